@@ -1,0 +1,84 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ThiDua.Core.Conversations;
+
+namespace ThiDua.Bot.Channels.Scripted;
+
+/// <summary>
+/// The scripted channel's line format (the project's public test interface; see README):
+/// in  {"chat":"c1","text":"..."} | {"chat":"c1","button":"data"}  (optional "user", "name")
+/// out {"chat":"c1","replies":[{"text":"...","buttons":[[{"text":"...","data":"..."}]]}],"pushed":[...]}
+/// bad {"error":"..."}
+/// </summary>
+public static class ScriptProtocol
+{
+    public const string Channel = "script";
+
+    public static JsonSerializerOptions OutputOptions { get; } = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    /// <summary>Reads one input line; returns the message or a reason it is malformed.</summary>
+    public static (IncomingMessage? Message, string? Error) ParseLine(string line)
+    {
+        JsonDocument doc;
+        try { doc = JsonDocument.Parse(line); }
+        catch (JsonException ex) { return (null, $"dòng không phải JSON hợp lệ: {ex.Message}"); }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) return (null, "mỗi dòng phải là một đối tượng JSON {...}");
+            if (!TryString(root, "chat", out var chat, out var error)) return (null, error);
+            if (chat is null || chat.Length == 0) return (null, "thiếu \"chat\" (chuỗi khác rỗng)");
+            if (!TryString(root, "user", out var user, out error)) return (null, error);
+            if (!TryString(root, "name", out var name, out error)) return (null, error);
+            if (!TryString(root, "text", out var text, out error)) return (null, error);
+            if (!TryString(root, "button", out var button, out error)) return (null, error);
+            if (text is not null && button is not null) return (null, "một dòng chỉ có \"text\" hoặc \"button\", không có cả hai");
+            if (text is null && button is null) return (null, "thiếu \"text\" hoặc \"button\"");
+            return (new IncomingMessage
+            {
+                Channel = Channel,
+                ChatId = chat,
+                UserId = string.IsNullOrEmpty(user) ? chat : user,
+                UserName = name,
+                Text = text,
+                ButtonData = button,
+            }, null);
+        }
+    }
+
+    private static bool TryString(JsonElement root, string property, out string? value, out string? error)
+    {
+        value = null; error = null;
+        if (!root.TryGetProperty(property, out var element) || element.ValueKind == JsonValueKind.Null) return true;
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            error = $"\"{property}\" phải là chuỗi";
+            return false;
+        }
+        value = element.GetString();
+        return true;
+    }
+
+    public static string FormatResult(string chat, ConversationResult result) =>
+        JsonSerializer.Serialize(new ScriptOutput(chat, [.. result.Replies.Select(ToOutput)], result.Pushed.Count == 0 ? null : [.. result.Pushed.Select(ToOutput)]), OutputOptions);
+
+    public static string FormatError(string error) => JsonSerializer.Serialize(new ScriptError(error), OutputOptions);
+
+    private static ScriptReply ToOutput(Reply r) =>
+        new(r.Text, r.Buttons.Count == 0 ? null : [.. r.Buttons.Select(row => row.Select(b => new ScriptButton(b.Text, b.Data)).ToList())], r.File?.Path);
+
+    private static ScriptPushed ToOutput(PushedMessage p) =>
+        new(p.ChatId, p.Reply.Text, p.Reply.Buttons.Count == 0 ? null : [.. p.Reply.Buttons.Select(row => row.Select(b => new ScriptButton(b.Text, b.Data)).ToList())], p.Reply.File?.Path);
+
+    private sealed record ScriptOutput(string Chat, List<ScriptReply> Replies, List<ScriptPushed>? Pushed);
+    private sealed record ScriptReply(string Text, List<List<ScriptButton>>? Buttons, string? File);
+    private sealed record ScriptPushed(string Chat, string Text, List<List<ScriptButton>>? Buttons, string? File);
+    private sealed record ScriptButton(string Text, string Data);
+    private sealed record ScriptError(string Error);
+}

@@ -1,0 +1,80 @@
+using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThiDua.Bot.Channels.Console;
+using ThiDua.Bot.Channels.Scripted;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+
+namespace ThiDua.Bot.Hosting;
+
+/// <summary>Reads the command line, builds the host for the chosen mode, and turns start-up problems into clear messages.</summary>
+public static class BotProgram
+{
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null)
+    {
+        CommandLine commandLine;
+        IHost host;
+        try
+        {
+            commandLine = CommandLine.Parse(args);
+            host = Build(commandLine, input, output);
+            // Open the database and load the knowledge now, so a bad path fails here with a clear message.
+            host.Services.GetRequiredService<KnowledgeProvider>();
+            host.Services.GetRequiredService<IConversationCore>();
+        }
+        catch (Exception ex) when (ex is CommandLineException or StartupException or OptionsValidationException or InvalidDataException or FormatException)
+        {
+            await Console.Error.WriteLineAsync($"ThiDua.Bot không khởi động được: {ex.Message}");
+            return 2;
+        }
+        await host.RunAsync();
+        return 0;
+    }
+
+    public static IHost Build(CommandLine commandLine, TextReader? input = null, TextWriter? output = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [.. commandLine.ConfigurationArgs],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (commandLine.Now is not null)
+            builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Clock:Now", commandLine.Now)]);
+
+        var scripted = commandLine.Verb == "chat" && commandLine.Jsonl;
+        ConfigureLogging(builder, quiet: commandLine.Verb is "run" or "chat");
+        var start = ClockSetup.ParseNow(builder.Configuration["Clock:Now"]);
+        TimeProvider time = start is null ? TimeProvider.System : scripted ? new FrozenTimeProvider(start.Value) : new ShiftedTimeProvider(start.Value);
+        builder.Services.AddConversationCore(builder.Configuration, time);
+
+        if (scripted)
+        {
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScriptedChannel>(sp,
+                input ?? ScriptedChannel.StandardInput(), output ?? ScriptedChannel.StandardOutput()));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ScriptedChannel>());
+        }
+        else
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            Console.InputEncoding = Encoding.UTF8;
+            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleChannel>(sp, input ?? Console.In, output ?? Console.Out));
+        }
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        return builder.Build();
+    }
+
+    /// <summary>Logs go to stderr only, so stdout stays the channel's; chat modes show warnings and errors alone.</summary>
+    private static void ConfigureLogging(HostApplicationBuilder builder, bool quiet)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (quiet && builder.Configuration["Logging:LogLevel:Default"] is null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+
+namespace ThiDua.Bot.Hosting;
+
+/// <summary>Time for the whole process: the real clock, or one set by Clock:Now / --now for demos and tests.</summary>
+public static class ClockSetup
+{
+    public static DateTimeOffset? ParseNow(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            // An instant without an offset means Vietnamese local time.
+            if (!value.Contains('+', StringComparison.Ordinal) && !value.EndsWith('Z') && !HasNegativeOffset(value))
+                instant = new DateTimeOffset(instant.DateTime, Core.Time.LocalClock.VietnamZone.GetUtcOffset(instant.DateTime));
+            return instant;
+        }
+        throw new CommandLineException($"Clock:Now / --now '{value}' không phải thời điểm ISO-8601 (ví dụ 2024-04-20T09:00:00+07:00)");
+    }
+
+    private static bool HasNegativeOffset(string value) => value.Length > 6 && value[^6] == '-' && value[^3] == ':';
+}
+
+/// <summary>The scripted channel's clock: frozen at one instant until a script moves it, so runs repeat exactly.</summary>
+public sealed class FrozenTimeProvider(DateTimeOffset now) : TimeProvider
+{
+    private DateTimeOffset _now = now;
+
+    public override DateTimeOffset GetUtcNow() => _now.ToUniversalTime();
+
+    public void Set(DateTimeOffset instant) => _now = instant;
+}
+
+/// <summary>Real time, shifted so that it starts at the configured instant and flows on from there.</summary>
+public sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly TimeSpan _shift = start - System.GetUtcNow();
+
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Bot.Hosting;
+
+public static class CoreServices
+{
+    /// <summary>The conversation core and what it stands on: clock, LiteDB, knowledge loaded from data/.</summary>
+    public static IServiceCollection AddConversationCore(this IServiceCollection services, IConfiguration configuration, TimeProvider time)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath không được để trống");
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
+        services.AddSingleton(time);
+        services.AddSingleton(new LocalClock(time));
+        services.AddSingleton(sp => OpenDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        services.AddSingleton(sp =>
+        {
+            var loader = ActivatorUtilities.CreateInstance<KnowledgeLoader>(sp);
+            return new KnowledgeProvider(loader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath()));
+        });
+        services.AddSingleton<IConversationCore, ConversationEngine>();
+        return services;
+    }
+
+    private static BotDatabase OpenDatabase(string path)
+    {
+        try
+        {
+            return new BotDatabase(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or NotSupportedException or ArgumentException)
+        {
+            throw new StartupException($"Không mở được cơ sở dữ liệu '{path}': {ex.Message}. Đặt đường dẫn khác bằng --Storage:DatabasePath=... hoặc biến môi trường Storage__DatabasePath.");
+        }
+    }
+}
+
+/// <summary>A problem that stops the bot from starting, worded for the person who runs it.</summary>
+public sealed class StartupException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using ThiDua.Bot.Hosting;
+
+return await BotProgram.RunAsync(args);

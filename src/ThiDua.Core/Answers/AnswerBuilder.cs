@@ -1,0 +1,90 @@
+using System.Text;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+
+namespace ThiDua.Core.Answers;
+
+/// <summary>
+/// Assembles one phone-sized answer: a title, lines and bullets, an optional note, and the citation of the
+/// sections used. Bullets that do not fit the budget are dropped with a count, never cut mid-way silently.
+/// </summary>
+internal sealed class AnswerBuilder(Campaign campaign)
+{
+    public const int MaxLength = 1200;
+    private const int MaxBulletLength = 400;
+
+    private readonly List<(string Text, bool Droppable)> _lines = [];
+    private readonly List<string> _sections = [];
+    private readonly List<string> _notes = [];
+    private readonly List<Button> _buttons = [];
+
+    public Campaign Campaign => campaign;
+
+    public AnswerBuilder Title(string title)
+    {
+        _lines.Add(($"{title} — {campaign.ShortName}", false));
+        return this;
+    }
+
+    public AnswerBuilder Line(string text, string? section = null)
+    {
+        _lines.Add((text, false));
+        Cite(section);
+        return this;
+    }
+
+    public AnswerBuilder Bullet(string text, string? section = null)
+    {
+        _lines.Add(("• " + Shorten(text, MaxBulletLength), true));
+        Cite(section);
+        return this;
+    }
+
+    public AnswerBuilder Note(string text)
+    {
+        _notes.Add(text);
+        return this;
+    }
+
+    public AnswerBuilder Cite(string? section)
+    {
+        if (!string.IsNullOrWhiteSpace(section)) _sections.Add(section);
+        return this;
+    }
+
+    public AnswerBuilder Buttons(params Button[] buttons)
+    {
+        _buttons.AddRange(buttons);
+        return this;
+    }
+
+    public Reply Build()
+    {
+        var citation = KnowledgeBase.Citation(campaign, _sections);
+        var tail = string.Join('\n', _notes.Append(citation));
+        var budget = MaxLength - tail.Length - 1;
+        var kept = new StringBuilder();
+        var dropped = 0;
+        foreach (var (text, droppable) in _lines)
+        {
+            var needed = text.Length + 1 + (dropped > 0 ? 0 : 40);
+            if (droppable && kept.Length + needed > budget) { dropped++; continue; }
+            kept.Append(Shorten(text, Math.Max(80, budget - kept.Length - 1))).Append('\n');
+        }
+        if (dropped > 0) kept.Append("… và ").Append(dropped).Append(" mục nữa (hỏi cụ thể hơn để xem).\n");
+        kept.Append(tail);
+        return new Reply(kept.ToString()) { Buttons = ButtonRows(_buttons) };
+    }
+
+    internal static IReadOnlyList<IReadOnlyList<Button>> ButtonRows(IReadOnlyList<Button> buttons) =>
+        [.. buttons.Chunk(2).Select(row => (IReadOnlyList<Button>)row)];
+
+    internal static string Shorten(string text, int max)
+    {
+        text = text.Trim();
+        if (text.Length <= max) return text;
+        var cut = text.LastIndexOf(' ', max - 1);
+        if (cut < max / 2) cut = max - 1;
+        return text[..cut].TrimEnd(',', ';', ':', ' ') + "…";
+    }
+}

@@ -1,0 +1,75 @@
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Answers;
+
+public static partial class CampaignAnswers
+{
+    private static void Deadlines(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        var all = c.Deadlines.Where(d => r.Phase is null || d.PhaseId is null || d.PhaseId == r.Phase.Id).OrderBy(d => d.DueDate).ToList();
+        var kinds = KindsAskedFor(r);
+        var chosen = kinds.Count == 0 ? all : all.Where(d => kinds.Contains(d.Kind)).ToList();
+        if (chosen.Count == 0) chosen = all;
+        b.Title(r.Phase is null ? "Các mốc thời hạn" : $"Các mốc thời hạn {r.Phase.Name}");
+        foreach (var d in chosen)
+            b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.Format(d.DueDate)}, {DueStatus(d, r.Today)}{Who(d)}", d.Section);
+        if (chosen.Count == 0) b.Line("Kế hoạch không nêu thời hạn cụ thể.");
+        if (c.Period.End < r.Today)
+            b.Line($"Kế hoạch đã kết thúc ngày {VietnameseDates.Format(c.Period.End)} ({VietnameseDates.Relative(c.Period.End, r.Today)}): các hạn trên đều đã qua.");
+    }
+
+    /// <summary>"hạn báo cáo", "hạn sơ kết", "hạn nộp hồ sơ" narrow the list to that kind of obligation.</summary>
+    private static HashSet<DeadlineKind> KindsAskedFor(AnswerRequest r)
+    {
+        var kinds = new HashSet<DeadlineKind>();
+        if (r.Mentions("bao cao")) kinds.Add(DeadlineKind.Report);
+        if (r.Mentions("so ket")) kinds.Add(DeadlineKind.MidTermReview);
+        if (r.Mentions("tong ket")) kinds.Add(DeadlineKind.FinalReview);
+        if (r.Mentions("ho so") || r.Mentions("nop ho so") || r.Mentions("de nghi khen")) kinds.Add(DeadlineKind.Submission);
+        if (r.Mentions("xay dung ke hoach") || r.Mentions("ban hanh ke hoach")) kinds.Add(DeadlineKind.UnitPlan);
+        return kinds;
+    }
+
+    private static void NextDeadlines(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        b.Title("Hạn sắp tới");
+        var upcoming = c.Deadlines.Where(d => d.DueDate >= r.Today).OrderBy(d => d.DueDate).Take(4).ToList();
+        foreach (var d in upcoming)
+            b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.WithWeekday(d.DueDate)} ({DueStatus(d, r.Today)}){Who(d)}", d.Section);
+        if (upcoming.Count > 0) return;
+        var last = c.Deadlines.OrderBy(d => d.DueDate).LastOrDefault();
+        b.Line($"Không còn hạn nào sắp tới: kế hoạch {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, r.Today)}.", c.Period.Section);
+        if (last is not null)
+            b.Line($"Mốc cuối cùng: {last.Title} — {last.Wording} ({VietnameseDates.Format(last.DueDate)}, {VietnameseDates.Relative(last.DueDate, r.Today)}).", last.Section);
+    }
+
+    private static void Tasks(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        if (c.Tasks.Count == 0)
+        {
+            Contents(b);
+            return;
+        }
+        var quarter = r.Quarter is { } q ? $"quy {Roman(q)}" : null;
+        var tasks = quarter is null ? c.Tasks : c.Tasks.Where(t => VietnameseText.Fold(t.Period).Contains(quarter, StringComparison.Ordinal)).ToList();
+        b.Title(r.Quarter is { } n ? $"Nhiệm vụ Quý {Roman(n).ToUpperInvariant()}" : "Nhiệm vụ theo thời gian");
+        foreach (var t in tasks)
+            b.Bullet($"{(quarter is null ? t.Period + ": " : "")}{t.Text}{(t.Responsible is null ? "" : $" (thực hiện: {t.Responsible})")}", t.Section);
+        if (tasks.Count == 0) b.Line("Kế hoạch không giao nhiệm vụ riêng cho thời gian này.");
+    }
+
+    private static string DueStatus(Deadline d, DateOnly today)
+    {
+        if (d.DueDate < today) return $"đã qua, {VietnameseDates.Relative(d.DueDate, today)}";
+        var relative = VietnameseDates.Relative(d.DueDate, today);
+        return d.Rule == DueRule.Approximate ? $"dự kiến, {relative}" : relative;
+    }
+
+    private static string Who(Deadline d) => string.IsNullOrWhiteSpace(d.Who) ? "" : $". Thực hiện: {d.Who}";
+
+    private static string Roman(int n) => n switch { 1 => "i", 2 => "ii", 3 => "iii", 4 => "iv", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+}

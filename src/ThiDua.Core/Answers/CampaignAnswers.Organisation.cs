@@ -1,0 +1,69 @@
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Answers;
+
+public static partial class CampaignAnswers
+{
+    private static void Responsibilities(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        var named = c.Responsibilities.Where(x => NamesBody(r, x.Who)).ToList();
+        if (named.Count > 0)
+        {
+            foreach (var resp in named)
+            {
+                b.Title($"Nhiệm vụ của {resp.Who}");
+                foreach (var duty in resp.Duties) b.Bullet(duty, resp.Section);
+            }
+            return;
+        }
+        b.Title("Phân công tổ chức thực hiện");
+        foreach (var body in c.Bodies.Where(x => x.Role == BodyRole.Lead)) b.Line($"Cơ quan thường trực/chủ trì: {body.Name}", body.Section);
+        foreach (var resp in c.Responsibilities) b.Bullet($"{resp.Who}: {resp.Duties.FirstOrDefault()}", resp.Section);
+        if (c.Responsibilities.Count == 0) b.Line("Kế hoạch không có mục phân công riêng.");
+    }
+
+    /// <summary>The question names this body when most of the body's distinctive words appear in it.</summary>
+    private static bool NamesBody(AnswerRequest r, string who)
+    {
+        if (r.Words is null) return false;
+        var asked = r.Words.ToHashSet(StringComparer.Ordinal);
+        var words = VietnameseText.Words(who).Where(w => w.Length > 1 && !GenericBodyWords.Contains(w)).Distinct().ToList();
+        return words.Count > 0 && words.Count(asked.Contains) * 3 >= words.Count * 2;
+    }
+
+    private static readonly HashSet<string> GenericBodyWords =
+        ["cac", "co", "quan", "don", "vi", "dia", "phuong", "va", "cua", "tinh", "thu", "truong", "ban", "so", "nganh", "uy", "nhan", "dan", "ubnd"];
+
+    private static void Contacts(AnswerBuilder b)
+    {
+        var c = b.Campaign;
+        b.Title("Liên hệ");
+        foreach (var contact in c.Contacts)
+        {
+            var parts = new[] { contact.Role, contact.Phone is null ? null : "ĐT " + contact.Phone, contact.Email }.Where(p => p is not null);
+            b.Bullet($"{contact.Name}: {string.Join(", ", parts)}", contact.Section);
+        }
+        if (c.Contacts.Count > 0) return;
+        b.Line("Kế hoạch không nêu người hay số điện thoại liên hệ. Đầu mối theo kế hoạch:");
+        foreach (var body in c.Bodies.Where(x => x.Role is BodyRole.Lead or BodyRole.Receiving or BodyRole.Appraising).DistinctBy(x => x.Name))
+            b.Bullet($"{body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
+    }
+
+    private static void Contents(AnswerBuilder b)
+    {
+        var c = b.Campaign;
+        b.Title("Nội dung thi đua");
+        foreach (var item in c.Contents) b.Bullet(item.Title, item.Section);
+        if (c.Contents.Count == 0) b.Line("Kế hoạch không liệt kê nội dung thi đua riêng.");
+    }
+
+    private static void Targets(AnswerBuilder b)
+    {
+        var c = b.Campaign;
+        b.Title("Chỉ tiêu thi đua");
+        foreach (var t in c.Targets) b.Bullet(t.Text, t.Section);
+        if (c.Targets.Count == 0) b.Line("Kế hoạch không đặt chỉ tiêu thi đua bằng con số.");
+    }
+}

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using ThiDua.Core.Answers;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Questions;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Core.Conversations;
+
+/// <summary>
+/// The channel-neutral conversation core: a message in, replies out. Each chat's context lives in LiteDB.
+/// An unexpected error apologises and resets that chat's context, so nobody is stuck in a loop.
+/// </summary>
+public sealed class ConversationEngine(
+    KnowledgeProvider knowledge,
+    BotDatabase db,
+    LocalClock clock,
+    ILogger<ConversationEngine> logger) : IConversationCore
+{
+    /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
+    public const int MaxTextLength = 2000;
+
+    public Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var state = db.Chats.FindById(message.ConversationKey) ?? new ChatState { Key = message.ConversationKey };
+            var replies = Handle(message, state);
+            state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+            db.Chats.Upsert(state);
+            return Task.FromResult(new ConversationResult(replies));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", message.ConversationKey);
+            TryReset(message.ConversationKey);
+            return Task.FromResult(new ConversationResult([new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]));
+        }
+    }
+
+    private List<Reply> Handle(IncomingMessage message, ChatState state)
+    {
+        var kb = knowledge.Current;
+        var today = clock.Today;
+        if (message.ButtonData is { } data) return [PressButton(kb, data, state, today)];
+        if (message.File is not null)
+            return [new Reply("Tôi đã nhận tệp, nhưng hiện chỉ trả lời câu hỏi về kế hoạch thi đua; chức năng nộp hồ sơ qua chat sẽ có sau.")];
+
+        var text = message.Text?.Trim() ?? "";
+        if (text.Length == 0) return [GeneralAnswers.Help(kb, today, "Bạn chưa nhập nội dung. Tôi có thể trả lời:")];
+        if (text.Length > MaxTextLength)
+            return [new Reply($"Tin nhắn dài quá ({text.Length:N0} ký tự). Bạn gửi câu hỏi ngắn hơn {MaxTextLength:N0} ký tự nhé.")];
+
+        if (Commands.TryParse(text, out var command, out var args)) return [RunCommand(kb, command, args, message, state, today)];
+        return [QuestionAnswerer.Answer(kb, text, state, today)];
+    }
+
+    private Reply RunCommand(KnowledgeBase kb, string command, string args, IncomingMessage message, ChatState state, DateOnly today)
+    {
+        if (command == "start") return GeneralAnswers.Welcome(kb, today, message.UserName);
+        if (Commands.HelpCommands.Contains(command)) return GeneralAnswers.Help(kb, today);
+        if (Commands.Questions.TryGetValue(command, out var kind))
+        {
+            if (kind == QuestionKind.ListCampaigns) return GeneralAnswers.ListCampaigns(kb, today, QuestionAnswerer.ParserFor(kb).Parse(args).Words);
+            return QuestionAnswerer.Answer(kb, args, state, today, kind);
+        }
+        logger.LogInformation("Lệnh không có: {Command}", command);
+        return new Reply($"Không có lệnh /{Shorten(command)}. Gõ /help để xem các lệnh.")
+        {
+            Buttons = [[ButtonData.Command("Hướng dẫn", "help"), ButtonData.Ask("Danh sách kế hoạch", QuestionKind.ListCampaigns, null)]],
+        };
+    }
+
+    private Reply PressButton(KnowledgeBase kb, string data, ChatState state, DateOnly today)
+    {
+        if (ButtonData.TryParseAsk(data, out var kind, out var campaignId, out var phase, out var beneficiary))
+        {
+            if (kind == QuestionKind.ListCampaigns) return GeneralAnswers.ListCampaigns(kb, today, []);
+            if (campaignId is null && kind == QuestionKind.NextDeadlines) return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
+            if (campaignId is not null && kb.Find(campaignId) is { } campaign)
+                return QuestionAnswerer.AnswerAbout(campaign, kind, state, today, phase, beneficiary);
+        }
+        if (data == "cmd|help") return GeneralAnswers.Help(kb, today);
+        logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
+        return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
+    }
+
+    private void TryReset(string key)
+    {
+        try { db.Chats.Delete(key); }
+        catch (Exception ex) { logger.LogError(ex, "Không xóa được ngữ cảnh của {Conversation}", key); }
+    }
+
+    private static string Shorten(string command) => command.Length <= 32 ? command : command[..32] + "…";
+}

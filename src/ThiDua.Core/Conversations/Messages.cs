@@ -1,0 +1,46 @@
+namespace ThiDua.Core.Conversations;
+
+// The channel-neutral contract between every channel adapter and the conversation core.
+
+/// <summary>One thing a person did in a chat: typed text, pressed a button, or sent a file.</summary>
+public sealed record IncomingMessage
+{
+    /// <summary>"telegram", "zalo", "console", "script".</summary>
+    public required string Channel { get; init; }
+    public required string ChatId { get; init; }
+    public required string UserId { get; init; }
+    public string? UserName { get; init; }
+    public string? Text { get; init; }
+    /// <summary>Opaque data of a pressed button (at most 64 bytes).</summary>
+    public string? ButtonData { get; init; }
+    public IncomingFile? File { get; init; }
+
+    /// <summary>Key of the conversation this message belongs to.</summary>
+    public string ConversationKey => $"{Channel}:{ChatId}";
+}
+
+public sealed record IncomingFile(string FileName, string? ContentType, long Length, Func<CancellationToken, Task<Stream>> OpenRead);
+
+public sealed record Button(string Text, string Data);
+
+/// <summary>One message the bot sends: plain text, optional rows of buttons, optional file.</summary>
+public sealed record Reply(string Text)
+{
+    public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
+    public OutgoingFile? File { get; init; }
+}
+
+public sealed record OutgoingFile(string Path, string FileName, string ContentType);
+
+/// <summary>A message to another chat, caused by this one (notices to reviewers, officers…).</summary>
+public sealed record PushedMessage(string Channel, string ChatId, Reply Reply);
+
+public sealed record ConversationResult(IReadOnlyList<Reply> Replies)
+{
+    public IReadOnlyList<PushedMessage> Pushed { get; init; } = [];
+}
+
+public interface IConversationCore
+{
+    Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default);
+}

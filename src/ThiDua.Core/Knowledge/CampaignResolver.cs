@@ -1,0 +1,110 @@
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Knowledge;
+
+/// <summary>What a message says about which plan it means.</summary>
+public sealed record CampaignMention(IReadOnlyList<Campaign> Candidates, bool Explicit, IReadOnlyList<string> AnniversaryNames)
+{
+    public static CampaignMention None { get; } = new([], false, []);
+    public bool IsNone => Candidates.Count == 0;
+}
+
+/// <summary>
+/// Finds plans named in a message by area, alias, plan number or anniversary. Longest phrase wins, so
+/// "điện biên phủ" (the 1954 victory) is never read as the province "điện biên".
+/// </summary>
+public sealed class CampaignResolver
+{
+    private enum PhraseKind { Place, Anniversary }
+
+    private sealed record Phrase(string[] Words, PhraseKind Kind, Campaign Campaign, string Label);
+
+    private readonly Dictionary<string, List<Phrase>> _byFirstWord = new(StringComparer.Ordinal);
+
+    public CampaignResolver(IEnumerable<Campaign> campaigns, Glossary glossary)
+    {
+        foreach (var c in campaigns)
+        {
+            foreach (var name in PlaceNames(c)) Add(glossary.Expand(name), PhraseKind.Place, c, name);
+            foreach (var a in c.Anniversaries)
+            {
+                Add(glossary.Expand(a.Name), PhraseKind.Anniversary, c, a.Name);
+                foreach (var k in a.Keywords) Add(glossary.Expand(k), PhraseKind.Anniversary, c, a.Name);
+            }
+        }
+        foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+    }
+
+    private static IEnumerable<string> PlaceNames(Campaign c)
+    {
+        foreach (var alias in c.Aliases) yield return alias;
+        var area = c.Area;
+        // The most local name identifies the plan; a province name also matches plans of its districts and communes.
+        var local = area.Commune ?? area.District;
+        if (local is not null) yield return local;
+        if (area.Commune is null && area.District is null) yield return area.Province;
+        if (c.Document.Number is { Length: > 0 } number)
+        {
+            yield return number;
+            var bare = number.Split('/')[0].Trim();
+            yield return $"kế hoạch {bare}";
+            yield return $"kế hoạch số {bare}";
+            yield return $"số {bare}";
+        }
+    }
+
+    private void Add(string[] words, PhraseKind kind, Campaign campaign, string label)
+    {
+        if (words.Length == 0) return;
+        if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
+        if (!list.Any(p => p.Campaign == campaign && p.Kind == kind && p.Words.SequenceEqual(words)))
+            list.Add(new Phrase(words, kind, campaign, label));
+    }
+
+    public CampaignMention Resolve(IReadOnlyList<string> words)
+    {
+        var places = new List<Campaign>();
+        var anniversaries = new List<Campaign>();
+        var anniversaryNames = new List<string>();
+        for (var i = 0; i < words.Count;)
+        {
+            var length = LongestAt(words, i);
+            if (length == 0) { i++; continue; }
+            foreach (var p in _byFirstWord[words[i]].Where(p => p.Words.Length == length && Matches(words, i, p.Words)))
+            {
+                if (p.Kind == PhraseKind.Place) places.Add(p.Campaign);
+                else
+                {
+                    anniversaries.Add(p.Campaign);
+                    anniversaryNames.Add(p.Label);
+                }
+            }
+            i += length;
+        }
+        var placeSet = places.Distinct().ToList();
+        var anniversarySet = anniversaries.Distinct().ToList();
+        var names = anniversaryNames.Distinct(StringComparer.Ordinal).ToList();
+        if (placeSet.Count > 0)
+        {
+            var both = placeSet.Intersect(anniversarySet).ToList();
+            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names);
+        }
+        return anniversarySet.Count > 0 ? new CampaignMention(anniversarySet, false, names) : CampaignMention.None;
+    }
+
+    private int LongestAt(IReadOnlyList<string> words, int index)
+    {
+        if (!_byFirstWord.TryGetValue(words[index], out var list)) return 0;
+        foreach (var p in list)
+            if (Matches(words, index, p.Words)) return p.Words.Length;
+        return 0;
+    }
+
+    private static bool Matches(IReadOnlyList<string> words, int index, string[] phrase)
+    {
+        if (index + phrase.Length > words.Count) return false;
+        for (var k = 0; k < phrase.Length; k++)
+            if (words[index + k] != phrase[k]) return false;
+        return true;
+    }
+}

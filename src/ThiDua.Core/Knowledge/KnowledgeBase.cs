@@ -1,0 +1,59 @@
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Knowledge;
+
+/// <summary>The loaded campaigns with what answering needs precomputed: folded names, citations, the plan-text index.</summary>
+public sealed class KnowledgeBase
+{
+    private readonly Dictionary<string, Campaign> _byId;
+
+    public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null)
+    {
+        Campaigns = [.. campaigns.OrderBy(c => c.Period.Start).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        _byId = Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        Glossary = glossary;
+        Resolver = new CampaignResolver(Campaigns, glossary);
+        PlanSearch = new PlanSearch(Campaigns, planTexts ?? new Dictionary<string, string>(), glossary);
+    }
+
+    public IReadOnlyList<Campaign> Campaigns { get; }
+    public Glossary Glossary { get; }
+    public CampaignResolver Resolver { get; }
+    public PlanSearch PlanSearch { get; }
+
+    public Campaign? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>"Kế hoạch 217/KH-UBND ngày 15/4/2024 của UBND tỉnh Lào Cai"; unnumbered plans by issuer and date.</summary>
+    public static string PlanName(Campaign c)
+    {
+        var d = c.Document;
+        var date = d.IssuedOn is { } on ? VietnameseDates.Format(on) : MonthText(d.IssuedMonth);
+        return d.Number is { Length: > 0 } number
+            ? $"Kế hoạch {number}{(date is null ? "" : d.IssuedOn is null ? $", {date}" : $" ngày {date}")} của {d.Issuer}"
+            : $"Kế hoạch của {d.Issuer}{(date is null ? "" : $", {date}")}";
+    }
+
+    /// <summary>"(Theo mục V.3.3, Kế hoạch 217/KH-UBND ngày 15/4/2024 của UBND tỉnh Lào Cai)".</summary>
+    public static string Citation(Campaign c, IEnumerable<string> sections)
+    {
+        // Table rows ("III (bảng nhiệm vụ), Quý II, STT 3") are cited by their table part, once.
+        var distinct = sections.Where(s => !string.IsNullOrWhiteSpace(s))
+            .Select(s => s.Split(", STT", 2)[0].Trim())
+            .Distinct(StringComparer.Ordinal).Take(4).ToList();
+        var where = distinct.Count switch
+        {
+            0 => "",
+            _ when distinct.All(IsNumberedSection) => $"mục {string.Join(", ", distinct)}, ",
+            _ => $"{string.Join(", ", distinct.Select(s => IsNumberedSection(s) ? $"mục {s}" : s))}, ",
+        };
+        return $"(Theo {where}{PlanName(c)})";
+    }
+
+    private static bool IsNumberedSection(string section) => section.Length > 0 && (char.IsDigit(section[0]) || "IVX".Contains(section[0], StringComparison.Ordinal));
+
+    private static string? MonthText(string? yearMonth)
+    {
+        if (yearMonth is null || yearMonth.Length != 7) return null;
+        return $"tháng {int.Parse(yearMonth[5..], System.Globalization.CultureInfo.InvariantCulture)}/{yearMonth[..4]}";
+    }
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Knowledge;
+
+/// <summary>
+/// Start-up: validate data/campaigns, bring LiteDB up to date (changed campaigns only; user data untouched),
+/// then build the knowledge base from what the database holds. A broken file keeps its last good version.
+/// </summary>
+public sealed class KnowledgeLoader(BotDatabase db, ILogger<KnowledgeLoader> logger, TimeProvider time)
+{
+    public KnowledgeBase Load(string dataFolder)
+    {
+        var result = CampaignFileLoader.LoadFolder(dataFolder);
+        foreach (var error in result.Errors)
+            logger.LogError("Dữ liệu kế hoạch lỗi, bỏ qua: {File}: {Field}: {Problem}", error.File, error.Field, error.Problem);
+        foreach (var loaded in result.Campaigns) Upsert(loaded);
+
+        var campaigns = new List<Campaign>();
+        foreach (var stored in db.Campaigns.FindAll())
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<Campaign>(stored.Json, KnowledgeJson.Options) is { } c) campaigns.Add(c);
+            }
+            catch (JsonException ex)
+            {
+                logger.LogError(ex, "Kế hoạch {Id} lưu trong cơ sở dữ liệu không đọc được, bỏ qua", stored.Id);
+            }
+        }
+        var glossaryPath = Path.Combine(dataFolder, "glossary.json");
+        var glossary = Glossary.Empty;
+        try { glossary = Glossary.Load(glossaryPath); }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
+        {
+            logger.LogError("Bảng từ viết tắt {File} lỗi, chạy không có nó: {Problem}", glossaryPath, ex.Message);
+        }
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in campaigns)
+        {
+            var path = Path.Combine(dataFolder, c.Document.SourceFile);
+            if (File.Exists(path)) texts[c.Id] = File.ReadAllText(path);
+        }
+        logger.LogInformation("Đã nạp {Count} kế hoạch ({Errors} tệp lỗi)", campaigns.Count, result.Errors.Count);
+        return new KnowledgeBase(campaigns, glossary, texts);
+    }
+
+    private void Upsert(LoadedCampaign loaded)
+    {
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(loaded.Json)));
+        var existing = db.Campaigns.FindById(loaded.Campaign.Id);
+        if (existing?.Hash == hash) return;
+        db.Campaigns.Upsert(new StoredCampaign
+        {
+            Id = loaded.Campaign.Id,
+            Hash = hash,
+            Json = loaded.Json,
+            Source = loaded.File,
+            UpdatedAt = time.GetUtcNow().UtcDateTime,
+        });
+        logger.LogInformation("Cập nhật kế hoạch {Id} từ {File}", loaded.Campaign.Id, loaded.File);
+    }
+}

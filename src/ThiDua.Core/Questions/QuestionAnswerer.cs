@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using ThiDua.Core.Answers;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+
+namespace ThiDua.Core.Questions;
+
+/// <summary>
+/// Turns a question into an answer: works out the kind and the plan (from the message, else from the chat's
+/// context), asks with buttons when several plans fit, and falls back to quoting the plan text.
+/// </summary>
+public static class QuestionAnswerer
+{
+    private static readonly ConditionalWeakTable<KnowledgeBase, QuestionParser> Parsers = new();
+    private const double MinimumSearchCoverage = 0.5;
+
+    public static QuestionParser ParserFor(KnowledgeBase kb) => Parsers.GetValue(kb, k => new QuestionParser(k));
+
+    public static Reply Answer(KnowledgeBase kb, string text, ChatState state, DateOnly today, QuestionKind forcedKind = QuestionKind.None)
+    {
+        var q = ParserFor(kb).Parse(text);
+        var kind = forcedKind != QuestionKind.None ? forcedKind : q.KindScore >= 1 ? q.Kind : QuestionKind.None;
+        var context = state.CampaignId is { } id ? kb.Find(id) : null;
+
+        if (kind == QuestionKind.None && q.Mention.IsNone)
+        {
+            if (q.IsGreeting) return GeneralAnswers.Welcome(kb, today, null);
+            if (q.AsksHelp) return GeneralAnswers.Help(kb, today);
+        }
+        if (kind == QuestionKind.ListCampaigns && !(q.Mention.Explicit && q.Mention.Candidates.Count == 1))
+        {
+            state.PendingKind = null;
+            return GeneralAnswers.ListCampaigns(kb, today, q.Words);
+        }
+        if (kind == QuestionKind.ListCampaigns) kind = QuestionKind.TimeFrame;
+
+        var isFollowUp = q.Mention.IsNone && (kind == QuestionKind.None ? q.HasSlots || q.LooksLikeFollowUp : q.LooksLikeFollowUp);
+        if (kind == QuestionKind.None)
+        {
+            if (!q.Mention.IsNone && state.PendingKind is { } pending && QuestionKindCodes.TryParse(pending, out var waiting)) kind = waiting;
+            else if (isFollowUp && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous) && context is not null) kind = previous;
+            else if (q.Mention.Explicit) kind = QuestionKind.Overview;
+        }
+        if (kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
+            return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
+
+        if (kind == QuestionKind.None)
+            return Search(kb, q, context, today);
+
+        var candidates = q.Mention.IsNone ? (context is null ? kb.Campaigns : [context]) : q.Mention.Candidates;
+        if (candidates.Count > 1 && context is not null && candidates.Contains(context) && !q.Mention.Explicit) candidates = [context];
+        if (candidates.Count != 1)
+        {
+            state.PendingKind = kind.Code();
+            var why = q.Mention.AnniversaryNames.Count > 0
+                ? $"Có {candidates.Count} kế hoạch chào mừng {string.Join(", ", q.Mention.AnniversaryNames)}. Bạn hỏi kế hoạch nào?"
+                : null;
+            return GeneralAnswers.WhichCampaign(candidates, kind, today, why, q.PhaseNumber, q.Beneficiary);
+        }
+
+        var campaign = candidates[0];
+        var sameTopic = context == campaign;
+        var phase = q.PhaseNumber ?? (sameTopic && isFollowUp ? state.PhaseNumber : null);
+        var beneficiary = q.Beneficiary ?? (sameTopic && isFollowUp && state.Beneficiary is { } b && Enum.TryParse<Beneficiary>(b, out var parsed) ? parsed : null);
+        return AnswerAbout(campaign, kind, state, today, phase, beneficiary, q.Quarter, q.Words);
+    }
+
+    public static Reply AnswerAbout(Campaign campaign, QuestionKind kind, ChatState state, DateOnly today, int? phase, Beneficiary? beneficiary, int? quarter = null, IReadOnlyList<string>? words = null)
+    {
+        state.CampaignId = campaign.Id;
+        state.LastKind = kind.Code();
+        state.PhaseNumber = phase;
+        state.Beneficiary = beneficiary?.ToString();
+        state.PendingKind = null;
+        return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words));
+    }
+
+    private static Reply Search(KnowledgeBase kb, ParsedQuestion q, Campaign? context, DateOnly today)
+    {
+        var within = q.Mention.IsNone ? null : q.Mention.Candidates;
+        var hits = kb.PlanSearch.Search(q.Text, within);
+        var best = hits.Where(h => h.Coverage >= MinimumSearchCoverage).FirstOrDefault();
+        if (best is not null && context is not null && within is null)
+        {
+            // Prefer the plan the chat is already about when it has a comparable passage.
+            var contextHits = kb.PlanSearch.Search(q.Text, [context], 1);
+            var inContext = contextHits.Count > 0 ? contextHits[0] : null;
+            if (inContext is not null && inContext.Coverage >= best.Coverage && inContext.Score >= best.Score * 0.8) best = inContext;
+        }
+        return best is null ? GeneralAnswers.NotUnderstood(kb, today, context) : GeneralAnswers.Quote(best, today);
+    }
+}

@@ -1,0 +1,60 @@
+using LiteDB;
+
+namespace ThiDua.Core.Storage;
+
+/// <summary>The one LiteDB file: campaigns as loaded from data/, and per-chat conversation state.</summary>
+public sealed class BotDatabase : IDisposable
+{
+    private readonly LiteDatabase _db;
+
+    public BotDatabase(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = Path.GetDirectoryName(full);
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        Init();
+    }
+
+    /// <summary>For tests and benchmarks: a database in memory.</summary>
+    public BotDatabase(Stream stream)
+    {
+        _db = new LiteDatabase(stream);
+        Init();
+    }
+
+    private void Init()
+    {
+        Campaigns = _db.GetCollection<StoredCampaign>("campaigns");
+        Chats = _db.GetCollection<ChatState>("chats");
+    }
+
+    public ILiteCollection<StoredCampaign> Campaigns { get; private set; } = null!;
+    public ILiteCollection<ChatState> Chats { get; private set; } = null!;
+
+    public void Dispose() => _db.Dispose();
+}
+
+/// <summary>A campaign as last loaded: its JSON and a hash, so a changed file updates it and nothing else.</summary>
+public sealed class StoredCampaign
+{
+    [BsonId] public string Id { get; set; } = "";
+    public string Hash { get; set; } = "";
+    public string Json { get; set; } = "";
+    public string Source { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>What a chat is talking about, so follow-ups ("còn cá nhân thì sao?") keep their context.</summary>
+public sealed class ChatState
+{
+    /// <summary>"channel:chatId".</summary>
+    [BsonId] public string Key { get; set; } = "";
+    public string? CampaignId { get; set; }
+    public string? LastKind { get; set; }
+    public int? PhaseNumber { get; set; }
+    public string? Beneficiary { get; set; }
+    /// <summary>A question waiting for the officer to pick a plan.</summary>
+    public string? PendingKind { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+
+using ThiDua.Core.Knowledge;
+
+namespace ThiDua.Core.Text;
+
+/// <summary>Officers' abbreviations and synonyms (data/glossary.json), applied to folded words.</summary>
+public sealed class Glossary
+{
+    private readonly Dictionary<string, List<(string[] Term, string[] Meaning)>> _byFirstWord = new();
+
+    public static Glossary Empty { get; } = new([]);
+
+    public Glossary(IEnumerable<GlossaryEntry> entries)
+    {
+        foreach (var entry in entries)
+        {
+            var meaning = VietnameseText.Words(entry.Means).ToArray();
+            foreach (var term in entry.Terms)
+            {
+                var words = VietnameseText.Words(term).ToArray();
+                if (words.Length == 0) continue;
+                if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
+                list.Add((words, meaning));
+            }
+        }
+        foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Term.Length.CompareTo(a.Term.Length));
+    }
+
+    public static Glossary Load(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var file = JsonSerializer.Deserialize<GlossaryFile>(stream, KnowledgeJson.Options)
+            ?? throw new InvalidDataException($"{path}: empty glossary");
+        return new Glossary(file.Entries);
+    }
+
+    /// <summary>Folds the text and replaces every abbreviation by its meaning, longest term first.</summary>
+    public string[] Expand(string? text) => Expand(VietnameseText.Words(text));
+
+    public string[] Expand(IReadOnlyList<string> words)
+    {
+        var result = new List<string>(words.Count + 4);
+        for (var i = 0; i < words.Count;)
+        {
+            var matched = false;
+            if (_byFirstWord.TryGetValue(words[i], out var candidates))
+            {
+                foreach (var (term, meaning) in candidates)
+                {
+                    if (!StartsAt(words, i, term)) continue;
+                    result.AddRange(meaning);
+                    i += term.Length;
+                    matched = true;
+                    break;
+                }
+            }
+            if (!matched) result.Add(words[i++]);
+        }
+        return [.. result];
+    }
+
+    private static bool StartsAt(IReadOnlyList<string> words, int index, string[] term)
+    {
+        if (index + term.Length > words.Count) return false;
+        for (var k = 0; k < term.Length; k++)
+            if (words[index + k] != term[k]) return false;
+        return true;
+    }
+}
+
+public sealed record GlossaryEntry(List<string> Terms, string Means);
+
+internal sealed record GlossaryFile(int SchemaVersion, List<GlossaryEntry> Entries);

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using ThiDua.Bot.Hosting;
+
+namespace ThiDua.Bot.Tests;
+
+/// <summary>The `chat --jsonl` contract, run in process through the real host.</summary>
+public class ScriptedChannelTests
+{
+    internal static async Task<List<JsonElement>> RunScriptAsync(string now, params string[] lines)
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"thidua-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var input = new StringReader(string.Join('\n', lines) + "\n");
+            using var output = new StringWriter();
+            var exit = await BotProgram.RunAsync(["chat", "--jsonl", "--now", now, $"--Storage:DatabasePath={db}"], input, output);
+            Assert.Equal(0, exit);
+            return [.. output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+        }
+        finally
+        {
+            File.Delete(db);
+        }
+    }
+
+    [Fact]
+    public async Task Every_non_blank_line_gets_exactly_one_line_back()
+    {
+        var output = await RunScriptAsync("2024-04-20T09:00:00+07:00",
+            """{"chat":"c1","text":"Có những kế hoạch thi đua nào?"}""",
+            "",
+            "   ",
+            """{"chat":"c2","user":"u9","name":"Lan","text":"/start"}""");
+        Assert.Equal(2, output.Count);
+        Assert.Equal("c1", output[0].GetProperty("chat").GetString());
+        Assert.Equal("c2", output[1].GetProperty("chat").GetString());
+        Assert.Contains("Lan", output[1].GetProperty("replies")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Replies_carry_plain_text_and_button_rows()
+    {
+        var output = await RunScriptAsync("2024-04-20T09:00:00+07:00", """{"chat":"c1","text":"hồ sơ khen thưởng Lào Cai gồm những gì?"}""");
+        var reply = output[0].GetProperty("replies")[0];
+        Assert.Contains("Tờ trình", reply.GetProperty("text").GetString());
+        var button = reply.GetProperty("buttons")[0][0];
+        Assert.False(string.IsNullOrEmpty(button.GetProperty("text").GetString()));
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(button.GetProperty("data").GetString()!) <= 64);
+    }
+
+    [Fact]
+    public async Task A_button_from_an_earlier_run_still_works_and_forged_data_gets_a_polite_reply()
+    {
+        var first = await RunScriptAsync("2024-04-20T09:00:00+07:00", """{"chat":"c1","text":"tiêu chuẩn khen thưởng lào cai"}""");
+        var data = first[0].GetProperty("replies")[0].GetProperty("buttons")[0][0].GetProperty("data").GetString()!;
+        // A new process: nothing in memory, the button's data alone must carry the question.
+        var second = await RunScriptAsync("2024-04-20T09:00:00+07:00",
+            JsonSerializer.Serialize(new { chat = "c1", button = data }),
+            """{"chat":"c1","button":"q|doss|khong-co-ke-hoach-nay"}""",
+            """{"chat":"c1","button":"'; DROP TABLE chats; --"}""");
+        Assert.Equal(3, second.Count);
+        Assert.All(second, line => Assert.False(line.TryGetProperty("error", out _)));
+        Assert.Contains("Lào Cai", second[0].GetProperty("replies")[0].GetProperty("text").GetString());
+        Assert.Contains("không còn dùng được", second[1].GetProperty("replies")[0].GetProperty("text").GetString());
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("[1,2,3]")]
+    [InlineData("""{"text":"thiếu chat"}""")]
+    [InlineData("""{"chat":"c1"}""")]
+    [InlineData("""{"chat":"c1","text":"a","button":"b"}""")]
+    [InlineData("""{"chat":42,"text":"a"}""")]
+    [InlineData("""{"chat":"c1","text":["a"]}""")]
+    [InlineData("""{"chat":"c1","text":"a",""")]
+    public async Task A_malformed_line_gets_an_error_line_and_the_run_goes_on(string bad)
+    {
+        var output = await RunScriptAsync("2024-04-20T09:00:00+07:00", bad, """{"chat":"c1","text":"/help"}""");
+        Assert.Equal(2, output.Count);
+        Assert.False(string.IsNullOrEmpty(output[0].GetProperty("error").GetString()));
+        Assert.True(output[1].GetProperty("replies").GetArrayLength() >= 1);
+    }
+
+    [Fact]
+    public async Task The_clock_stays_frozen_at_the_given_instant()
+    {
+        var april = await RunScriptAsync("2024-04-20T09:00:00+07:00", """{"chat":"c1","text":"thời gian thi đua lào cai"}""");
+        var now = await RunScriptAsync("2026-11-23T09:00:00+07:00", """{"chat":"c1","text":"thời gian thi đua lào cai"}""");
+        Assert.Contains("đang diễn ra", april[0].GetProperty("replies")[0].GetProperty("text").GetString());
+        Assert.Contains("đã kết thúc", now[0].GetProperty("replies")[0].GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Vietnamese_letters_are_written_unescaped()
+    {
+        var db = Path.Combine(Path.GetTempPath(), $"thidua-test-{Guid.NewGuid():N}.db");
+        using var input = new StringReader("""{"chat":"c1","text":"/start"}""" + "\n");
+        using var output = new StringWriter();
+        await BotProgram.RunAsync(["chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}"], input, output);
+        File.Delete(db);
+        Assert.Contains("Xin chào", output.ToString());
+        Assert.DoesNotContain("\\u", output.ToString());
+    }
+}
