@@ -60,20 +60,25 @@ internal sealed class AnswerBuilder(Campaign campaign)
 
     public Reply Build()
     {
-        var citation = KnowledgeBase.Citation(campaign, _sections);
-        var tail = string.Join('\n', _notes.Append(citation));
-        var budget = MaxLength - tail.Length - 1;
-        var kept = new StringBuilder();
+        var tail = string.Join('\n', _notes.Append(KnowledgeBase.Citation(campaign, _sections)));
+        const int droppedLineReserve = 50;
+        var fixedLength = _lines.Where(l => !l.Droppable).Sum(l => l.Text.Length + 1) + tail.Length;
+        var bulletBudget = MaxLength - fixedLength - droppedLineReserve;
+        var body = new StringBuilder();
         var dropped = 0;
         foreach (var (text, droppable) in _lines)
         {
-            var needed = text.Length + 1 + (dropped > 0 ? 0 : 40);
-            if (droppable && kept.Length + needed > budget) { dropped++; continue; }
-            kept.Append(Shorten(text, Math.Max(80, budget - kept.Length - 1))).Append('\n');
+            if (droppable)
+            {
+                if (text.Length + 1 > bulletBudget) { dropped++; continue; }
+                bulletBudget -= text.Length + 1;
+            }
+            body.Append(text).Append('\n');
         }
-        if (dropped > 0) kept.Append("… và ").Append(dropped).Append(" mục nữa (hỏi cụ thể hơn để xem).\n");
-        kept.Append(tail);
-        return new Reply(kept.ToString()) { Buttons = ButtonRows(_buttons) };
+        if (dropped > 0) body.Append("… và ").Append(dropped).Append(" mục nữa (hỏi cụ thể hơn để xem).\n");
+        var bodyText = body.ToString();
+        if (bodyText.Length + tail.Length > MaxLength) bodyText = Shorten(bodyText, MaxLength - tail.Length - 1) + "\n";
+        return new Reply(bodyText + tail) { Buttons = ButtonRows(_buttons) };
     }
 
     internal static IReadOnlyList<IReadOnlyList<Button>> ButtonRows(IReadOnlyList<Button> buttons) =>

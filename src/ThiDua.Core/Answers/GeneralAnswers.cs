@@ -25,7 +25,7 @@ public static class GeneralAnswers
             Hỏi tự nhiên, có dấu hay không dấu, ví dụ: "hồ sơ khen thưởng Lào Cai gồm gì?", "han nop bao cao dot 1 lao cai".
             Lệnh: /kehoach (danh sách), /thoigian, /tieuchuan, /khenthuong, /hoso, /noinop, /han, /hansaptoi, /nhiemvu, /lienhe, /cancu.
             """;
-        return new Reply(text) { Buttons = AnswerBuilder.ButtonRows(CampaignButtons(kb, QuestionKind.Overview, today)) };
+        return new Reply(text) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };
     }
 
     public static Reply ListCampaigns(KnowledgeBase kb, DateOnly today, IReadOnlyList<string> words)
@@ -47,7 +47,7 @@ public static class GeneralAnswers
         foreach (var c in chosen.Count == 0 ? kb.Campaigns : chosen)
             lines.Add($"• {c.ShortName}: {VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}. {KnowledgeBase.PlanName(c)}.");
         lines.Add("Chọn một kế hoạch để xem tóm tắt:");
-        return new Reply(Fit(lines)) { Buttons = AnswerBuilder.ButtonRows(CampaignButtons(kb, QuestionKind.Overview, today)) };
+        return new Reply(Fit(lines)) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };
     }
 
     /// <summary>Upcoming deadlines across every plan; when none is left, says so and names each plan's last one.</summary>
@@ -75,7 +75,7 @@ public static class GeneralAnswers
                     : $"• {c.ShortName}: {last.Title} — {VietnameseDates.Format(last.DueDate)} ({VietnameseDates.Relative(last.DueDate, today)})");
             }
         }
-        return new Reply(Fit(lines)) { Buttons = AnswerBuilder.ButtonRows(CampaignButtons(kb, QuestionKind.Deadlines, today)) };
+        return new Reply(Fit(lines)) { Buttons = CampaignButtons(kb, QuestionKind.Deadlines) };
     }
 
     /// <summary>Asks which plan is meant, with a button per candidate and one line on each.</summary>
@@ -95,12 +95,12 @@ public static class GeneralAnswers
             Bạn có thể hỏi về: thời gian, tiêu chuẩn, hình thức khen thưởng, số lượng, hồ sơ, nơi nộp, các hạn, phân công, liên hệ — kèm tên địa phương hoặc số kế hoạch. Gõ /help để xem hướng dẫn.
             """;
         var buttons = context is null
-            ? CampaignButtons(kb, QuestionKind.Overview, today)
-            : [
+            ? CampaignButtons(kb, QuestionKind.Overview)
+            : AnswerBuilder.ButtonRows([
                 ButtonData.Ask("Tóm tắt", QuestionKind.Overview, context), ButtonData.Ask("Hồ sơ", QuestionKind.Dossier, context),
                 ButtonData.Ask("Các hạn", QuestionKind.Deadlines, context), ButtonData.Ask("Tiêu chuẩn", QuestionKind.Criteria, context),
-            ];
-        return new Reply(text) { Buttons = AnswerBuilder.ButtonRows(buttons) };
+            ]);
+        return new Reply(text) { Buttons = buttons };
     }
 
     public static Reply Quote(PlanSearchHit hit, DateOnly today)
@@ -119,8 +119,9 @@ public static class GeneralAnswers
         };
     }
 
-    private static List<Button> CampaignButtons(KnowledgeBase kb, QuestionKind kind, DateOnly today) =>
-        [.. kb.Campaigns.Select(c => ButtonData.Ask(c.ShortName, kind, c))];
+    /// <summary>One plan a row: the names are too long to share a row on a phone.</summary>
+    private static IReadOnlyList<IReadOnlyList<Button>> CampaignButtons(KnowledgeBase kb, QuestionKind kind) =>
+        [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, kind, c)])];
 
     /// <summary>Drops bullets from the end until the text fits a phone screen; the first and last lines (source) stay.</summary>
     private static string Fit(List<string> lines)

@@ -6,6 +6,9 @@ namespace ThiDua.Core.Knowledge;
 public sealed record CampaignMention(IReadOnlyList<Campaign> Candidates, bool Explicit, IReadOnlyList<string> AnniversaryNames)
 {
     public static CampaignMention None { get; } = new([], false, []);
+
+    /// <summary>The words of the message that did not name a plan.</summary>
+    public IReadOnlyList<string> OtherWords { get; init; } = [];
     public bool IsNone => Candidates.Count == 0;
 }
 
@@ -66,10 +69,11 @@ public sealed class CampaignResolver
         var places = new List<Campaign>();
         var anniversaries = new List<Campaign>();
         var anniversaryNames = new List<string>();
+        var otherWords = new List<string>();
         for (var i = 0; i < words.Count;)
         {
             var length = LongestAt(words, i);
-            if (length == 0) { i++; continue; }
+            if (length == 0) { otherWords.Add(words[i++]); continue; }
             foreach (var p in _byFirstWord[words[i]].Where(p => p.Words.Length == length && Matches(words, i, p.Words)))
             {
                 if (p.Kind == PhraseKind.Place) places.Add(p.Campaign);
@@ -87,9 +91,11 @@ public sealed class CampaignResolver
         if (placeSet.Count > 0)
         {
             var both = placeSet.Intersect(anniversarySet).ToList();
-            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names);
+            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords };
         }
-        return anniversarySet.Count > 0 ? new CampaignMention(anniversarySet, false, names) : CampaignMention.None;
+        return anniversarySet.Count > 0
+            ? new CampaignMention(anniversarySet, false, names) { OtherWords = otherWords }
+            : CampaignMention.None with { OtherWords = otherWords };
     }
 
     private int LongestAt(IReadOnlyList<string> words, int index)

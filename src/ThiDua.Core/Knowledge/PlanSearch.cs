@@ -56,8 +56,12 @@ public sealed partial class PlanSearch
         }
     }
 
-    private List<string> ContentTerms(string text) =>
-        [.. _glossary.Expand(text).Where(w => !StopWords.Contains(w))];
+    /// <summary>The words of a text that carry meaning for search (folded, glossary applied, no stop words).</summary>
+    public List<string> ContentTerms(string text) =>
+        [.. _glossary.Expand(text).Where(w => !StopWords.Contains(w) && !TopicWords.Contains(w))];
+
+    /// <summary>Words every plan is full of: they say nothing about which passage is meant.</summary>
+    private static readonly HashSet<string> TopicWords = ["thi", "dua", "khen", "thuong", "nam", "2024", "tinh", "phong", "trao", "dot"];
 
     /// <summary>Best passages for the query; coverage is the share of the query's distinct terms the passage holds.</summary>
     public IReadOnlyList<PlanSearchHit> Search(string query, IReadOnlyCollection<Campaign>? within = null, int take = 3)

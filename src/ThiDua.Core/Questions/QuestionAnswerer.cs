@@ -40,7 +40,12 @@ public static class QuestionAnswerer
         {
             if (!q.Mention.IsNone && state.PendingKind is { } pending && QuestionKindCodes.TryParse(pending, out var waiting)) kind = waiting;
             else if (isFollowUp && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous) && context is not null) kind = previous;
-            else if (q.Mention.Explicit) kind = QuestionKind.Overview;
+            else if (q.Mention.Explicit)
+            {
+                // "Cuộc thi tìm hiểu … ở Lào Cai": more than a plan's name, so look for it in that plan's text first.
+                if (SearchWithin(kb, q, today) is { } quote) return quote;
+                kind = QuestionKind.Overview;
+            }
         }
         if (kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
             return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
@@ -74,6 +79,14 @@ public static class QuestionAnswerer
         state.Beneficiary = beneficiary?.ToString();
         state.PendingKind = null;
         return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words));
+    }
+
+    private static Reply? SearchWithin(KnowledgeBase kb, ParsedQuestion q, DateOnly today)
+    {
+        var topic = kb.PlanSearch.ContentTerms(string.Join(' ', q.Mention.OtherWords));
+        if (topic.Count < 2) return null;
+        var hits = kb.PlanSearch.Search(string.Join(' ', topic), q.Mention.Candidates, 1);
+        return hits.Count > 0 && hits[0].Coverage >= 0.6 ? GeneralAnswers.Quote(hits[0], today) : null;
     }
 
     private static Reply Search(KnowledgeBase kb, ParsedQuestion q, Campaign? context, DateOnly today)

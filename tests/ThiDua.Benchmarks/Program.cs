@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+using ThiDua.Benchmarks;
+
+// `dotnet run -c Release --project tests/ThiDua.Benchmarks` runs the BenchmarkDotNet suite;
+// `-- latency` prints per-question percentiles; `-- scripted N` times N questions through the built bot binary.
+return args.FirstOrDefault() switch
+{
+    "latency" => await LatencyProbe.RunAsync(),
+    "scripted" => await ScriptedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
+    _ => Run(args),
+};
+
+static int Run(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(QuestionAnsweringBenchmarks).Assembly).Run(args);
+    return 0;
+}

@@ -1,0 +1,64 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.Logging.Abstractions;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Benchmarks;
+
+/// <summary>One question through the whole conversation core (parse, resolve, answer, chat state in LiteDB).</summary>
+[MemoryDiagnoser]
+public class QuestionAnsweringBenchmarks
+{
+    private ConversationEngine _engine = null!;
+    private KnowledgeBase _knowledge = null!;
+    private BotDatabase _db = null!;
+    private int _next;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _db = new BotDatabase(new MemoryStream());
+        var time = new FixedTime(new DateTimeOffset(2024, 4, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        _knowledge = new KnowledgeLoader(_db, NullLogger<KnowledgeLoader>.Instance, time).Load(DataFolder.Path);
+        _engine = new ConversationEngine(new KnowledgeProvider(_knowledge), _db, new LocalClock(time), NullLogger<ConversationEngine>.Instance);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _db.Dispose();
+
+    [Benchmark(Description = "Answer one question (mixed set)")]
+    public async Task<int> AnswerQuestion()
+    {
+        var text = Questions.Mixed[_next++ % Questions.Mixed.Length];
+        var result = await _engine.HandleAsync(new IncomingMessage { Channel = "bench", ChatId = "c1", UserId = "c1", Text = text });
+        return result.Replies.Count;
+    }
+
+    [Benchmark(Description = "Normalize one question (fold + glossary)")]
+    public int Normalize() => _knowledge.Glossary.Expand(Questions.Mixed[_next++ % Questions.Mixed.Length]).Length;
+
+    [Benchmark(Description = "Full-text search, own BM25")]
+    public int OwnSearch() => _knowledge.PlanSearch.Search(Questions.Mixed[_next++ % Questions.Mixed.Length]).Count;
+}
+
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
+
+internal static class DataFolder
+{
+    public static string Path { get; } = Find();
+
+    private static string Find()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = System.IO.Path.Combine(dir.FullName, "data");
+            if (Directory.Exists(System.IO.Path.Combine(candidate, "campaigns"))) return candidate;
+        }
+        throw new DirectoryNotFoundException("data/campaigns not found");
+    }
+}

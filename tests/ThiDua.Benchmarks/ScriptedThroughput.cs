@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ThiDua.Benchmarks;
+
+/// <summary>N questions through the built binary (`dotnet run --no-build -- chat --jsonl`), wall-clock, start-up included.</summary>
+internal static class ScriptedThroughput
+{
+    public static async Task<int> RunAsync(int count)
+    {
+        var root = Directory.GetParent(DataFolder.Path)!.FullName;
+        var db = Path.Combine(Path.GetTempPath(), $"thidua-bench-{Guid.NewGuid():N}.db");
+        var start = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(root, "src", "ThiDua.Bot"), "--no-build", "--",
+            "chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        var sw = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var reader = Task.Run(async () =>
+        {
+            var lines = 0;
+            while (await process.StandardOutput.ReadLineAsync() is not null) lines++;
+            return lines;
+        });
+        _ = process.StandardError.ReadToEndAsync();
+        for (var i = 0; i < count; i++)
+        {
+            var line = JsonSerializer.Serialize(new { chat = $"c{i % 50}", text = Questions.Mixed[i % Questions.Mixed.Length] });
+            await process.StandardInput.WriteLineAsync(line);
+        }
+        process.StandardInput.Close();
+        var answered = await reader;
+        await process.WaitForExitAsync();
+        sw.Stop();
+        File.Delete(db);
+        Console.WriteLine($"scripted channel: {answered:N0}/{count:N0} answered in {sw.Elapsed.TotalSeconds:F2} s ({count / sw.Elapsed.TotalSeconds:N0} questions/s, start-up included)");
+        return answered == count ? 0 : 1;
+    }
+}

@@ -1,0 +1,172 @@
+namespace ThiDua.Core.Tests;
+
+/// <summary>Transcripts an officer would recognise: which plan, follow-ups, ambiguity, "as of now".</summary>
+public class ConversationTests
+{
+    [Theory]
+    [InlineData("Hồ sơ đề nghị khen thưởng của Lào Cai gồm những gì?")]
+    [InlineData("ho so de nghi khen thuong lao cai gom nhung gi")]
+    [InlineData("HS khen thưởng LC gồm gì")]
+    [InlineData("kh 217 can nhung giay to gi")]
+    public void Dossier_question_is_understood_with_or_without_diacritics_and_abbreviations(string question)
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask(question);
+        Assert.Contains("Tờ trình", reply.Text);
+        Assert.Contains("01 bộ hồ sơ giấy", reply.Text);
+        Assert.Contains("Kế hoạch 217/KH-UBND ngày 15/4/2024 của UBND tỉnh Lào Cai", reply.Text);
+    }
+
+    [Fact]
+    public void The_province_Dien_Bien_is_not_the_Dien_Bien_Phu_victory()
+    {
+        using var bot = new TestBot();
+        var province = bot.Ask("kế hoạch thi đua khen thưởng năm 2024 của tỉnh Điện Biên");
+        Assert.Contains("1023/KH-UBND", province.Text);
+
+        var anniversary = bot.Ask("kế hoạch thi đua chào mừng 70 năm chiến thắng Điện Biên Phủ", chat: "c2");
+        Assert.Contains("Bạn hỏi kế hoạch nào", anniversary.Text);
+        Assert.True(anniversary.Buttons.Count >= 2, "every plan celebrating the victory is offered");
+        Assert.Contains(anniversary.Buttons.SelectMany(r => r), b => b.Data.Contains("lao-cai-217", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ambiguous_question_is_answered_after_the_officer_picks_a_plan()
+    {
+        using var bot = new TestBot();
+        var ask = bot.Ask("hồ sơ khen thưởng đợt thi đua 70 năm ĐBP gồm những gì?");
+        Assert.Contains("kế hoạch nào", ask.Text);
+        var answer = bot.Press(ask, "Lào Cai");
+        Assert.Contains("Tờ trình", answer.Text);
+        Assert.Contains("217/KH-UBND", answer.Text);
+    }
+
+    [Fact]
+    public void A_plan_named_in_the_next_message_answers_the_pending_question()
+    {
+        using var bot = new TestBot();
+        var ask = bot.Ask("tiêu chuẩn khen thưởng là gì?");
+        Assert.Contains("kế hoạch nào", ask.Text);
+        var answer = bot.Ask("Lào Cai");
+        Assert.Contains("Tiêu chuẩn", answer.Text);
+        Assert.Contains("217/KH-UBND", answer.Text);
+    }
+
+    [Fact]
+    public void Follow_ups_keep_the_plan_and_the_question()
+    {
+        using var bot = new TestBot();
+        var collective = bot.Ask("tiêu chuẩn khen thưởng tập thể của Lào Cai");
+        Assert.Contains("Tiêu chuẩn khen thưởng tập thể", collective.Text);
+        Assert.Contains("Nội bộ đoàn kết", collective.Text);
+
+        var individual = bot.Ask("còn cá nhân thì sao?");
+        Assert.Contains("Tiêu chuẩn khen thưởng cá nhân", individual.Text);
+        Assert.Contains("217/KH-UBND", individual.Text);
+
+        var phase2 = bot.Ask("thời gian đợt 2 thì sao?");
+        Assert.Contains("21/6/2024", phase2.Text);
+        Assert.Contains("31/12/2024", phase2.Text);
+
+        var deadline = bot.Ask("hạn nộp báo cáo?");
+        Assert.Contains("25/12/2024", deadline.Text);
+    }
+
+    [Fact]
+    public void Context_is_per_chat()
+    {
+        using var bot = new TestBot();
+        bot.Ask("thời gian thi đua Lào Cai", chat: "a");
+        var other = bot.Ask("hồ sơ gồm những gì?", chat: "b");
+        Assert.Contains("kế hoạch nào", other.Text);
+    }
+
+    [Fact]
+    public void As_of_April_2024_the_Lao_Cai_campaign_is_running()
+    {
+        using var bot = new TestBot(TestBot.April2024);
+        var reply = bot.Ask("đợt thi đua Lào Cai bắt đầu và kết thúc khi nào?");
+        Assert.Contains("10/4/2024", reply.Text);
+        Assert.Contains("đang diễn ra", reply.Text);
+    }
+
+    [Fact]
+    public void Today_every_2024_campaign_is_said_to_be_over()
+    {
+        using var bot = new TestBot(TestBot.Today2026);
+        var list = bot.Ask("Có những kế hoạch thi đua nào?");
+        Assert.Equal(5, list.Buttons.Count);
+        Assert.DoesNotContain("đang diễn ra", list.Text);
+        Assert.Contains("đã kết thúc", list.Text);
+
+        var next = bot.Ask("hạn sắp tới là gì?");
+        Assert.Contains("Không còn hạn nào sắp tới", next.Text);
+    }
+
+    [Fact]
+    public void Time_moving_on_changes_the_answer()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 23, 8, 0, 0, TimeSpan.FromHours(7)));
+        var before = bot.Ask("hạn báo cáo đợt 1 Lào Cai");
+        Assert.Contains("còn 6 ngày nữa", before.Text);
+        bot.Time.Advance(TimeSpan.FromDays(7));
+        var after = bot.Ask("hạn báo cáo đợt 1 Lào Cai");
+        Assert.Contains("đã qua", after.Text);
+    }
+
+    [Fact]
+    public void Days_are_counted_in_Vietnamese_time_not_UTC()
+    {
+        // 23:30 on 28/6 in Hanoi is still 28/6; in UTC it is 16:30 on 28/6. At 00:30 on 29/6 Hanoi, UTC is still 28/6.
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 29, 0, 30, 0, TimeSpan.FromHours(7)));
+        var reply = bot.Ask("hạn báo cáo đợt 1 Lào Cai");
+        Assert.Contains("hôm nay", reply.Text);
+    }
+
+    [Fact]
+    public void Unknown_text_gets_a_plain_not_found_and_suggestions()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("xyzzy qwerty asdf");
+        Assert.Contains("chưa tìm thấy", reply.Text);
+        Assert.NotEmpty(reply.Buttons);
+    }
+
+    [Fact]
+    public void Full_text_search_quotes_and_cites_the_plan_when_no_fact_fits()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("Cuộc thi tìm hiểu hiệp định Giơ-ne-vơ ở Lào Cai");
+        Assert.Contains("Giơ-ne-vơ", reply.Text);
+        Assert.Contains("217/KH-UBND", reply.Text);
+        Assert.Contains("mục III", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("/lenhkhongco")]
+    [InlineData("/")]
+    public void Unknown_commands_are_refused_politely(string command)
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask(command);
+        Assert.False(string.IsNullOrWhiteSpace(reply.Text));
+    }
+
+    [Fact]
+    public void Commands_take_the_plan_as_argument()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("/hoso@ThiDuaBot lào cai");
+        Assert.Contains("Tờ trình", reply.Text);
+        var list = bot.Ask("/kehoach");
+        Assert.Equal(5, list.Buttons.Count);
+    }
+
+    [Fact]
+    public void Huge_and_empty_messages_get_a_clear_answer()
+    {
+        using var bot = new TestBot();
+        Assert.Contains("dài quá", bot.Ask(new string('a', 100_000)).Text);
+        Assert.Contains("chưa nhập", bot.Ask("   ").Text);
+    }
+}
