@@ -9,7 +9,7 @@ namespace ThiDua.Benchmarks;
 
 /// <summary>One question through the whole conversation core (parse, resolve, answer, chat state in LiteDB).</summary>
 [MemoryDiagnoser]
-public class QuestionAnsweringBenchmarks
+public class QuestionAnsweringBenchmarks : IDisposable
 {
     private ConversationEngine _engine = null!;
     private KnowledgeBase _knowledge = null!;
@@ -27,6 +27,12 @@ public class QuestionAnsweringBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _db.Dispose();
+
+    public void Dispose()
+    {
+        _db?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark(Description = "Answer one question (mixed set)")]
     public async Task<int> AnswerQuestion()

@@ -13,7 +13,10 @@ internal static class ScriptedThroughput
         var start = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(root, "src", "ThiDua.Bot"), "--no-build", "--",
             "chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}"])
         {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
         };
         var sw = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -58,6 +58,9 @@ internal sealed class AnswerBuilder(Campaign campaign)
         return this;
     }
 
+    /// <summary>Everything the answer says so far, citation included: what legal-currency notes are matched against.</summary>
+    public string Content => string.Join('\n', _lines.Select(l => l.Text).Append(KnowledgeBase.Citation(campaign, _sections)));
+
     public Reply Build()
     {
         var tail = string.Join('\n', _notes.Append(KnowledgeBase.Citation(campaign, _sections)));

@@ -1,4 +1,5 @@
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Legal;
 using ThiDua.Core.Questions;
 
 namespace ThiDua.Core.Answers;
@@ -13,6 +14,9 @@ public sealed record AnswerRequest(
     int? Quarter = null,
     IReadOnlyList<string>? Words = null)
 {
+    /// <summary>What changed since the plan and the law's general rules; empty when not loaded.</summary>
+    public LegalKnowledge Legal { get; init; } = LegalKnowledge.Empty;
+
     public Phase? Phase => PhaseNumber is { } n && n >= 1 && n <= Campaign.Phases.Count ? Campaign.Phases[n - 1] : null;
 
     public bool Mentions(string foldedPhrase) =>

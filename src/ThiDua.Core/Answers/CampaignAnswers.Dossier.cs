@@ -11,7 +11,7 @@ public static partial class CampaignAnswers
         b.Title("Hồ sơ đề nghị khen thưởng");
         if (c.Dossier is not { } d)
         {
-            NoDossier(b);
+            NoDossier(b, r);
             return;
         }
         foreach (var part in d.Components.Where(x => r.Beneficiary is null || x.AppliesTo == Beneficiary.Both || x.AppliesTo == r.Beneficiary))
@@ -27,10 +27,12 @@ public static partial class CampaignAnswers
         SubmissionDeadlines(b, c, r.Today, 2);
     }
 
-    private static void NoDossier(AnswerBuilder b)
+    private static void NoDossier(AnswerBuilder b, AnswerRequest r)
     {
         var c = b.Campaign;
-        b.Line("Kế hoạch không liệt kê thành phần hồ sơ đề nghị khen thưởng; hồ sơ lập theo quy định chung của Luật Thi đua, khen thưởng và nghị định hướng dẫn.");
+        b.Line("Kế hoạch không liệt kê thành phần hồ sơ đề nghị khen thưởng; hồ sơ lập theo quy định chung của pháp luật.");
+        if (r.Legal.Rule(Legal.LegalKnowledge.DossierRuleId, r.Today) is { } rule)
+            b.Line($"Quy định chung (của luật, không phải của kế hoạch): {rule.Text} ({rule.Source.Article}, {rule.Source.Document})");
         var receivers = c.Bodies.Where(x => x.Role is BodyRole.Receiving or BodyRole.Appraising or BodyRole.Lead).Take(2).ToList();
         foreach (var body in receivers) b.Bullet($"Hỏi/nộp tại: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
     }
@@ -50,7 +52,7 @@ public static partial class CampaignAnswers
         foreach (var body in c.Bodies.Where(x => x.Role == BodyRole.Receiving && (c.Dossier?.SubmitTo is null || !SameText(x.Name, c.Dossier.SubmitTo))))
             b.Bullet($"Tiếp nhận: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
         var shown = SubmissionDeadlines(b, c, r.Today, 3);
-        if (c.Dossier is null && shown == 0 && !c.Bodies.Any(x => x.Role == BodyRole.Receiving)) NoDossier(b);
+        if (c.Dossier is null && shown == 0 && !c.Bodies.Any(x => x.Role == BodyRole.Receiving)) NoDossier(b, r);
     }
 
     /// <summary>Adds the plan's submission and report deadlines; returns how many.</summary>

@@ -8,6 +8,9 @@ namespace ThiDua.Core.Answers;
 /// <summary>Builds the answer to each kind of question from one plan's data. Nothing here knows any question's wording.</summary>
 public static partial class CampaignAnswers
 {
+    /// <summary>More than two notes would crowd out the answer itself.</summary>
+    private const int MaxLegalNotes = 2;
+
     public static Conversations.Reply Answer(AnswerRequest request)
     {
         var b = new AnswerBuilder(request.Campaign);
@@ -40,6 +43,7 @@ public static partial class CampaignAnswers
         }
         if (!showsStatus && request.Campaign.Period.End < request.Today)
             b.Note($"Lưu ý: kế hoạch này đã kết thúc ngày {VietnameseDates.Format(request.Campaign.Period.End)}.");
+        foreach (var note in request.Legal.NotesFor(b.Content, request.Today).Take(MaxLegalNotes)) b.Note("Lưu ý: " + note);
         FollowUps(b, request);
         return b.Build();
     }

@@ -78,7 +78,7 @@ public sealed class ConversationEngine(
             if (kind == QuestionKind.ListCampaigns) return GeneralAnswers.ListCampaigns(kb, today, []);
             if (campaignId is null && kind == QuestionKind.NextDeadlines) return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
             if (campaignId is not null && kb.Find(campaignId) is { } campaign)
-                return QuestionAnswerer.AnswerAbout(campaign, kind, state, today, phase, beneficiary);
+                return QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase, beneficiary);
         }
         if (data == "cmd|help") return GeneralAnswers.Help(kb, today);
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);

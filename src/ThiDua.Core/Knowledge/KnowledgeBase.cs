@@ -1,3 +1,4 @@
+using ThiDua.Core.Legal;
 using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Knowledge;
@@ -7,19 +8,21 @@ public sealed class KnowledgeBase
 {
     private readonly Dictionary<string, Campaign> _byId;
 
-    public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null)
+    public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null, LegalKnowledge? legal = null)
     {
         Campaigns = [.. campaigns.OrderBy(c => c.Period.Start).ThenBy(c => c.Id, StringComparer.Ordinal)];
         _byId = Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Glossary = glossary;
         Resolver = new CampaignResolver(Campaigns, glossary);
         PlanSearch = new PlanSearch(Campaigns, planTexts ?? new Dictionary<string, string>(), glossary);
+        Legal = legal ?? LegalKnowledge.Empty;
     }
 
     public IReadOnlyList<Campaign> Campaigns { get; }
     public Glossary Glossary { get; }
     public CampaignResolver Resolver { get; }
     public PlanSearch PlanSearch { get; }
+    public LegalKnowledge Legal { get; }
 
     public Campaign? Find(string id) => _byId.GetValueOrDefault(id);
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ThiDua.Core.Legal;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
 
@@ -45,8 +46,12 @@ public sealed class KnowledgeLoader(BotDatabase db, ILogger<KnowledgeLoader> log
             var path = Path.Combine(dataFolder, c.Document.SourceFile);
             if (File.Exists(path)) texts[c.Id] = File.ReadAllText(path);
         }
-        logger.LogInformation("Đã nạp {Count} kế hoạch ({Errors} tệp lỗi)", campaigns.Count, result.Errors.Count);
-        return new KnowledgeBase(campaigns, glossary, texts);
+        var (legal, legalErrors) = LegalKnowledge.Load(dataFolder, glossary);
+        foreach (var error in legalErrors)
+            logger.LogError("Dữ liệu pháp lý lỗi: {File}: {Field}: {Problem}", error.File, error.Field, error.Problem);
+        logger.LogInformation("Đã nạp {Count} kế hoạch ({Errors} tệp lỗi), {Changes} thay đổi pháp lý, {Rules} quy định chung",
+            campaigns.Count, result.Errors.Count, legal.Changes.Count(), legal.Rules.Count());
+        return new KnowledgeBase(campaigns, glossary, texts, legal);
     }
 
     private void Upsert(LoadedCampaign loaded)

@@ -15,6 +15,9 @@ public static class QuestionAnswerer
     private static readonly ConditionalWeakTable<KnowledgeBase, QuestionParser> Parsers = new();
     private const double MinimumSearchCoverage = 0.5;
 
+    /// <summary>Keyword words matched that make a law question outrank the chat's current plan.</summary>
+    private const int StrongRuleScore = 3;
+
     public static QuestionParser ParserFor(KnowledgeBase kb) => Parsers.GetValue(kb, k => new QuestionParser(k));
 
     public static Reply Answer(KnowledgeBase kb, string text, ChatState state, DateOnly today, QuestionKind forcedKind = QuestionKind.None)
@@ -27,6 +30,13 @@ public static class QuestionAnswerer
         {
             if (q.IsGreeting) return GeneralAnswers.Welcome(kb, today, null);
             if (q.AsksHelp) return GeneralAnswers.Help(kb, today);
+        }
+        // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is named.
+        if (q.Mention.IsNone && kb.Legal.MatchRule(q.Words, today) is { } law
+            && (kind is QuestionKind.None or QuestionKind.LegalBasis || law.Score >= StrongRuleScore || context is null))
+        {
+            state.PendingKind = null;
+            return GeneralAnswers.Rule(kb, law.Rule, today);
         }
         if (kind == QuestionKind.ListCampaigns && !(q.Mention.Explicit && q.Mention.Candidates.Count == 1))
         {
@@ -68,17 +78,17 @@ public static class QuestionAnswerer
         var sameTopic = context == campaign;
         var phase = q.PhaseNumber ?? (sameTopic && isFollowUp ? state.PhaseNumber : null);
         var beneficiary = q.Beneficiary ?? (sameTopic && isFollowUp && state.Beneficiary is { } b && Enum.TryParse<Beneficiary>(b, out var parsed) ? parsed : null);
-        return AnswerAbout(campaign, kind, state, today, phase, beneficiary, q.Quarter, q.Words);
+        return AnswerAbout(kb, campaign, kind, state, today, phase, beneficiary, q.Quarter, q.Words);
     }
 
-    public static Reply AnswerAbout(Campaign campaign, QuestionKind kind, ChatState state, DateOnly today, int? phase, Beneficiary? beneficiary, int? quarter = null, IReadOnlyList<string>? words = null)
+    public static Reply AnswerAbout(KnowledgeBase kb, Campaign campaign, QuestionKind kind, ChatState state, DateOnly today, int? phase, Beneficiary? beneficiary, int? quarter = null, IReadOnlyList<string>? words = null)
     {
         state.CampaignId = campaign.Id;
         state.LastKind = kind.Code();
         state.PhaseNumber = phase;
         state.Beneficiary = beneficiary?.ToString();
         state.PendingKind = null;
-        return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words));
+        return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words) { Legal = kb.Legal });
     }
 
     private static Reply? SearchWithin(KnowledgeBase kb, ParsedQuestion q, DateOnly today)

@@ -30,13 +30,26 @@ public static class QuestionKindCodes
 {
     private static readonly Dictionary<QuestionKind, string> Codes = new()
     {
-        [QuestionKind.ListCampaigns] = "list", [QuestionKind.Overview] = "ov", [QuestionKind.TimeFrame] = "time",
-        [QuestionKind.Theme] = "theme", [QuestionKind.Purpose] = "purp", [QuestionKind.Anniversaries] = "anni",
-        [QuestionKind.LegalBasis] = "legal", [QuestionKind.Criteria] = "crit", [QuestionKind.Awards] = "award",
-        [QuestionKind.Quotas] = "quota", [QuestionKind.Dossier] = "doss", [QuestionKind.Submission] = "submit",
-        [QuestionKind.Appraisal] = "appr", [QuestionKind.Deadlines] = "dl", [QuestionKind.NextDeadlines] = "next",
-        [QuestionKind.Tasks] = "task", [QuestionKind.Responsibilities] = "resp", [QuestionKind.Contacts] = "contact",
-        [QuestionKind.Contents] = "content", [QuestionKind.Targets] = "target",
+        [QuestionKind.ListCampaigns] = "list",
+        [QuestionKind.Overview] = "ov",
+        [QuestionKind.TimeFrame] = "time",
+        [QuestionKind.Theme] = "theme",
+        [QuestionKind.Purpose] = "purp",
+        [QuestionKind.Anniversaries] = "anni",
+        [QuestionKind.LegalBasis] = "legal",
+        [QuestionKind.Criteria] = "crit",
+        [QuestionKind.Awards] = "award",
+        [QuestionKind.Quotas] = "quota",
+        [QuestionKind.Dossier] = "doss",
+        [QuestionKind.Submission] = "submit",
+        [QuestionKind.Appraisal] = "appr",
+        [QuestionKind.Deadlines] = "dl",
+        [QuestionKind.NextDeadlines] = "next",
+        [QuestionKind.Tasks] = "task",
+        [QuestionKind.Responsibilities] = "resp",
+        [QuestionKind.Contacts] = "contact",
+        [QuestionKind.Contents] = "content",
+        [QuestionKind.Targets] = "target",
     };
 
     private static readonly Dictionary<string, QuestionKind> Kinds = Codes.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
