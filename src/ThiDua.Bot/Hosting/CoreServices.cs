@@ -37,7 +37,10 @@ public static class CoreServices
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or NotSupportedException or ArgumentException)
         {
-            throw new StartupException($"Không mở được cơ sở dữ liệu '{path}': {ex.Message}. Đặt đường dẫn khác bằng --Storage:DatabasePath=... hoặc biến môi trường Storage__DatabasePath.");
+            var hint = File.Exists(path)
+                ? "Tệp có thể bị hỏng hoặc không phải cơ sở dữ liệu của bot; bot không sửa, không ghi đè nó. "
+                : "";
+            throw new StartupException($"Không mở được cơ sở dữ liệu '{path}' ({ex.Message}). {hint}Đặt đường dẫn khác bằng --Storage:DatabasePath=... hoặc biến môi trường Storage__DatabasePath.");
         }
     }
 }

@@ -1,0 +1,58 @@
+using System.Text;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>Garbage, hostile and huge input always gets a normal reply, never the internal-error apology.</summary>
+public class HostileInputTests
+{
+    private const string InternalError = "gặp lỗi khi xử lý";
+
+    private static readonly string[] Fragments =
+    [
+        "hồ sơ", "ho so", "lào cai", "LC", "đợt 2", "dot", "quý IV", "tập thể", "cá nhân", "bk ct", "/hoso", "/", "@", "#",
+        "'; DROP TABLE chats; --", "<b>x</b>", "<script>alert(1)</script>", "{\"a\":1}", "\u0000", "\u001b[31m", "\u200b", "\ud83c\udf89",
+        "𝕏", "Ж", "漢字", "ﷺ", "\r\n", "\t", "   ", "thì sao", "còn", "điện biên phủ", "217", "2024", "30/6", "q|doss|", "|||",
+        "đ", "Đ", "H'Hen Niê", "Ksor Y Phước", "?", "!!!", "0", "-1", "99999999999999999999",
+    ];
+
+    [Fact]
+    public void Thousands_of_random_messages_never_break_the_bot()
+    {
+        using var bot = new TestBot();
+        var random = new Random(20241123);
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = new StringBuilder();
+            var parts = random.Next(1, 8);
+            for (var p = 0; p < parts; p++) text.Append(Fragments[random.Next(Fragments.Length)]).Append(random.Next(3) == 0 ? "" : " ");
+            var chat = $"f{random.Next(20)}";
+            var reply = random.Next(5) == 0 ? bot.Press(text.ToString(), chat) : bot.Ask(text.ToString(), chat);
+            Assert.False(string.IsNullOrWhiteSpace(reply.Text), $"empty reply to: {text}");
+            Assert.DoesNotContain(InternalError, reply.Text);
+            Assert.True(reply.Text.Length <= 1200, $"reply too long ({reply.Text.Length}) to: {text}");
+            Assert.All(reply.Buttons.SelectMany(r => r), b => Assert.True(Encoding.UTF8.GetByteCount(b.Data) <= 64));
+        }
+    }
+
+    [Theory]
+    [InlineData("q|doss|lao-cai-217|p999")]
+    [InlineData("q|nope|lao-cai-217")]
+    [InlineData("q|doss")]
+    [InlineData("cmd|rm -rf /")]
+    [InlineData("")]
+    public void Forged_button_data_gets_a_polite_reply(string data)
+    {
+        using var bot = new TestBot();
+        var reply = bot.Press(data);
+        Assert.Contains("không còn dùng được", reply.Text);
+    }
+
+    [Fact]
+    public void Hundred_kilobytes_of_text_are_refused_politely_and_context_is_kept()
+    {
+        using var bot = new TestBot();
+        bot.Ask("thời gian thi đua Lào Cai");
+        Assert.Contains("dài quá", bot.Ask(string.Concat(Enumerable.Repeat("hồ sơ ", 20_000))).Text);
+        Assert.Contains("217/KH-UBND", bot.Ask("hồ sơ gồm những gì?").Text);
+    }
+}
