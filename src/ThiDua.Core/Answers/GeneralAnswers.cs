@@ -103,7 +103,7 @@ public static class GeneralAnswers
         return new Reply(text) { Buttons = buttons };
     }
 
-    /// <summary>A general rule of the law, labelled as such, with its article; plus any change in force that it rests on.</summary>
+    /// <summary>A general rule of the law, labelled as such, with its article. Rules carry their own validity dates.</summary>
     public static Reply Rule(KnowledgeBase kb, Legal.LegalRule rule, DateOnly today)
     {
         var lines = new List<string>
@@ -111,7 +111,6 @@ public static class GeneralAnswers
             $"{rule.Topic} — quy định chung của pháp luật (không phải của một kế hoạch):",
             rule.Text,
         };
-        lines.AddRange(kb.Legal.NotesFor(rule.Text + " " + rule.Source.Document, today).Take(2).Select(n => "Lưu ý: " + n));
         lines.Add($"(Theo {rule.Source.Article}, {rule.Source.Document})");
         return new Reply(Fit(lines)) { Buttons = [[ButtonData.Ask("Các kế hoạch thi đua", QuestionKind.ListCampaigns, null)]] };
     }

@@ -11,7 +11,7 @@ namespace ThiDua.Core.Legal;
 public sealed class LegalKnowledge
 {
     /// <summary>The general rule on a proposal's dossier, shown when a plan lists none.</summary>
-    public const string DossierRuleId = "ho-so-de-nghi-khen-thuong";
+    public const string DossierRuleId = "ho-so-hinh-thuc-khen-thuong";
 
     private readonly List<(LegalChange Change, string[][] Phrases)> _changes;
     private readonly List<(LegalRule Rule, string[][] Phrases)> _rules;

@@ -33,7 +33,7 @@ public static class QuestionAnswerer
         }
         // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is named.
         if (q.Mention.IsNone && kb.Legal.MatchRule(q.Words, today) is { } law
-            && (kind is QuestionKind.None or QuestionKind.LegalBasis || law.Score >= StrongRuleScore || context is null))
+            && (kind is QuestionKind.None or QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
         {
             state.PendingKind = null;
             return GeneralAnswers.Rule(kb, law.Rule, today);
