@@ -9,6 +9,8 @@ public static partial class CampaignAnswers
     {
         var c = r.Campaign;
         var all = c.Deadlines.Where(d => r.Phase is null || d.PhaseId is null || d.PhaseId == r.Phase.Id).OrderBy(d => d.DueDate).ToList();
+        // Anniversaries and phase starts are milestones, not obligations: shown only when nothing else is due.
+        if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event);
         var kinds = KindsAskedFor(r);
         var chosen = kinds.Count == 0 ? all : all.Where(d => kinds.Contains(d.Kind)).ToList();
         if (chosen.Count == 0) chosen = all;

@@ -24,17 +24,7 @@ public static partial class CampaignAnswers
         if (c.Responsibilities.Count == 0) b.Line("Kế hoạch không có mục phân công riêng.");
     }
 
-    /// <summary>The question names this body when most of the body's distinctive words appear in it.</summary>
-    private static bool NamesBody(AnswerRequest r, string who)
-    {
-        if (r.Words is null) return false;
-        var asked = r.Words.ToHashSet(StringComparer.Ordinal);
-        var words = VietnameseText.Words(who).Where(w => w.Length > 1 && !GenericBodyWords.Contains(w)).Distinct().ToList();
-        return words.Count > 0 && words.Count(asked.Contains) * 3 >= words.Count * 2;
-    }
-
-    private static readonly HashSet<string> GenericBodyWords =
-        ["cac", "co", "quan", "don", "vi", "dia", "phuong", "va", "cua", "tinh", "thu", "truong", "ban", "so", "nganh", "uy", "nhan", "dan", "ubnd"];
+    private static bool NamesBody(AnswerRequest r, string who) => r.Words is not null && BodyNames.IsNamedIn(r.Words, who);
 
     private static void Contacts(AnswerBuilder b)
     {

@@ -72,6 +72,7 @@ public static partial class CampaignAnswers
         }
         b.Title("Thời gian thi đua");
         PeriodLine(b, c, r.Today);
+        if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         foreach (var p in c.Phases)
             b.Bullet($"{p.Name}: {Range(p.Start, p.End)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Closing is null ? "" : ". " + p.Closing)}", p.Section);
         foreach (var d in c.Deadlines.Where(d => d.Kind is DeadlineKind.MidTermReview or DeadlineKind.FinalReview).OrderBy(d => d.DueDate))

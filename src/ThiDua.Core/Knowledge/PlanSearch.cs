@@ -113,11 +113,21 @@ public sealed partial class PlanSearch
             return path.Length == 0 ? "Phần mở đầu" : path;
         }
 
+        // A heading alone ("2. Bộ Chỉ huy Quân sự tỉnh") says nothing: it is carried onto the paragraph under it.
+        var heading = "";
+        var currentIsHeading = false;
         IEnumerable<(string, string)> Flush()
         {
             if (current.Count == 0) yield break;
             var paragraph = string.Join(" ", current).Trim();
             current.Clear();
+            if (currentIsHeading && paragraph.Length < 120)
+            {
+                heading = paragraph;
+                yield break;
+            }
+            if (heading.Length > 0) paragraph = $"{heading}: {paragraph}";
+            heading = "";
             if (paragraph.Length >= 3) yield return (currentSection, paragraph);
         }
 
@@ -146,6 +156,11 @@ public sealed partial class PlanSearch
             {
                 foreach (var p in Flush()) yield return p;
                 currentSection = Path();
+                currentIsHeading = isHeading;
+            }
+            else if (current.Count == 0)
+            {
+                currentIsHeading = false;
             }
             current.Add(line.TrimStart('-', '+', '•', ' '));
         }

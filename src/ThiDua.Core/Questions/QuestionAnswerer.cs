@@ -64,6 +64,9 @@ public static class QuestionAnswerer
             return Search(kb, q, context, today);
 
         var candidates = q.Mention.IsNone ? (context is null ? kb.Campaigns : [context]) : q.Mention.Candidates;
+        if (q.Mention.IsNone && context is null && kind == QuestionKind.Responsibilities
+            && BodyNames.PlansNaming(kb.Campaigns, q.Words) is { Count: > 0 } naming)
+            candidates = naming;
         if (candidates.Count > 1 && context is not null && candidates.Contains(context) && !q.Mention.Explicit) candidates = [context];
         if (candidates.Count != 1)
         {

@@ -91,7 +91,8 @@ internal static class QuestionVocabulary
         (QuestionKind.Responsibilities, "trach nhiem", 3), (QuestionKind.Responsibilities, "phan cong", 3),
         (QuestionKind.Responsibilities, "to chuc thuc hien", 3), (QuestionKind.Responsibilities, "ai lam", 2.5),
         (QuestionKind.Responsibilities, "chu tri", 2.5), (QuestionKind.Responsibilities, "phoi hop", 2), (QuestionKind.Responsibilities, "ai phu trach", 3),
-        (QuestionKind.Responsibilities, "don vi nao", 1.5), (QuestionKind.Responsibilities, "thuong truc", 2.5), (QuestionKind.Responsibilities, "co quan nao", 1.5),
+        (QuestionKind.Responsibilities, "don vi nao", 1.5), (QuestionKind.Responsibilities, "lam gi", 2),
+        (QuestionKind.Responsibilities, "nhiem vu cua", 3), (QuestionKind.Responsibilities, "co nhiem vu", 2.5), (QuestionKind.Responsibilities, "thuong truc", 2.5), (QuestionKind.Responsibilities, "co quan nao", 1.5),
 
         (QuestionKind.Contacts, "lien he", 4), (QuestionKind.Contacts, "dien thoai", 4), (QuestionKind.Contacts, "email", 4),
         (QuestionKind.Contacts, "hoi ai", 3), (QuestionKind.Contacts, "dau moi", 3.5), (QuestionKind.Contacts, "can bo phu trach", 3),
