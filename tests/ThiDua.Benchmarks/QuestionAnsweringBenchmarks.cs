@@ -56,15 +56,15 @@ internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
 
 internal static class DataFolder
 {
-    public static string Path { get; } = Find();
+    /// <summary>The repository root (where ThiDua.Bot.sln is), so benchmarks read the reviewed data, not a copy.</summary>
+    public static string Root { get; } = FindRoot();
 
-    private static string Find()
+    public static string Path => System.IO.Path.Combine(Root, "data");
+
+    private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "data");
-            if (Directory.Exists(System.IO.Path.Combine(candidate, "campaigns"))) return candidate;
-        }
-        throw new DirectoryNotFoundException("data/campaigns not found");
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "ThiDua.Bot.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("ThiDua.Bot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -8,7 +8,7 @@ internal static class ScriptedThroughput
 {
     public static async Task<int> RunAsync(int count)
     {
-        var root = Directory.GetParent(DataFolder.Path)!.FullName;
+        var root = DataFolder.Root;
         var db = Path.Combine(Path.GetTempPath(), $"thidua-bench-{Guid.NewGuid():N}.db");
         var start = new ProcessStartInfo("dotnet", ["run", "--project", Path.Combine(root, "src", "ThiDua.Bot"), "--no-build", "--",
             "chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}"])
@@ -26,13 +26,21 @@ internal static class ScriptedThroughput
             while (await process.StandardOutput.ReadLineAsync() is not null) lines++;
             return lines;
         });
-        _ = process.StandardError.ReadToEndAsync();
-        for (var i = 0; i < count; i++)
+        var errors = process.StandardError.ReadToEndAsync();
+        try
         {
-            var line = JsonSerializer.Serialize(new { chat = $"c{i % 50}", text = Questions.Mixed[i % Questions.Mixed.Length] });
-            await process.StandardInput.WriteLineAsync(line);
+            for (var i = 0; i < count; i++)
+            {
+                var line = JsonSerializer.Serialize(new { chat = $"c{i % 50}", text = Questions.Mixed[i % Questions.Mixed.Length] });
+                await process.StandardInput.WriteLineAsync(line);
+            }
+            process.StandardInput.Close();
         }
-        process.StandardInput.Close();
+        catch (IOException)
+        {
+            Console.Error.WriteLine("The bot stopped reading: " + await errors);
+            return 1;
+        }
         var answered = await reader;
         await process.WaitForExitAsync();
         sw.Stop();

@@ -62,7 +62,7 @@ public class AnswerEveryKindTests
         QuestionKind.Awards => c.Awards.FirstOrDefault()?.Name[..Math.Min(25, c.Awards[0].Name.Length)],
         QuestionKind.Quotas => c.Quotas.FirstOrDefault()?.Max.ToString(System.Globalization.CultureInfo.InvariantCulture),
         QuestionKind.Dossier => c.Dossier?.Components[0].Name[..Math.Min(20, c.Dossier.Components[0].Name.Length)] ?? "không liệt kê",
-        QuestionKind.Deadlines => c.Deadlines.Count == 0 ? null : VietnameseDates.Format(c.Deadlines.Min(d => d.DueDate)),
+        QuestionKind.Deadlines => c.Deadlines.Any(d => d.Kind != DeadlineKind.Event) ? VietnameseDates.Format(c.Deadlines.Where(d => d.Kind != DeadlineKind.Event).Min(d => d.DueDate)) : null,
         QuestionKind.LegalBasis => c.LegalBases.FirstOrDefault()?.Text[..Math.Min(20, c.LegalBases[0].Text.Length)],
         QuestionKind.Contacts => c.Contacts.FirstOrDefault()?.Name ?? "không nêu",
         _ => null,
