@@ -16,6 +16,19 @@ public sealed class KnowledgeBase
         Resolver = new CampaignResolver(Campaigns, glossary);
         PlanSearch = new PlanSearch(Campaigns, planTexts ?? new Dictionary<string, string>(), glossary);
         Legal = legal ?? LegalKnowledge.Empty;
+        Typos = new TypoCorrector(KnownWords(Campaigns, glossary, planTexts));
+    }
+
+    /// <summary>Every text the bot can make sense of: the plans, the data's names, the glossary, the question words.</summary>
+    private static IEnumerable<IReadOnlyList<string>> KnownWords(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts)
+    {
+        foreach (var text in planTexts?.Values ?? [])
+            foreach (var line in text.Split('\n')) yield return VietnameseText.Words(line);
+        foreach (var c in campaigns)
+            foreach (var name in c.Aliases.Append(c.ShortName).Append(c.Area.Province).Concat(c.Anniversaries.SelectMany(a => a.Keywords)))
+                yield return VietnameseText.Words(name);
+        yield return [.. glossary.KnownWords];
+        foreach (var (_, phrase, _) in Questions.QuestionVocabulary.Signals) yield return phrase.Split(' ');
     }
 
     public IReadOnlyList<Campaign> Campaigns { get; }
@@ -23,6 +36,7 @@ public sealed class KnowledgeBase
     public CampaignResolver Resolver { get; }
     public PlanSearch PlanSearch { get; }
     public LegalKnowledge Legal { get; }
+    public TypoCorrector Typos { get; }
 
     public Campaign? Find(string id) => _byId.GetValueOrDefault(id);
 

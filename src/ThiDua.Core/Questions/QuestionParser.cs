@@ -23,7 +23,7 @@ public sealed partial class QuestionParser
 
     public ParsedQuestion Parse(string text)
     {
-        var words = _knowledge.Glossary.Expand(text);
+        var words = _knowledge.Glossary.Expand(_knowledge.Typos.Correct([.. Text.VietnameseText.Words(text)]));
         var joined = " " + string.Join(' ', words) + " ";
         var scores = ScoreKinds(words);
         var ranked = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).ToList();

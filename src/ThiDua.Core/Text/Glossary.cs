@@ -11,15 +11,22 @@ public sealed class Glossary
 
     public static Glossary Empty { get; } = new([]);
 
+    private readonly HashSet<string> _knownWords = new(StringComparer.Ordinal);
+
+    /// <summary>The words of every term and meaning, so typo repair never "corrects" an abbreviation.</summary>
+    public IReadOnlyCollection<string> KnownWords => _knownWords;
+
     public Glossary(IEnumerable<GlossaryEntry> entries)
     {
         foreach (var entry in entries)
         {
             var meaning = VietnameseText.Words(entry.Means).ToArray();
+            _knownWords.UnionWith(meaning);
             foreach (var term in entry.Terms)
             {
                 var words = VietnameseText.Words(term).ToArray();
                 if (words.Length == 0) continue;
+                _knownWords.UnionWith(words);
                 if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
                 list.Add((words, meaning));
             }
