@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Answers;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Nominations;
 using ThiDua.Core.Questions;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Time;
@@ -19,6 +20,8 @@ public sealed class ConversationEngine(
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
+
+    private readonly NominationFlow _nominations = new(db, clock);
 
     public Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
@@ -42,7 +45,7 @@ public sealed class ConversationEngine(
     {
         var kb = knowledge.Current;
         var today = clock.Today;
-        if (message.ButtonData is { } data) return [PressButton(kb, data, state, today)];
+        if (message.ButtonData is { } data) return [PressButton(kb, message, data, state, today)];
         if (message.File is not null)
             return [new Reply("Tôi đã nhận tệp, nhưng hiện chỉ trả lời câu hỏi về kế hoạch thi đua; chức năng nộp hồ sơ qua chat sẽ có sau.")];
 
@@ -51,8 +54,26 @@ public sealed class ConversationEngine(
         if (text.Length > MaxTextLength)
             return [new Reply($"Tin nhắn dài quá ({text.Length:N0} ký tự). Bạn gửi câu hỏi ngắn hơn {MaxTextLength:N0} ký tự nhé.")];
 
-        if (Commands.TryParse(text, out var command, out var args)) return [RunCommand(kb, command, args, message, state, today)];
-        return [QuestionAnswerer.Answer(kb, text, state, today)];
+        var context = state.CampaignId is { } id ? kb.Find(id) : null;
+        if (Commands.TryParse(text, out var command, out var args))
+        {
+            if (command == "dangky") return [_nominations.Start(kb, message, text, context)];
+            if (command == "huy") return [_nominations.Cancel(message.ConversationKey)];
+            return [RunCommand(kb, command, args, message, state, today)];
+        }
+        var form = _nominations.ActiveForm(message.ConversationKey);
+        if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
+        if (NominationFlow.IsStartRequest(kb, text)) return [_nominations.Start(kb, message, text, context)];
+        if (form is not null && !form.Paused && !text.EndsWith('?'))
+            return [_nominations.Answer(kb, form, text)];
+        var answer = QuestionAnswerer.Answer(kb, text, state, today);
+        if (form is not null && !form.Paused)
+        {
+            // A question mid-form is answered; the form waits for "tiếp tục".
+            _nominations.Pause(form);
+            answer = answer with { Text = answer.Text + "\n\n(Bạn đang đăng ký dở một đề nghị: gõ “tiếp tục” để quay lại.)" };
+        }
+        return [answer];
     }
 
     private Reply RunCommand(KnowledgeBase kb, string command, string args, IncomingMessage message, ChatState state, DateOnly today)
@@ -71,7 +92,7 @@ public sealed class ConversationEngine(
         };
     }
 
-    private Reply PressButton(KnowledgeBase kb, string data, ChatState state, DateOnly today)
+    private Reply PressButton(KnowledgeBase kb, IncomingMessage message, string data, ChatState state, DateOnly today)
     {
         if (ButtonData.TryParseAsk(data, out var kind, out var campaignId, out var phase, out var beneficiary))
         {
@@ -81,6 +102,7 @@ public sealed class ConversationEngine(
                 return QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase, beneficiary);
         }
         if (data == "cmd|help") return GeneralAnswers.Help(kb, today);
+        if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
         return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
     }

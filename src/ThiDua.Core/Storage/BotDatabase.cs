@@ -1,4 +1,5 @@
 using LiteDB;
+using ThiDua.Core.Nominations;
 
 namespace ThiDua.Core.Storage;
 
@@ -27,10 +28,43 @@ public sealed class BotDatabase : IDisposable
     {
         Campaigns = _db.GetCollection<StoredCampaign>("campaigns");
         Chats = _db.GetCollection<ChatState>("chats");
+        Forms = _db.GetCollection<NominationForm>("forms");
+        Officers = _db.GetCollection<OfficerProfile>("officers");
+        Nominations = _db.GetCollection<Nomination>("nominations");
+        Nominations.EnsureIndex(n => n.Code, unique: true);
+        Nominations.EnsureIndex(n => n.CampaignId);
+        Nominations.EnsureIndex(n => n.OwnerKey);
+        Counters = _db.GetCollection<Counter>("counters");
     }
+
+    /// <summary>Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.</summary>
+    public T InTransaction<T>(Func<T> work)
+    {
+        lock (_writeLock)
+        {
+            _db.BeginTrans();
+            try
+            {
+                var result = work();
+                _db.Commit();
+                return result;
+            }
+            catch
+            {
+                _db.Rollback();
+                throw;
+            }
+        }
+    }
+
+    private readonly Lock _writeLock = new();
 
     public ILiteCollection<StoredCampaign> Campaigns { get; private set; } = null!;
     public ILiteCollection<ChatState> Chats { get; private set; } = null!;
+    public ILiteCollection<NominationForm> Forms { get; private set; } = null!;
+    public ILiteCollection<OfficerProfile> Officers { get; private set; } = null!;
+    public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
+    public ILiteCollection<Counter> Counters { get; private set; } = null!;
 
     public void Dispose() => _db.Dispose();
 }
@@ -43,6 +77,13 @@ public sealed class StoredCampaign
     public string Json { get; set; } = "";
     public string Source { get; set; } = "";
     public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>A named sequence (nomination codes per campaign and year).</summary>
+public sealed class Counter
+{
+    [BsonId] public string Name { get; set; } = "";
+    public int Value { get; set; }
 }
 
 /// <summary>What a chat is talking about, so follow-ups ("còn cá nhân thì sao?") keep their context.</summary>

@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Nominations;
+
+/// <summary>
+/// One check per form field: returns the cleaned value or a Vietnamese message saying what is wrong.
+/// Names accept every real Vietnamese name, ethnic-minority names included (H'Hen Niê, Ksor Y Phước, Vàng A Páo).
+/// </summary>
+public static partial class FieldRules
+{
+    public const int MaxNameLength = 80, MaxTextLength = 200, MaxAchievementLength = 2000;
+
+    [GeneratedRegex(@"^(đ/c|đ/\s*c|đồng chí|dong chi|ông|ong|bà|ba|anh|chị|chi|cô|thầy)\s+", RegexOptions.IgnoreCase)]
+    private static partial Regex Honorific();
+
+    [GeneratedRegex(@"^[\p{L}\p{M}]+(['’\-][\p{L}\p{M}]+)*$")]
+    private static partial Regex NameWord();
+
+    public static bool TryPersonName(string input, out string value, out string error)
+    {
+        value = ""; error = "";
+        var text = Collapse(input);
+        text = Honorific().Replace(text, "");
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2 || words.Length > 7 || text.Length > MaxNameLength)
+        {
+            error = "Họ và tên cần từ 2 đến 7 chữ, ví dụ: Nguyễn Văn An, Lò Văn Sinh, H'Hen Niê.";
+            return false;
+        }
+        foreach (var word in words)
+        {
+            var letters = VietnameseText.Fold(word).Count(char.IsLetter);
+            if (!NameWord().IsMatch(word) || letters > 10 || !VietnameseText.Fold(word).Any(IsVowel) && letters > 1)
+            {
+                error = $"“{Shorten(word)}” không giống một chữ trong họ tên. Họ tên chỉ gồm chữ cái (có thể có dấu ' như H'Hen).";
+                return false;
+            }
+        }
+        value = string.Join(' ', words.Select(TitleCase));
+        return true;
+    }
+
+    public static bool TryText(string input, string what, int min, int max, out string value, out string error)
+    {
+        value = Collapse(input);
+        error = "";
+        if (value.Length < min || value.Length > max || !value.Any(char.IsLetter))
+        {
+            error = $"{what} cần từ {min} đến {max} ký tự, có chữ cái.";
+            return false;
+        }
+        if (value.Distinct().Count() <= 2 && value.Length > 4)
+        {
+            error = $"{what} “{Shorten(value)}” không đọc được, bạn nhập lại nhé.";
+            return false;
+        }
+        return true;
+    }
+
+    public static bool TryBirthYear(string input, DateOnly today, out int year, out string error)
+    {
+        error = "";
+        var digits = Regex.Match(input, @"\b(19|20)\d{2}\b");
+        if (!digits.Success || !int.TryParse(digits.Value, NumberStyles.None, CultureInfo.InvariantCulture, out year))
+        {
+            year = 0;
+            error = "Năm sinh là 4 chữ số, ví dụ 1985.";
+            return false;
+        }
+        if (year < today.Year - 80 || year > today.Year - 16)
+        {
+            error = $"Năm sinh {year} không hợp lý (cần từ {today.Year - 80} đến {today.Year - 16}).";
+            return false;
+        }
+        return true;
+    }
+
+    public static bool TryGender(string input, out string value)
+    {
+        value = VietnameseText.Fold(input) switch
+        {
+            "nam" => "Nam",
+            "nu" => "Nữ",
+            _ => "",
+        };
+        return value.Length > 0;
+    }
+
+    private static bool IsVowel(char c) => "aeiouy".Contains(c, StringComparison.Ordinal);
+
+    private static string Collapse(string input) =>
+        string.Join(' ', input.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).Trim(' ', ',', ';', '.');
+
+    /// <summary>"nguyễn văn AN" → "Nguyễn Văn An"; "h'hen" → "H'Hen".</summary>
+    private static string TitleCase(string word)
+    {
+        var chars = word.ToLower(CultureInfo.GetCultureInfo("vi")).ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+            if (i == 0 || chars[i - 1] is '\'' or '’' or '-') chars[i] = char.ToUpper(chars[i], CultureInfo.GetCultureInfo("vi"));
+        return new string(chars);
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,84 @@
+using LiteDB;
+using ThiDua.Core.Knowledge;
+
+namespace ThiDua.Core.Nominations;
+
+/// <summary>Where a nomination stands. Later review states (thẩm định, trả lại, đã khen…) extend this list.</summary>
+public enum NominationStatus { Draft, Submitted }
+
+/// <summary>The nominee's facts, shared by the form in progress and the saved nomination.</summary>
+public class NomineeDetails
+{
+    public string? CampaignId { get; set; }
+    public string? PhaseId { get; set; }
+    public Beneficiary? Beneficiary { get; set; }
+    public string? AwardId { get; set; }
+    /// <summary>Full name of the individual, or the collective's name.</summary>
+    public string? NomineeName { get; set; }
+    public string? Position { get; set; }
+    /// <summary>The nominee's own workplace (not the proposing unit).</summary>
+    public string? NomineeUnit { get; set; }
+    public string? Gender { get; set; }
+    public int? BirthYear { get; set; }
+    public string? Achievement { get; set; }
+    /// <summary>The officer's unit, which proposes the nomination.</summary>
+    public string? ProposingUnit { get; set; }
+
+    public void CopyTo(NomineeDetails other)
+    {
+        other.CampaignId = CampaignId; other.PhaseId = PhaseId; other.Beneficiary = Beneficiary; other.AwardId = AwardId;
+        other.NomineeName = NomineeName; other.Position = Position; other.NomineeUnit = NomineeUnit; other.Gender = Gender;
+        other.BirthYear = BirthYear; other.Achievement = Achievement; other.ProposingUnit = ProposingUnit;
+    }
+}
+
+/// <summary>A saved nomination (đề nghị khen thưởng), with its readable code (LC-2024-0007) and attached files.</summary>
+public sealed class Nomination : NomineeDetails
+{
+    [BsonId] public int Id { get; set; }
+    public string Code { get; set; } = "";
+    /// <summary>"channel:userId" of the officer who registered it.</summary>
+    public string OwnerKey { get; set; } = "";
+    public NominationStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public DateTime? SubmittedAt { get; set; }
+    public List<Attachment> Attachments { get; set; } = [];
+}
+
+public sealed class Attachment
+{
+    /// <summary>The dossier component it fulfils ("to-trinh", "bao-cao-thanh-tich").</summary>
+    public string ComponentId { get; set; } = "";
+    public string FileId { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Length { get; set; }
+    public DateTime UploadedAt { get; set; }
+}
+
+/// <summary>A form in progress, one per chat, kept in LiteDB so it survives a restart.</summary>
+public sealed class NominationForm : NomineeDetails
+{
+    /// <summary>"channel:chatId".</summary>
+    [BsonId] public string Key { get; set; } = "";
+    public string OwnerKey { get; set; } = "";
+    /// <summary>The field the last question asked for; null when the summary card is showing.</summary>
+    public FormField? Awaiting { get; set; }
+    /// <summary>The saved nomination being edited, if this form edits one.</summary>
+    public int? EditingNominationId { get; set; }
+    public bool Paused { get; set; }
+    /// <summary>Optional fields the officer chose to skip (giới tính, năm sinh).</summary>
+    public List<FormField> Skipped { get; set; } = [];
+    public DateTime UpdatedAt { get; set; }
+}
+
+/// <summary>The form's questions, in the order they are asked.</summary>
+public enum FormField { Campaign, Phase, Beneficiary, Award, NomineeName, Position, NomineeUnit, Gender, BirthYear, Achievement, ProposingUnit }
+
+/// <summary>The officer's own unit, asked once and reused as the proposing unit.</summary>
+public sealed class OfficerProfile
+{
+    [BsonId] public string UserKey { get; set; } = "";
+    public string? Unit { get; set; }
+}

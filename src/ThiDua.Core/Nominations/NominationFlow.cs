@@ -1,0 +1,239 @@
+using System.Text.RegularExpressions;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Core.Nominations;
+
+/// <summary>
+/// Registering a nomination in chat: quick entry (one message, then only what is missing) or a guided form
+/// (one question at a time, buttons for closed choices), a summary card, save with a code, the dossier checklist.
+/// The form lives in LiteDB, so it survives a restart; a question mid-form pauses it until "tiếp tục".
+/// </summary>
+public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
+{
+    private readonly NominationStore _store = new(db);
+
+    [GeneratedRegex(@"^(dang ky (khen thuong|de nghi|khen)|de nghi (khen thuong|bang khen|giay khen|khen|danh hieu|co thi dua|chien si thi dua|tang))\b")]
+    private static partial Regex StartPattern();
+
+    [GeneratedRegex(@"^\s*sửa\s+(?<field>[^:]{2,30}?)\s*[:：]\s*(?<value>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
+    private static partial Regex EditPattern();
+
+    /// <summary>"đăng ký khen thưởng", "đề nghị BK CT tỉnh cho …" (abbreviations read through the glossary).</summary>
+    public static bool IsStartRequest(KnowledgeBase kb, string text) => StartPattern().IsMatch(string.Join(' ', kb.Glossary.Expand(text)));
+
+    public static bool IsResumeRequest(string text) => VietnameseText.Fold(text).Trim('.', '!') is "tiep tuc" or "tiep" or "quay lai";
+
+    public NominationForm? ActiveForm(string conversationKey) => db.Forms.FindById(conversationKey);
+
+    /// <summary>/dangky or "Đề nghị BK … cho …": starts a form, filled with whatever the message already says.</summary>
+    public Reply Start(KnowledgeBase kb, IncomingMessage message, string text, Campaign? context)
+    {
+        if (ActiveForm(message.ConversationKey) is { } existing)
+            return new Reply("Bạn đang đăng ký dở một đề nghị:\n" + Summary(kb, existing, brief: true) + "\nTiếp tục đề nghị này hay làm lại từ đầu?")
+            {
+                Buttons = [[Btn("Tiếp tục", "resume"), Btn("Làm lại", "restart")], [Btn("Hủy", "cancel")]],
+            };
+        var form = new NominationForm
+        {
+            Key = message.ConversationKey,
+            OwnerKey = $"{message.Channel}:{message.UserId}",
+            ProposingUnit = db.Officers.FindById($"{message.Channel}:{message.UserId}")?.Unit,
+        };
+        var body = Regex.Replace(text, @"^/dangky(@\S+)?", "", RegexOptions.IgnoreCase).Trim();
+        var entry = QuickEntryParser.Parse(body, kb, context);
+        entry.ProposingUnit = form.ProposingUnit;
+        entry.CopyTo(form);
+        var understood = Understood(kb, form);
+        var notes = new List<string>();
+        if (entry.UnknownAwardMention is { } unknown && kb.Find(form.CampaignId ?? "") is { } c)
+            notes.Add(AwardNotOffered(c, unknown));
+        var next = Advance(kb, form);
+        var intro = understood.Count > 0 ? "Tôi hiểu như sau:\n" + string.Join('\n', understood) : "Bắt đầu đăng ký đề nghị khen thưởng (gõ /huy để hủy bất cứ lúc nào).";
+        return Prefix(string.Join('\n', notes.Prepend(intro)), next);
+    }
+
+    /// <summary>Free text while the form waits for a field (or an edit "sửa chức vụ: …").</summary>
+    public Reply Answer(KnowledgeBase kb, NominationForm form, string text)
+    {
+        if (EditPattern().Match(text) is { Success: true } edit)
+        {
+            if (FieldNamed(edit.Groups["field"].Value) is not { } field)
+                return Prefix("Tôi không rõ bạn muốn sửa mục nào. Ví dụ: “sửa chức vụ: Phó Chỉ huy trưởng”.", Current(kb, form));
+            return SetAndAdvance(kb, form, field, edit.Groups["value"].Value);
+        }
+        if (form.Awaiting is not { } awaiting)
+            return Prefix("Bạn bấm [Xác nhận] để lưu, [Sửa] để sửa một mục, hoặc gõ “sửa <mục>: <giá trị mới>”.", ShowSummary(kb, form));
+        if (VietnameseText.Fold(text) is "bo qua" or "khong ro" or "khong" && IsSkippable(awaiting))
+        {
+            form.Skipped.Add(awaiting);
+            return Save(form, Advance(kb, form));
+        }
+        return SetAndAdvance(kb, form, awaiting, text);
+    }
+
+    /// <summary>Buttons of the form: "f|camp|lao-cai-217", "f|ben|i", "f|ok"…</summary>
+    public Reply Press(KnowledgeBase kb, IncomingMessage message, string data)
+    {
+        var parts = data.Split('|');
+        var form = ActiveForm(message.ConversationKey);
+        var action = parts.Length > 1 ? parts[1] : "";
+        var value = parts.Length > 2 ? parts[2] : "";
+        if (action == "new") return Start(kb, message, "", null);
+        if (form is null) return new Reply("Biểu mẫu này đã xong hoặc đã hủy. Gõ /dangky để đăng ký đề nghị mới.");
+        form.Paused = false;
+        switch (action)
+        {
+            case "cancel":
+                db.Forms.Delete(form.Key);
+                return new Reply("Đã hủy đề nghị đang đăng ký. Không có gì được lưu.");
+            case "restart":
+                db.Forms.Delete(form.Key);
+                return Start(kb, message, "", null);
+            case "resume":
+                return Current(kb, form);
+            case "skip" when form.Awaiting is { } awaiting && IsSkippable(awaiting):
+                form.Skipped.Add(awaiting);
+                return Save(form, Advance(kb, form));
+            case "edit":
+                form.Awaiting = null;
+                return Save(form, EditMenu(kb, form));
+            case "field" when Enum.TryParse<FormField>(value, out var field):
+                form.Awaiting = field;
+                form.Skipped.Remove(field);
+                return Save(form, Ask(kb, form, field));
+            case "ok":
+            case "okdup":
+                return Confirm(kb, form, allowDuplicate: action == "okdup");
+            case "camp" or "phase" or "ben" or "award" or "gender" when form.Awaiting is { } a:
+                return SetAndAdvance(kb, form, a, value, byButton: true);
+            default:
+                return Prefix("Nút này không còn dùng được.", Current(kb, form));
+        }
+    }
+
+    public Reply Cancel(string conversationKey)
+    {
+        var had = db.Forms.FindById(conversationKey) is not null;
+        db.Forms.Delete(conversationKey);
+        return new Reply(had ? "Đã hủy đề nghị đang đăng ký. Không có gì được lưu." : "Không có đề nghị nào đang đăng ký.");
+    }
+
+    public Reply Current(KnowledgeBase kb, NominationForm form)
+    {
+        form.Paused = false;
+        return Save(form, form.Awaiting is { } f ? Ask(kb, form, f) : ShowSummary(kb, form));
+    }
+
+    public void Pause(NominationForm form)
+    {
+        form.Paused = true;
+        Save(form, null);
+    }
+
+    private Reply SetAndAdvance(KnowledgeBase kb, NominationForm form, FormField field, string value, bool byButton = false)
+    {
+        var error = FormFields.Set(kb, form, field, value, clock.Today, byButton);
+        if (error is not null) return Save(form, Prefix(error, Ask(kb, form, field)));
+        if (field == FormField.ProposingUnit)
+            db.Officers.Upsert(new OfficerProfile { UserKey = form.OwnerKey, Unit = form.ProposingUnit });
+        if (field == FormField.Award && kb.Find(form.CampaignId ?? "") is { } c && form.AwardId is null)
+            return Save(form, Prefix(AwardNotOffered(c, value), Ask(kb, form, field)));
+        return Save(form, Advance(kb, form));
+    }
+
+    /// <summary>Asks the next missing field, or shows the summary card when nothing is missing.</summary>
+    private Reply Advance(KnowledgeBase kb, NominationForm form)
+    {
+        var campaign = kb.Find(form.CampaignId ?? "");
+        var next = FormFields.NextMissing(form, campaign);
+        form.Awaiting = next;
+        return Save(form, next is { } field ? Ask(kb, form, field) : ShowSummary(kb, form));
+    }
+
+    private Reply Confirm(KnowledgeBase kb, NominationForm form, bool allowDuplicate)
+    {
+        var campaign = kb.Find(form.CampaignId ?? "");
+        if (campaign is null || FormFields.NextMissing(form, campaign) is not null) return Advance(kb, form);
+        if (!allowDuplicate && _store.FindDuplicate(form) is { } duplicate)
+            return new Reply($"Đề nghị này trùng với {duplicate.Code} (cùng người/tập thể, kế hoạch, đợt, hình thức, đơn vị đề nghị). Vẫn lưu thêm một đề nghị?")
+            {
+                Buttons = [[Btn("Vẫn lưu", "okdup"), Btn("Sửa", "edit")], [Btn("Hủy", "cancel")]],
+            };
+        var saved = _store.Save(form, campaign, clock.TimeProvider.GetUtcNow().UtcDateTime);
+        var lines = new List<string> { $"✅ Đã lưu đề nghị {saved.Code} (trạng thái: nháp) cho {saved.NomineeName}." };
+        lines.AddRange(DossierChecklist.Lines(saved, campaign));
+        return new Reply(string.Join('\n', lines))
+        {
+            Buttons = [[Btn("Đăng ký đề nghị khác", "new")], [ButtonData.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign)]],
+        };
+    }
+
+    private static Reply Ask(KnowledgeBase kb, NominationForm form, FormField field)
+    {
+        var campaign = kb.Find(form.CampaignId ?? "");
+        var (question, buttons) = FormFields.Question(kb, form, campaign, field);
+        var rows = buttons.Select(b => (IReadOnlyList<Button>)[b]).ToList();
+        if (IsSkippable(field)) rows.Add([Btn("Bỏ qua", "skip")]);
+        return new Reply(question) { Buttons = rows };
+    }
+
+    private Reply ShowSummary(KnowledgeBase kb, NominationForm form)
+    {
+        var text = "Tóm tắt đề nghị khen thưởng:\n" + Summary(kb, form, brief: false);
+        var warnings = FormFields.Warnings(kb, form, _store, clock.Today);
+        if (warnings.Count > 0) text += "\n" + string.Join('\n', warnings.Select(w => "⚠️ " + w));
+        return new Reply(text) { Buttons = [[Btn("Xác nhận", "ok"), Btn("Sửa", "edit"), Btn("Hủy", "cancel")]] };
+    }
+
+    private static Reply EditMenu(KnowledgeBase kb, NominationForm form)
+    {
+        var campaign = kb.Find(form.CampaignId ?? "");
+        var fields = FormFields.Applicable(form, campaign);
+        return new Reply("Chọn mục cần sửa (hoặc gõ “sửa <mục>: <giá trị mới>”):")
+        {
+            Buttons = [.. fields.Select(f => Btn(FormFields.Label(f), "field", f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],
+        };
+    }
+
+    private static string Summary(KnowledgeBase kb, NominationForm form, bool brief) =>
+        string.Join('\n', FormFields.Describe(kb, form, brief).Select(x => "• " + x));
+
+    private static List<string> Understood(KnowledgeBase kb, NominationForm form) =>
+        [.. FormFields.Describe(kb, form, brief: false, onlyFilled: true).Select(x => "• " + x)];
+
+    private static string AwardNotOffered(Campaign c, string asked) =>
+        $"Kế hoạch {c.ShortName} không có hình thức “{FormFields.Display(asked)}”. Các hình thức của kế hoạch: {string.Join("; ", c.Awards.Select(a => a.Name))}.";
+
+    private static bool IsSkippable(FormField field) => field is FormField.Gender or FormField.BirthYear;
+
+    private static FormField? FieldNamed(string words) => VietnameseText.Fold(words) switch
+    {
+        "ho ten" or "ten" or "ho va ten" or "ten tap the" => FormField.NomineeName,
+        "chuc vu" or "chuc danh" => FormField.Position,
+        "don vi" or "don vi cong tac" or "noi cong tac" => FormField.NomineeUnit,
+        "don vi de nghi" => FormField.ProposingUnit,
+        "thanh tich" or "tom tat thanh tich" => FormField.Achievement,
+        "nam sinh" => FormField.BirthYear,
+        "gioi tinh" => FormField.Gender,
+        "dot" => FormField.Phase,
+        "hinh thuc" or "hinh thuc khen" => FormField.Award,
+        "doi tuong" => FormField.Beneficiary,
+        "ke hoach" => FormField.Campaign,
+        _ => null,
+    };
+
+    private Reply Save(NominationForm form, Reply? reply)
+    {
+        form.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+        db.Forms.Upsert(form);
+        return reply!;
+    }
+
+    private static Reply Prefix(string text, Reply reply) => reply with { Text = text + "\n\n" + reply.Text };
+
+    internal static Button Btn(string text, string action, string? value = null) => new(text, value is null ? $"f|{action}" : $"f|{action}|{value}");
+}
