@@ -15,10 +15,11 @@ public sealed class TestBot : IDisposable
 
     private static readonly Lazy<KnowledgeBase> SharedKnowledge = new(() => LoadKnowledge(new FakeTimeProvider()));
 
-    public TestBot(DateTimeOffset? now = null)
+    /// <param name="databasePath">A LiteDB file to reopen later (a restart); null for memory.</param>
+    public TestBot(DateTimeOffset? now = null, string? databasePath = null)
     {
         Time = new FakeTimeProvider(now ?? April2024);
-        Database = new BotDatabase(new MemoryStream());
+        Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
         Knowledge = SharedKnowledge.Value;
         Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), NullLogger<ConversationEngine>.Instance);
     }

@@ -66,6 +66,8 @@ public sealed class ConversationEngine(
         if (NominationFlow.IsStartRequest(kb, text)) return [_nominations.Start(kb, message, text, context)];
         if (form is not null && !form.Paused && !text.EndsWith('?'))
             return [_nominations.Answer(kb, form, text)];
+        // While registering, the plan being registered for is what short questions are about.
+        if (form?.CampaignId is { } formCampaign) state.CampaignId ??= formCampaign;
         var answer = QuestionAnswerer.Answer(kb, text, state, today);
         if (form is not null && !form.Paused)
         {

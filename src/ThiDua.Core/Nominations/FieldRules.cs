@@ -16,6 +16,9 @@ public static partial class FieldRules
     [GeneratedRegex(@"^(đ/c|đ/\s*c|đồng chí|dong chi|ông|ong|bà|ba|anh|chị|chi|cô|thầy)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex Honorific();
 
+    [GeneratedRegex(@"[bcdfghjklmnpqrstvwxz]{4,}")]
+    private static partial Regex ConsonantRun();
+
     [GeneratedRegex(@"^[\p{L}\p{M}]+(['’\-][\p{L}\p{M}]+)*$")]
     private static partial Regex NameWord();
 
@@ -32,8 +35,10 @@ public static partial class FieldRules
         }
         foreach (var word in words)
         {
-            var letters = VietnameseText.Fold(word).Count(char.IsLetter);
-            if (!NameWord().IsMatch(word) || letters > 10 || !VietnameseText.Fold(word).Any(IsVowel) && letters > 1)
+            var folded = VietnameseText.Fold(word);
+            var letters = folded.Count(char.IsLetter);
+            // Vietnamese syllables, Kinh and ethnic-minority alike (Nguyễn, Bkrông, H'Hen), are short and never pile up consonants.
+            if (!NameWord().IsMatch(word) || letters > 8 || ConsonantRun().IsMatch(folded) || !folded.Any(IsVowel) && letters > 1)
             {
                 error = $"“{Shorten(word)}” không giống một chữ trong họ tên. Họ tên chỉ gồm chữ cái (có thể có dấu ' như H'Hen).";
                 return false;

@@ -23,7 +23,7 @@ public static partial class QuickEntryParser
     [GeneratedRegex(@"(?:thành tích|thanh tich|tóm tắt thành tích|tt)\s*[:：]\s*(?<a>.+)$", RegexOptions.IgnoreCase | RegexOptions.Singleline)]
     private static partial Regex AchievementPattern();
 
-    [GeneratedRegex(@"\bcho\s+(?:(?<title>đ/c|đồng chí|ông|bà|anh|chị)\s+)?(?<name>\p{Lu}[\p{L}\p{M}'’]*(?:\s+\p{Lu}[\p{L}\p{M}'’]*){1,6})")]
+    [GeneratedRegex(@"\bcho\s+(?:(?<title>đ/c|d/c|đồng chí|dong chi|ông|ong|bà|ba|anh|chị|chi)\s+)?(?<name>\p{Lu}[\p{L}\p{M}'’]*(?:\s+\p{Lu}[\p{L}\p{M}'’]*){1,6})")]
     private static partial Regex PersonPattern();
 
     [GeneratedRegex(@"\b(?:cho\s+)?tập thể\s+(?<name>[^,;]+)", RegexOptions.IgnoreCase)]
@@ -94,6 +94,9 @@ public static partial class QuickEntryParser
         {
             entry.Position = segment[..cut].Trim();
             entry.NomineeUnit = segment[cut..].Trim();
+            // "Trưởng thôn Sín Chải", "Trưởng phòng Nội vụ": a one-word title takes the unit's kind with it.
+            if (!entry.Position.Contains(' ', StringComparison.Ordinal))
+                entry.Position += " " + entry.NomineeUnit.Split(' ')[0];
         }
         else if (cut == 0) entry.NomineeUnit = segment;
         else entry.Position = segment;
