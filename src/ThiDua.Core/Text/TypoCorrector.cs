@@ -40,30 +40,25 @@ public sealed class TypoCorrector
 
     public string[] Correct(string[] words)
     {
-        string[]? result = null;
-        for (var i = 0; i < words.Length; i++)
+        var result = (string[])words.Clone();
+        // Pairs first: the neighbour says which word was meant ("tieu chuna" → "tieu chuan", not "chung").
+        for (var i = 0; i + 1 < result.Length; i++)
         {
-            var w = words[i];
-            if (w.Length < MinLength || IsKnown(w) || w.Any(char.IsDigit)) continue;
-            var best = BestCandidate(w);
-            if (best is null) continue;
-            result ??= (string[])words.Clone();
-            result[i] = best;
-        }
-        var current = result ?? words;
-        for (var i = 0; i + 1 < current.Length; i++)
-        {
-            var (a, b) = (current[i], current[i + 1]);
+            var (a, b) = (result[i], result[i + 1]);
             if ((IsKnown(a) && IsKnown(b)) || a.Any(char.IsDigit) || b.Any(char.IsDigit)) continue;
             var pair = a + " " + b;
             if (_pairs.ContainsKey(pair) || BestPair(pair) is not { } fixedPair) continue;
-            result ??= (string[])words.Clone();
             var space = fixedPair.IndexOf(' ', StringComparison.Ordinal);
             (result[i], result[i + 1]) = (fixedPair[..space], fixedPair[(space + 1)..]);
-            current = result;
             i++;
         }
-        return result ?? words;
+        for (var i = 0; i < result.Length; i++)
+        {
+            var w = result[i];
+            if (w.Length < MinLength || IsKnown(w) || w.Any(char.IsDigit)) continue;
+            if (BestCandidate(w) is { } best) result[i] = best;
+        }
+        return result;
     }
 
     private string? BestPair(string pair)
