@@ -60,6 +60,8 @@ public sealed record PlanDocument
     public DateOnly? IssuedOn { get; init; }
     /// <summary>"2024-03" when only the month is given (Hải Dương: "ngày … tháng 3 năm 2024").</summary>
     public string? IssuedMonth { get; init; }
+    /// <summary>The year alone, when the plan prints neither day nor month ("ngày … tháng … năm 2024").</summary>
+    public int? IssuedYear { get; init; }
     /// <summary>"UBND tỉnh Lào Cai".</summary>
     public required string Issuer { get; init; }
     public required string Title { get; init; }

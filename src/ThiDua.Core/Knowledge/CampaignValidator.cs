@@ -26,8 +26,8 @@ public static partial class CampaignValidator
             Add("codePrefix", $"'{c.CodePrefix}' must be 2 to 4 capital letters");
         if (string.IsNullOrWhiteSpace(c.ShortName) || c.ShortName.Length > 80)
             Add("shortName", "must be 1 to 80 characters");
-        if (c.Document.IssuedOn is null && c.Document.IssuedMonth is null)
-            Add("document", "needs issuedOn or issuedMonth so the plan can be cited");
+        if (c.Document.IssuedOn is null && c.Document.IssuedMonth is null && c.Document.IssuedYear is null)
+            Add("document", "needs issuedOn, issuedMonth or issuedYear so the plan can be cited");
         if (dataFolder is not null && !File.Exists(Path.Combine(dataFolder, c.Document.SourceFile)))
             Add("document.sourceFile", $"'{c.Document.SourceFile}' does not exist under the data folder");
         if (c.Period.Start > c.Period.End)

@@ -44,7 +44,7 @@ public sealed class KnowledgeBase
     public static string PlanName(Campaign c)
     {
         var d = c.Document;
-        var date = d.IssuedOn is { } on ? VietnameseDates.Format(on) : MonthText(d.IssuedMonth);
+        var date = d.IssuedOn is { } on ? VietnameseDates.Format(on) : MonthText(d.IssuedMonth) ?? (d.IssuedYear is { } y ? $"năm {y}" : null);
         return d.Number is { Length: > 0 } number
             ? $"Kế hoạch {number}{(date is null ? "" : d.IssuedOn is null ? $", {date}" : $" ngày {date}")} của {d.Issuer}"
             : $"Kế hoạch của {d.Issuer}{(date is null ? "" : $", {date}")}";
