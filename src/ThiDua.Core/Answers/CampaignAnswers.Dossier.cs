@@ -55,10 +55,10 @@ public static partial class CampaignAnswers
         if (c.Dossier is null && shown == 0 && !c.Bodies.Any(x => x.Role == BodyRole.Receiving)) NoDossier(b, r);
     }
 
-    /// <summary>Adds the plan's submission and report deadlines; returns how many.</summary>
+    /// <summary>Adds the plan's submission, report and unit-plan deadlines; returns how many.</summary>
     private static int SubmissionDeadlines(AnswerBuilder b, Campaign c, DateOnly today, int max)
     {
-        var due = c.Deadlines.Where(x => x.Kind is DeadlineKind.Submission or DeadlineKind.Report).OrderBy(x => x.DueDate).Take(max).ToList();
+        var due = c.Deadlines.Where(x => x.Kind is DeadlineKind.Submission or DeadlineKind.Report or DeadlineKind.UnitPlan).OrderBy(x => x.DueDate).Take(max).ToList();
         foreach (var x in due)
             b.Bullet($"Hạn: {x.Title} — {x.Wording} ({DueStatus(x, today)})", x.Section);
         return due.Count;

@@ -50,7 +50,7 @@ public static class QuestionAnswerer
         {
             if (!q.Mention.IsNone && state.PendingKind is { } pending && QuestionKindCodes.TryParse(pending, out var waiting)) kind = waiting;
             else if (isFollowUp && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous) && context is not null) kind = previous;
-            else if (q.Mention.Explicit)
+            else if (!q.Mention.IsNone)
             {
                 // "Cuộc thi tìm hiểu … ở Lào Cai": more than a plan's name, so look for it in that plan's text first.
                 if (SearchWithin(kb, q, today) is { } quote) return quote;
@@ -98,8 +98,8 @@ public static class QuestionAnswerer
     {
         var topic = kb.PlanSearch.ContentTerms(string.Join(' ', q.Mention.OtherWords));
         if (topic.Count < 2) return null;
-        var hits = kb.PlanSearch.Search(string.Join(' ', topic), q.Mention.Candidates, 1);
-        return hits.Count > 0 && hits[0].Coverage >= 0.6 ? GeneralAnswers.Quote(hits[0], today) : null;
+        var hit = kb.PlanSearch.Search(string.Join(' ', topic), q.Mention.Candidates, 5).Where(h => h.Coverage >= 0.6).FirstOrDefault();
+        return hit is null ? null : GeneralAnswers.Quote(hit, today);
     }
 
     private static Reply Search(KnowledgeBase kb, ParsedQuestion q, Campaign? context, DateOnly today)
