@@ -73,6 +73,50 @@ public class ConversationTests
     }
 
     [Fact]
+    public void An_award_form_only_one_plan_offers_names_that_plan()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("bằng khen thủ tướng cần tiêu chuẩn gì?");
+        Assert.Contains("Hải Dương", reply.Text);
+        Assert.Contains("Nội bộ đoàn kết", reply.Text);
+    }
+
+    [Fact]
+    public void A_body_named_in_the_question_names_its_plan()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("bộ chqs tỉnh làm gì");
+        // Only the plans that give the provincial military command a role are offered.
+        Assert.Equal(["hai-duong-70-dbp", "lao-cai-217"], reply.Buttons.SelectMany(r => r).Select(b => b.Data.Split('|')[2]).Order().ToArray());
+        var answer = bot.Press(reply, "Lào Cai");
+        Assert.Contains("Nhiệm vụ của Bộ Chỉ huy Quân sự tỉnh", answer.Text);
+    }
+
+    [Fact]
+    public void Who_signed_and_when_is_in_the_overview()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("ai ký kế hoạch lào cai");
+        Assert.Contains("Trịnh Xuân Trường", reply.Text);
+        Assert.Contains("15/4/2024", reply.Text);
+    }
+
+    [Theory]
+    [InlineData("Cam Phú báo cáo kết quả gửi ai, trước ngày nào?", "20/11/2024")]
+    [InlineData("phường ở Dương Kinh nộp kế hoạch khi nào", "tháng 07 năm 2024")]
+    [InlineData("Hải Dương được khen tối đa bao nhiêu cá nhân", "36 cá nhân")]
+    [InlineData("đợt thi đua Hải Dương kết thúc ngày nào", "10/5/2024")]
+    [InlineData("khẩu hiệu thi đua của quận Dương Kinh", "Đảng bộ, chính quyền, quân và dân quận Dương Kinh")]
+    [InlineData("nhiệm vụ quý 3 của tỉnh Điện Biên", "Quý III")]
+    [InlineData("hồ sơ Hải Dương theo mẫu báo cáo nào", "khen thưởng đột xuất")]
+    [InlineData("ai thẩm định hồ sơ ở quận Dương Kinh", "Phòng Nội vụ quận Dương Kinh")]
+    public void Questions_on_each_plan_are_answered_from_its_data(string question, string expected)
+    {
+        using var bot = new TestBot();
+        Assert.Contains(expected, bot.Ask(question).Text);
+    }
+
+    [Fact]
     public void Context_is_per_chat()
     {
         using var bot = new TestBot();

@@ -36,7 +36,7 @@ public static partial class CampaignAnswers
             b.Bullet($"{a.Name}{phases} — quyết định: {a.DecidedBy}{(a.Note is null ? "" : ". " + a.Note)}", a.Section);
         }
         if (c.Awards.Count == 0) b.Line("Kế hoạch không nêu hình thức khen thưởng cụ thể.");
-        foreach (var q in c.Quotas) b.Line("Số lượng: " + q.Text, q.Section);
+        foreach (var q in c.Quotas.DistinctBy(q => q.Text)) b.Line("Số lượng: " + q.Text, q.Section);
     }
 
     private static void Quotas(AnswerBuilder b, AnswerRequest r)

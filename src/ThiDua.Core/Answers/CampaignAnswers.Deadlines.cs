@@ -30,7 +30,8 @@ public static partial class CampaignAnswers
         if (r.Mentions("so ket")) kinds.Add(DeadlineKind.MidTermReview);
         if (r.Mentions("tong ket")) kinds.Add(DeadlineKind.FinalReview);
         if (r.Mentions("ho so") || r.Mentions("nop ho so") || r.Mentions("de nghi khen")) kinds.Add(DeadlineKind.Submission);
-        if (r.Mentions("xay dung ke hoach") || r.Mentions("ban hanh ke hoach")) kinds.Add(DeadlineKind.UnitPlan);
+        if (r.Mentions("xay dung ke hoach") || r.Mentions("ban hanh ke hoach") || r.Mentions("nop ke hoach") || r.Mentions("gui ke hoach"))
+            kinds.Add(DeadlineKind.UnitPlan);
         return kinds;
     }
 

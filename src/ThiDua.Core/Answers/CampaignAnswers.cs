@@ -53,6 +53,8 @@ public static partial class CampaignAnswers
         var c = r.Campaign;
         b.Title("Tóm tắt kế hoạch");
         b.Line(AnswerBuilder.Shorten(c.Document.Title, 220));
+        var signer = c.Document.Signer is null ? "" : $"; ký: {c.Document.SignerTitle ?? ""} {c.Document.Signer}".Replace(":  ", ": ", StringComparison.Ordinal);
+        b.Line($"Ban hành: {KnowledgeBase.PlanName(c)}{signer}.", "Phần mở đầu");
         foreach (var theme in c.Themes.Where(t => t.PhaseId is null).Take(1)) b.Line($"Chủ đề: {theme.Text}", theme.Section);
         PeriodLine(b, c, r.Today);
         foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section);

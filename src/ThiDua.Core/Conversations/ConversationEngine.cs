@@ -101,7 +101,11 @@ public sealed class ConversationEngine(
             if (kind == QuestionKind.ListCampaigns) return GeneralAnswers.ListCampaigns(kb, today, []);
             if (campaignId is null && kind == QuestionKind.NextDeadlines) return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
             if (campaignId is not null && kb.Find(campaignId) is { } campaign)
-                return QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase, beneficiary);
+            {
+                // A pick after "which plan?" answers the question as it was asked (its details, the body it named).
+                var asked = state.PendingKind == kind.Code() && state.PendingText is { } pending ? QuestionAnswerer.ParserFor(kb).Parse(pending) : null;
+                return QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase ?? asked?.PhaseNumber, beneficiary ?? asked?.Beneficiary, asked?.Quarter, asked?.Words);
+            }
         }
         if (data == "cmd|help") return GeneralAnswers.Help(kb, today);
         if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);

@@ -16,6 +16,12 @@ public static class BodyNames
         return words.Count > 0 && words.Count(asked.Contains) * 3 >= words.Count * 2;
     }
 
+    /// <summary>The plans offering an award form the question names ("bằng khen thủ tướng").</summary>
+    public static IReadOnlyList<Campaign> PlansOfferingAward(IEnumerable<Campaign> campaigns, IReadOnlyList<string> questionWords)
+    {
+        return [.. campaigns.Where(c => Nominations.QuickEntryParser.MatchingAwards(c, questionWords).Count > 0)];
+    }
+
     /// <summary>The plans in which the question names a responsible or listed body.</summary>
     public static IReadOnlyList<Campaign> PlansNaming(IEnumerable<Campaign> campaigns, IReadOnlyList<string> questionWords)
     {

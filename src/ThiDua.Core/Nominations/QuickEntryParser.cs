@@ -108,24 +108,39 @@ public static partial class QuickEntryParser
     {
         var mentioned = AwardMention(words);
         if (mentioned is null) return;
+        var matching = MatchingAwards(campaign, words);
+        if (matching.Count > 0) entry.AwardId = matching[0].Id;
+        else entry.UnknownAwardMention = IssuerMentioned(words) is { } issuer ? $"{mentioned} {issuer}" : mentioned;
+    }
+
+    /// <summary>
+    /// The plan's award forms that fit what the words name, best first: same kind (bằng khen, giấy khen…) and,
+    /// when an issuer is named, that issuer — "BK Thủ tướng" is never the province chairman's Bằng khen.
+    /// </summary>
+    public static IReadOnlyList<AwardForm> MatchingAwards(Campaign campaign, IReadOnlyList<string> words)
+    {
+        var mentioned = AwardMention(words);
+        if (mentioned is null) return [];
         var asked = words.ToHashSet(StringComparer.Ordinal);
-        var joined = " " + string.Join(' ', words) + " ";
-        // "BK Thủ tướng" must not be read as the province chairman's Bằng khen.
-        var issuer = Issuers.FirstOrDefault(i => joined.Contains(" " + i + " ", StringComparison.Ordinal));
-        var best = campaign.Awards
+        var issuer = IssuerMentioned(words);
+        return [.. campaign.Awards
             .Select(a => (Award: a, Folded: " " + string.Join(' ', VietnameseText.Words(a.Name + " " + a.DecidedBy)) + " "))
-            .Select(x => (x.Award, x.Folded, Score: VietnameseText.Words(x.Award.Name).Count(asked.Contains), Kind: AwardMention([.. VietnameseText.Words(x.Award.Name)])))
-            .Where(x => x.Kind == mentioned && (issuer is null || x.Folded.Contains(" " + issuer + " ", StringComparison.Ordinal)))
-            .OrderByDescending(x => x.Score)
-            .FirstOrDefault();
-        if (best.Award is not null) entry.AwardId = best.Award.Id;
-        else entry.UnknownAwardMention = issuer is null ? mentioned : $"{mentioned} {issuer}";
+            .Where(x => AwardMention([.. VietnameseText.Words(x.Award.Name)]) == mentioned
+                        && (issuer is null || x.Folded.Contains(" " + issuer + " ", StringComparison.Ordinal)))
+            .OrderByDescending(x => VietnameseText.Words(x.Award.Name).Count(asked.Contains))
+            .Select(x => x.Award)];
+    }
+
+    private static string? IssuerMentioned(IReadOnlyList<string> words)
+    {
+        var joined = " " + string.Join(' ', words) + " ";
+        return Issuers.FirstOrDefault(i => joined.Contains(" " + i + " ", StringComparison.Ordinal));
     }
 
     private static readonly string[] Issuers = ["thu tuong", "chu tich", "bo truong", "giam doc"];
 
     /// <summary>The kind of award form a text names ("bang khen", "giay khen"…), with its issuer words when given.</summary>
-    private static string? AwardMention(string[] words)
+    private static string? AwardMention(IReadOnlyList<string> words)
     {
         var joined = " " + string.Join(' ', words) + " ";
         foreach (var kind in AwardWords)

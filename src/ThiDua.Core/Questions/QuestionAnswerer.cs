@@ -64,13 +64,19 @@ public static class QuestionAnswerer
             return Search(kb, q, context, today);
 
         var candidates = q.Mention.IsNone ? (context is null ? kb.Campaigns : [context]) : q.Mention.Candidates;
-        if (q.Mention.IsNone && context is null && kind == QuestionKind.Responsibilities
-            && BodyNames.PlansNaming(kb.Campaigns, q.Words) is { Count: > 0 } naming)
-            candidates = naming;
+        if (q.Mention.IsNone && context is null)
+        {
+            // No plan named: a body or an award form the question names can narrow the choice.
+            var narrowed = kind == QuestionKind.Responsibilities
+                ? BodyNames.PlansNaming(kb.Campaigns, q.Words)
+                : BodyNames.PlansOfferingAward(kb.Campaigns, q.Words);
+            if (narrowed.Count > 0) candidates = narrowed;
+        }
         if (candidates.Count > 1 && context is not null && candidates.Contains(context) && !q.Mention.Explicit) candidates = [context];
         if (candidates.Count != 1)
         {
             state.PendingKind = kind.Code();
+            state.PendingText = text.Length <= 300 ? text : null;
             var why = q.Mention.AnniversaryNames.Count > 0
                 ? $"Có {candidates.Count} kế hoạch chào mừng {string.Join(", ", q.Mention.AnniversaryNames)}. Bạn hỏi kế hoạch nào?"
                 : null;
@@ -91,6 +97,7 @@ public static class QuestionAnswerer
         state.PhaseNumber = phase;
         state.Beneficiary = beneficiary?.ToString();
         state.PendingKind = null;
+        state.PendingText = null;
         return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words) { Legal = kb.Legal });
     }
 

@@ -19,6 +19,8 @@ internal static class QuestionVocabulary
 
         (QuestionKind.Overview, "tom tat", 2), (QuestionKind.Overview, "tong quan", 2), (QuestionKind.Overview, "gioi thieu", 2),
         (QuestionKind.Overview, "noi ve gi", 2), (QuestionKind.Overview, "la gi", 1),
+        (QuestionKind.Overview, "ai ky ke hoach", 4), (QuestionKind.Overview, "nguoi ky", 3), (QuestionKind.Overview, "ngay ban hanh", 3),
+        (QuestionKind.Overview, "ban hanh ngay", 3), (QuestionKind.Overview, "so hieu", 2.5), (QuestionKind.Overview, "co quan ban hanh", 3),
 
         (QuestionKind.TimeFrame, "thoi gian", 2), (QuestionKind.TimeFrame, "khi nao", 1.5), (QuestionKind.TimeFrame, "bao gio", 1.5),
         (QuestionKind.TimeFrame, "bat dau", 2), (QuestionKind.TimeFrame, "ket thuc", 2), (QuestionKind.TimeFrame, "keo dai", 2),
@@ -80,6 +82,7 @@ internal static class QuestionVocabulary
         (QuestionKind.Deadlines, "tong ket", 2.5), (QuestionKind.Deadlines, "moc", 2), (QuestionKind.Deadlines, "lich", 1.5),
         (QuestionKind.Deadlines, "ngay nao", 1.5), (QuestionKind.Deadlines, "den han", 2.5), (QuestionKind.Deadlines, "nop khi nao", 3),
         (QuestionKind.Deadlines, "nop truoc", 3), (QuestionKind.Deadlines, "qua han", 2.5), (QuestionKind.Deadlines, "tre han", 2.5),
+        (QuestionKind.Deadlines, "nop ke hoach", 3.5), (QuestionKind.Deadlines, "gui ke hoach", 3.5), (QuestionKind.Deadlines, "xay dung ke hoach", 3),
 
         (QuestionKind.NextDeadlines, "sap toi", 3), (QuestionKind.NextDeadlines, "sap den", 3), (QuestionKind.NextDeadlines, "tiep theo", 2.5),
         (QuestionKind.NextDeadlines, "gan nhat", 3), (QuestionKind.NextDeadlines, "sap het han", 3.5), (QuestionKind.NextDeadlines, "sap den han", 3.5),

@@ -97,5 +97,7 @@ public sealed class ChatState
     public string? Beneficiary { get; set; }
     /// <summary>A question waiting for the officer to pick a plan.</summary>
     public string? PendingKind { get; set; }
+    /// <summary>The words of that question, so the answer after the pick still knows what was asked.</summary>
+    public string? PendingText { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
