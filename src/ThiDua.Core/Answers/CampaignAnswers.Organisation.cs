@@ -41,19 +41,9 @@ public static partial class CampaignAnswers
             b.Bullet($"{body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
     }
 
-    private static void Contents(AnswerBuilder b)
-    {
-        var c = b.Campaign;
-        b.Title("Nội dung thi đua");
-        foreach (var item in c.Contents) b.Bullet(item.Title, item.Section);
-        if (c.Contents.Count == 0) b.Line("Kế hoạch không liệt kê nội dung thi đua riêng.");
-    }
+    private static void Contents(AnswerBuilder b) =>
+        ListAnswer(b, "Nội dung thi đua", b.Campaign.Contents.Select(x => (x.Title, x.Section)), "Kế hoạch không liệt kê nội dung thi đua riêng.");
 
-    private static void Targets(AnswerBuilder b)
-    {
-        var c = b.Campaign;
-        b.Title("Chỉ tiêu thi đua");
-        foreach (var t in c.Targets) b.Bullet(t.Text, t.Section);
-        if (c.Targets.Count == 0) b.Line("Kế hoạch không đặt chỉ tiêu thi đua bằng con số.");
-    }
+    private static void Targets(AnswerBuilder b) =>
+        ListAnswer(b, "Chỉ tiêu thi đua", b.Campaign.Targets.Select(x => (x.Text, x.Section)), "Kế hoạch không đặt chỉ tiêu thi đua bằng con số.");
 }

@@ -111,24 +111,24 @@ public static partial class CampaignAnswers
         if (c.Purposes.Count + c.Requirements.Count == 0) b.Line("Kế hoạch không có mục riêng về mục đích, yêu cầu.");
     }
 
-    private static void Anniversaries(AnswerBuilder b)
-    {
-        var c = b.Campaign;
-        b.Title("Các ngày kỷ niệm được chào mừng");
-        foreach (var a in c.Anniversaries)
-        {
-            var dates = a.EventDate is { } e && a.AnniversaryDate is { } d ? $" ({VietnameseDates.Format(e)} – {VietnameseDates.Format(d)})" : "";
-            b.Bullet(a.Name + dates, a.Section);
-        }
-        if (c.Anniversaries.Count == 0) b.Line("Kế hoạch không gắn với ngày kỷ niệm cụ thể.");
-    }
+    private static void Anniversaries(AnswerBuilder b) => ListAnswer(b, "Các ngày kỷ niệm được chào mừng",
+        b.Campaign.Anniversaries.Select(a => (a.Name + (a.EventDate is { } e && a.AnniversaryDate is { } d ? $" ({VietnameseDates.Format(e)} – {VietnameseDates.Format(d)})" : ""), a.Section)),
+        "Kế hoạch không gắn với ngày kỷ niệm cụ thể.");
 
-    private static void LegalBasis(AnswerBuilder b)
+    private static void LegalBasis(AnswerBuilder b) =>
+        ListAnswer(b, "Căn cứ pháp lý", b.Campaign.LegalBases.Select(l => (l.Text, l.Section)), "Kế hoạch không nêu văn bản căn cứ.");
+
+    /// <summary>A titled list of the plan's items, or a plain sentence saying the plan has none.</summary>
+    private static void ListAnswer(AnswerBuilder b, string title, IEnumerable<(string Text, string Section)> items, string whenEmpty)
     {
-        var c = b.Campaign;
-        b.Title("Căn cứ pháp lý");
-        foreach (var l in c.LegalBases) b.Bullet(l.Text, l.Section);
-        if (c.LegalBases.Count == 0) b.Line("Kế hoạch không nêu văn bản căn cứ.");
+        b.Title(title);
+        var any = false;
+        foreach (var (text, section) in items)
+        {
+            b.Bullet(text, section);
+            any = true;
+        }
+        if (!any) b.Line(whenEmpty);
     }
 
     private static string Range(DateOnly start, DateOnly end) => $"{VietnameseDates.Format(start)} – {VietnameseDates.Format(end)}";

@@ -27,10 +27,10 @@ public sealed class ConversationEngine(
     {
         try
         {
-            var state = db.Chats.FindById(message.ConversationKey) ?? new ChatState { Key = message.ConversationKey };
+            var state = db.ChatStates.Get(message.ConversationKey);
             var replies = Handle(message, state);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
-            db.Chats.Upsert(state);
+            db.ChatStates.Save(state);
             return Task.FromResult(new ConversationResult(replies));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -115,7 +115,7 @@ public sealed class ConversationEngine(
 
     private void TryReset(string key)
     {
-        try { db.Chats.Delete(key); }
+        try { db.ChatStates.Delete(key); }
         catch (Exception ex) { logger.LogError(ex, "Không xóa được ngữ cảnh của {Conversation}", key); }
     }
 

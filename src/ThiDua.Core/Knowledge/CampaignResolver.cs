@@ -74,7 +74,7 @@ public sealed class CampaignResolver
         {
             var length = LongestAt(words, i);
             if (length == 0) { otherWords.Add(words[i++]); continue; }
-            foreach (var p in _byFirstWord[words[i]].Where(p => p.Words.Length == length && Matches(words, i, p.Words)))
+            foreach (var p in _byFirstWord[words[i]].Where(p => p.Words.Length == length && WordSequence.StartsAt(words, i, p.Words)))
             {
                 if (p.Kind == PhraseKind.Place) places.Add(p.Campaign);
                 else
@@ -102,15 +102,8 @@ public sealed class CampaignResolver
     {
         if (!_byFirstWord.TryGetValue(words[index], out var list)) return 0;
         foreach (var p in list)
-            if (Matches(words, index, p.Words)) return p.Words.Length;
+            if (WordSequence.StartsAt(words, index, p.Words)) return p.Words.Length;
         return 0;
     }
 
-    private static bool Matches(IReadOnlyList<string> words, int index, string[] phrase)
-    {
-        if (index + phrase.Length > words.Count) return false;
-        for (var k = 0; k < phrase.Length; k++)
-            if (words[index + k] != phrase[k]) return false;
-        return true;
-    }
 }

@@ -36,7 +36,7 @@ public sealed class LegalKnowledge
         var words = VietnameseText.Words(text);
         var notes = new List<string>();
         foreach (var (change, phrases) in _changes)
-            if (change.EffectiveFrom <= today && phrases.Any(p => Contains(words, p)) && !notes.Contains(change.Note))
+            if (change.EffectiveFrom <= today && phrases.Any(p => WordSequence.Contains(words, p)) && !notes.Contains(change.Note))
                 notes.Add(change.Note);
         return notes;
     }
@@ -48,7 +48,7 @@ public sealed class LegalKnowledge
         foreach (var (rule, phrases) in _rules)
         {
             if (!IsValid(rule, today)) continue;
-            var score = phrases.Where(p => Contains(words, p)).Sum(p => p.Length);
+            var score = phrases.Where(p => WordSequence.Contains(words, p)).Sum(p => p.Length);
             if (score >= 2 && (best is null || score > best.Value.Item2)) best = (rule, score);
         }
         return best;
@@ -56,17 +56,6 @@ public sealed class LegalKnowledge
 
     private static bool IsValid(LegalRule rule, DateOnly today) =>
         (rule.ValidFrom is null || rule.ValidFrom <= today) && (rule.ValidUntil is null || today < rule.ValidUntil);
-
-    private static bool Contains(IReadOnlyList<string> words, string[] phrase)
-    {
-        for (var i = 0; i + phrase.Length <= words.Count; i++)
-        {
-            var k = 0;
-            while (k < phrase.Length && words[i + k] == phrase[k]) k++;
-            if (k == phrase.Length) return true;
-        }
-        return false;
-    }
 
     /// <summary>Reads data/legal/*.json; every entry must name its source document and article.</summary>
     public static (LegalKnowledge Knowledge, List<DataFileError> Errors) Load(string dataFolder, Glossary glossary)

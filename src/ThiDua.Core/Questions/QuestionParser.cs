@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Questions;
 
@@ -56,7 +57,7 @@ public sealed partial class QuestionParser
                 foreach (var (phrase, kind, weight) in candidates)
                 {
                     if (matchedLength > 0 && phrase.Length < matchedLength) break;
-                    if (!Matches(words, i, phrase)) continue;
+                    if (!WordSequence.StartsAt(words, i, phrase)) continue;
                     matchedLength = phrase.Length;
                     scores[kind] = scores.GetValueOrDefault(kind) + weight;
                 }
@@ -64,14 +65,6 @@ public sealed partial class QuestionParser
             i += Math.Max(1, matchedLength);
         }
         return scores;
-    }
-
-    private static bool Matches(string[] words, int index, string[] phrase)
-    {
-        if (index + phrase.Length > words.Length) return false;
-        for (var k = 0; k < phrase.Length; k++)
-            if (words[index + k] != phrase[k]) return false;
-        return true;
     }
 
     private static int? ParsePhase(string joined)

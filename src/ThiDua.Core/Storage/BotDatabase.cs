@@ -24,10 +24,11 @@ public sealed class BotDatabase : IDisposable
         Init();
     }
 
-    private void Init()
+    private void Init(TimeProvider? time = null)
     {
         Campaigns = _db.GetCollection<StoredCampaign>("campaigns");
         Chats = _db.GetCollection<ChatState>("chats");
+        ChatStates = new ChatStateCache(Chats, this, time ?? TimeProvider.System);
         Forms = _db.GetCollection<NominationForm>("forms");
         Officers = _db.GetCollection<OfficerProfile>("officers");
         Nominations = _db.GetCollection<Nomination>("nominations");
@@ -61,12 +62,18 @@ public sealed class BotDatabase : IDisposable
 
     public ILiteCollection<StoredCampaign> Campaigns { get; private set; } = null!;
     public ILiteCollection<ChatState> Chats { get; private set; } = null!;
+    /// <summary>Chat context, read and written through a batching cache.</summary>
+    public ChatStateCache ChatStates { get; private set; } = null!;
     public ILiteCollection<NominationForm> Forms { get; private set; } = null!;
     public ILiteCollection<OfficerProfile> Officers { get; private set; } = null!;
     public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
     public ILiteCollection<Counter> Counters { get; private set; } = null!;
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        ChatStates.Dispose();
+        _db.Dispose();
+    }
 }
 
 /// <summary>A campaign as last loaded: its JSON and a hash, so a changed file updates it and nothing else.</summary>

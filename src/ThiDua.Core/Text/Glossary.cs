@@ -55,7 +55,7 @@ public sealed class Glossary
             {
                 foreach (var (term, meaning) in candidates)
                 {
-                    if (!StartsAt(words, i, term)) continue;
+                    if (!WordSequence.StartsAt(words, i, term)) continue;
                     result.AddRange(meaning);
                     i += term.Length;
                     matched = true;
@@ -67,13 +67,6 @@ public sealed class Glossary
         return [.. result];
     }
 
-    private static bool StartsAt(IReadOnlyList<string> words, int index, string[] term)
-    {
-        if (index + term.Length > words.Count) return false;
-        for (var k = 0; k < term.Length; k++)
-            if (words[index + k] != term[k]) return false;
-        return true;
-    }
 }
 
 public sealed record GlossaryEntry(List<string> Terms, string Means);
