@@ -82,6 +82,34 @@ public class ScriptedChannelTests
     }
 
     [Fact]
+    public async Task A_nomination_is_registered_with_a_file_and_exported_through_the_scripted_channel()
+    {
+        var pdf = Path.Combine(Path.GetTempPath(), $"to-trinh-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(pdf, "%PDF-1.4 test");
+        try
+        {
+            var output = await RunScriptAsync("2024-05-01T09:00:00+07:00",
+                """{"chat":"c1","text":"Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ"}""",
+                """{"chat":"c1","text":"UBND xã X"}""",
+                """{"chat":"c1","button":"f|ok"}""",
+                JsonSerializer.Serialize(new { chat = "c1", file = pdf, caption = "Tờ trình" }),
+                """{"chat":"c1","file":"/khong/co/tep.pdf"}""",
+                """{"chat":"c1","text":"/xuat"}""");
+            Assert.Equal(6, output.Count);
+            Assert.Contains("LC-2024-0001", output[2].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("✅ Tờ trình", output[3].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("không có tệp", output[4].GetProperty("error").GetString());
+            var export = output[5].GetProperty("replies")[0].GetProperty("file").GetString()!;
+            Assert.EndsWith(".xlsx", export);
+            Assert.True(File.Exists(export));
+        }
+        finally
+        {
+            File.Delete(pdf);
+        }
+    }
+
+    [Fact]
     public async Task The_clock_stays_frozen_at_the_given_instant()
     {
         var april = await RunScriptAsync("2024-04-20T09:00:00+07:00", """{"chat":"c1","text":"thời gian thi đua lào cai"}""");

@@ -23,7 +23,8 @@ public static class GeneralAnswers
             • Hồ sơ đề nghị khen thưởng, số bộ, nơi nộp, cơ quan thẩm định
             • Các hạn báo cáo, sơ kết, tổng kết; hạn sắp tới; phân công; liên hệ
             Hỏi tự nhiên, có dấu hay không dấu, ví dụ: "hồ sơ khen thưởng Lào Cai gồm gì?", "han nop bao cao dot 1 lao cai".
-            Lệnh: /kehoach (danh sách), /thoigian, /tieuchuan, /khenthuong, /hoso, /noinop, /han, /hansaptoi, /nhiemvu, /lienhe, /cancu.
+            Đề nghị khen thưởng: /dangky (đăng ký), /cuatoi (đề nghị của tôi), /xuat (danh sách trích ngang), /huy (hủy đang nhập).
+            Lệnh hỏi: /kehoach (danh sách), /thoigian, /tieuchuan, /khenthuong, /hoso, /noinop, /han, /hansaptoi, /nhiemvu, /lienhe, /cancu.
             """;
         return new Reply(text) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };
     }

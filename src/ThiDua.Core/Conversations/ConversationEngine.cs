@@ -22,22 +22,25 @@ public sealed class ConversationEngine(
     public const int MaxTextLength = 2000;
 
     private readonly NominationFlow _nominations = new(db, clock);
+    private readonly OfficerDesk _desk = new(db, clock);
 
-    public Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
+    public async Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
         try
         {
             var state = db.ChatStates.Get(message.ConversationKey);
-            var replies = Handle(message, state);
+            var replies = message.File is { } file
+                ? [await _desk.ReceiveFileAsync(knowledge.Current, message, state, file, cancellationToken)]
+                : Handle(message, state);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
-            return Task.FromResult(new ConversationResult(replies));
+            return new ConversationResult(replies);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", message.ConversationKey);
             TryReset(message.ConversationKey);
-            return Task.FromResult(new ConversationResult([new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]));
+            return new ConversationResult([new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]);
         }
     }
 
@@ -46,8 +49,6 @@ public sealed class ConversationEngine(
         var kb = knowledge.Current;
         var today = clock.Today;
         if (message.ButtonData is { } data) return [PressButton(kb, message, data, state, today)];
-        if (message.File is not null)
-            return [new Reply("Tôi đã nhận tệp, nhưng hiện chỉ trả lời câu hỏi về kế hoạch thi đua; chức năng nộp hồ sơ qua chat sẽ có sau.")];
 
         var text = message.Text?.Trim() ?? "";
         if (text.Length == 0) return [GeneralAnswers.Help(kb, today, "Bạn chưa nhập nội dung. Tôi có thể trả lời:")];
@@ -59,6 +60,8 @@ public sealed class ConversationEngine(
         {
             if (command == "dangky") return [_nominations.Start(kb, message, text, context)];
             if (command == "huy") return [_nominations.Cancel(message.ConversationKey)];
+            if (command == "cuatoi") return [_desk.List(kb, $"{message.Channel}:{message.UserId}")];
+            if (command == "xuat") return [_desk.Press(kb, message, state, "n|export")];
             return [RunCommand(kb, command, args, message, state, today)];
         }
         var form = _nominations.ActiveForm(message.ConversationKey);
@@ -108,7 +111,9 @@ public sealed class ConversationEngine(
             }
         }
         if (data == "cmd|help") return GeneralAnswers.Help(kb, today);
+        if (data == "cmd|cuatoi") return _desk.List(kb, $"{message.Channel}:{message.UserId}");
         if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);
+        if (data.StartsWith("n|", StringComparison.Ordinal)) return _desk.Press(kb, message, state, data);
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
         return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
     }

@@ -4,7 +4,7 @@ using ThiDua.Core.Knowledge;
 namespace ThiDua.Core.Nominations;
 
 /// <summary>Where a nomination stands. Later review states (thẩm định, trả lại, đã khen…) extend this list.</summary>
-public enum NominationStatus { Draft, Submitted }
+public enum NominationStatus { Draft, Submitted, Withdrawn }
 
 /// <summary>The nominee's facts, shared by the form in progress and the saved nomination.</summary>
 public class NomineeDetails

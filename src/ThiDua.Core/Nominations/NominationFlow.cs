@@ -158,17 +158,25 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     {
         var campaign = kb.Find(form.CampaignId ?? "");
         if (campaign is null || FormFields.NextMissing(form, campaign) is not null) return Advance(kb, form);
-        if (!allowDuplicate && _store.FindDuplicate(form) is { } duplicate)
+        if (!allowDuplicate && _store.FindDuplicate(form, form.EditingNominationId) is { } duplicate)
             return new Reply($"Đề nghị này trùng với {duplicate.Code} (cùng người/tập thể, kế hoạch, đợt, hình thức, đơn vị đề nghị). Vẫn lưu thêm một đề nghị?")
             {
                 Buttons = [[Btn("Vẫn lưu", "okdup"), Btn("Sửa", "edit")], [Btn("Hủy", "cancel")]],
             };
+        if (form.EditingNominationId is { } editingId)
+        {
+            var updated = _store.Update(form, editingId, clock.TimeProvider.GetUtcNow().UtcDateTime);
+            return updated is null
+                ? new Reply("Đề nghị này đã được nộp hoặc rút, không sửa được nữa.")
+                : new Reply($"✅ Đã cập nhật đề nghị {updated.Code}.\n" + string.Join('\n', DossierChecklist.Lines(updated, campaign)));
+        }
         var saved = _store.Save(form, campaign, clock.TimeProvider.GetUtcNow().UtcDateTime);
         var lines = new List<string> { $"✅ Đã lưu đề nghị {saved.Code} (trạng thái: nháp) cho {saved.NomineeName}." };
         lines.AddRange(DossierChecklist.Lines(saved, campaign));
+        lines.Add("Gửi tệp hồ sơ (ảnh hoặc tài liệu) với chú thích là tên thành phần (ví dụ “Tờ trình”) để đánh dấu ✅.");
         return new Reply(string.Join('\n', lines))
         {
-            Buttons = [[Btn("Đăng ký đề nghị khác", "new")], [ButtonData.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign)]],
+            Buttons = [[Btn("Đăng ký đề nghị khác", "new"), new Button("Đề nghị của tôi", "cmd|cuatoi")], [ButtonData.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign)]],
         };
     }
 

@@ -31,12 +31,27 @@ public sealed class NominationStore(BotDatabase db)
         });
     }
 
+    /// <summary>Applies an edited form to its saved draft (the code stays); null when it is no longer a draft of that owner.</summary>
+    public Nomination? Update(NominationForm form, int nominationId, DateTime now)
+    {
+        return db.InTransaction(() =>
+        {
+            var n = db.Nominations.FindById(nominationId);
+            if (n is null || n.OwnerKey != form.OwnerKey || n.Status != NominationStatus.Draft) return null;
+            form.CopyTo(n);
+            n.UpdatedAt = now;
+            db.Nominations.Update(n);
+            db.Forms.Delete(form.Key);
+            return n;
+        });
+    }
+
     /// <summary>How many nominations a quota already counts, the one being registered excluded.</summary>
     public int CountTowards(Quota quota, NomineeDetails d, int? excludeId = null)
     {
         var inCampaign = db.Nominations.Find(n => n.CampaignId == d.CampaignId);
         return inCampaign.Count(n =>
-            n.Id != excludeId
+            n.Id != excludeId && n.Status != NominationStatus.Withdrawn
             && (quota.AwardId is null || n.AwardId == quota.AwardId)
             && (quota.AppliesTo == Beneficiary.Both || n.Beneficiary == quota.AppliesTo)
             && (quota.Scope != QuotaScope.Phase || n.PhaseId == (quota.PhaseId ?? d.PhaseId))
@@ -46,7 +61,7 @@ public sealed class NominationStore(BotDatabase db)
     /// <summary>The same person or collective, for the same campaign, phase and award, from the same unit.</summary>
     public Nomination? FindDuplicate(NomineeDetails d, int? excludeId = null) =>
         db.Nominations.Find(n => n.CampaignId == d.CampaignId).FirstOrDefault(n =>
-            n.Id != excludeId && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId
+            n.Id != excludeId && n.Status != NominationStatus.Withdrawn && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId
             && SameText(n.NomineeName, d.NomineeName) && SameText(n.ProposingUnit, d.ProposingUnit));
 
     private static bool SameText(string? a, string? b) => VietnameseText.Fold(a) == VietnameseText.Fold(b);

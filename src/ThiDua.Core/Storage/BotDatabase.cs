@@ -14,6 +14,7 @@ public sealed class BotDatabase : IDisposable
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        ExportFolder = Path.Combine(folder ?? ".", "exports");
         Init();
     }
 
@@ -21,6 +22,7 @@ public sealed class BotDatabase : IDisposable
     public BotDatabase(Stream stream)
     {
         _db = new LiteDatabase(stream);
+        ExportFolder = Path.Combine(Path.GetTempPath(), "thidua-exports");
         Init();
     }
 
@@ -36,6 +38,7 @@ public sealed class BotDatabase : IDisposable
         Nominations.EnsureIndex(n => n.CampaignId);
         Nominations.EnsureIndex(n => n.OwnerKey);
         Counters = _db.GetCollection<Counter>("counters");
+        Files = _db.FileStorage;
     }
 
     /// <summary>Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.</summary>
@@ -68,6 +71,11 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<OfficerProfile> Officers { get; private set; } = null!;
     public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
     public ILiteCollection<Counter> Counters { get; private set; } = null!;
+    /// <summary>Where spreadsheets made for officers are written before they are sent.</summary>
+    public string ExportFolder { get; }
+
+    /// <summary>Dossier files attached to nominations.</summary>
+    public ILiteStorage<string> Files { get; private set; } = null!;
 
     public void Dispose()
     {
@@ -106,5 +114,7 @@ public sealed class ChatState
     public string? PendingKind { get; set; }
     /// <summary>The words of that question, so the answer after the pick still knows what was asked.</summary>
     public string? PendingText { get; set; }
+    /// <summary>The nomination the officer last saved or opened: where a file sent next is attached.</summary>
+    public int? CurrentNominationId { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -7,7 +7,7 @@ namespace ThiDua.Bot.Channels.Scripted;
 
 /// <summary>
 /// The scripted channel's line format (the project's public test interface; see README):
-/// in  {"chat":"c1","text":"..."} | {"chat":"c1","button":"data"}  (optional "user", "name")
+/// in  {"chat":"c1","text":"..."} | {"chat":"c1","button":"data"} | {"chat":"c1","file":"PATH","caption":"..."}  (optional "user", "name")
 /// out {"chat":"c1","replies":[{"text":"...","buttons":[[{"text":"...","data":"..."}]]}],"pushed":[...]}
 /// bad {"error":"..."}
 /// </summary>
@@ -38,8 +38,18 @@ public static class ScriptProtocol
             if (!TryString(root, "name", out var name, out error)) return (null, error);
             if (!TryString(root, "text", out var text, out error)) return (null, error);
             if (!TryString(root, "button", out var button, out error)) return (null, error);
-            if (text is not null && button is not null) return (null, "một dòng chỉ có \"text\" hoặc \"button\", không có cả hai");
-            if (text is null && button is null) return (null, "thiếu \"text\" hoặc \"button\"");
+            if (!TryString(root, "file", out var file, out error)) return (null, error);
+            if (!TryString(root, "caption", out var caption, out error)) return (null, error);
+            if (new[] { text, button, file }.Count(x => x is not null) > 1) return (null, "một dòng chỉ có một trong \"text\", \"button\", \"file\"");
+            if (text is null && button is null && file is null) return (null, "thiếu \"text\", \"button\" hoặc \"file\"");
+            IncomingFile? upload = null;
+            if (file is not null)
+            {
+                var info = new FileInfo(file);
+                if (!info.Exists) return (null, $"không có tệp \"{file}\"");
+                upload = new IncomingFile(info.Name, null, info.Length, _ => Task.FromResult<Stream>(info.OpenRead()));
+                text = caption;
+            }
             return (new IncomingMessage
             {
                 Channel = Channel,
@@ -48,6 +58,7 @@ public static class ScriptProtocol
                 UserName = name,
                 Text = text,
                 ButtonData = button,
+                File = upload,
             }, null);
         }
     }

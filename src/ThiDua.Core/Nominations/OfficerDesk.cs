@@ -1,0 +1,171 @@
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Core.Nominations;
+
+/// <summary>
+/// An officer's own nominations: /cuatoi lists them with what each still lacks; open, edit (drafts), withdraw,
+/// submit (nháp → đã nộp, then read-only), attach dossier files, export the trích ngang spreadsheet.
+/// Buttons "n|open|12"… are checked against the owner, so forged data reaches nothing of anyone else's.
+/// </summary>
+public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
+{
+    private const int MaxListed = 8;
+
+    public Reply List(KnowledgeBase kb, string ownerKey)
+    {
+        var mine = Mine(ownerKey).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
+        if (mine.Count == 0)
+            return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.") { Buttons = [[NominationFlow.Btn("Đăng ký đề nghị", "new")]] };
+        var lines = new List<string> { $"Đề nghị của bạn ({mine.Count}):" };
+        foreach (var n in mine.Take(MaxListed))
+        {
+            var missing = kb.Find(n.CampaignId ?? "") is { } c ? DossierChecklist.MissingCount(n, c) : 0;
+            lines.Add($"• {n.Code} — {n.NomineeName} — {TrichNgangExport.StatusName(n.Status)}{(missing > 0 ? $" — thiếu {missing} thành phần hồ sơ" : " — đủ hồ sơ")}");
+        }
+        if (mine.Count > MaxListed) lines.Add($"… và {mine.Count - MaxListed} đề nghị cũ hơn.");
+        var buttons = mine.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Mở {n.Code}", "open", n.Id)]).ToList();
+        buttons.Add([new Button("Xuất danh sách trích ngang", "n|export")]);
+        return new Reply(string.Join('\n', lines)) { Buttons = buttons };
+    }
+
+    public Reply Press(KnowledgeBase kb, IncomingMessage message, ChatState state, string data)
+    {
+        var parts = data.Split('|');
+        var owner = $"{message.Channel}:{message.UserId}";
+        if (parts is [_, "export", ..]) return Export(kb, owner, parts.Length > 2 ? parts[2] : state.CampaignId);
+        if (parts.Length < 3 || !int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || n.OwnerKey != owner)
+            return new Reply("Không mở được đề nghị này (không có, hoặc không phải của bạn).");
+        var campaign = kb.Find(n.CampaignId ?? "");
+        state.CurrentNominationId = n.Id;
+        switch (parts[1])
+        {
+            case "open":
+                return Details(kb, n);
+            case "submit" when n.Status == NominationStatus.Draft:
+                n.Status = NominationStatus.Submitted;
+                n.SubmittedAt = n.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+                db.Nominations.Update(n);
+                var missing = campaign is null ? 0 : DossierChecklist.MissingCount(n, campaign);
+                return new Reply($"📨 Đã nộp đề nghị {n.Code}. Từ giờ bạn không sửa được nữa." + (missing > 0 ? $"\n⚠️ Hồ sơ còn thiếu {missing} thành phần — gửi bổ sung cho nơi tiếp nhận." : ""));
+            case "withdraw" when n.Status != NominationStatus.Withdrawn:
+                n.Status = NominationStatus.Withdrawn;
+                n.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+                db.Nominations.Update(n);
+                return new Reply($"Đã rút đề nghị {n.Code}. Nó không còn được tính vào số lượng khen thưởng.");
+            case "edit" when n.Status == NominationStatus.Draft:
+                return EditForm(kb, message, n);
+            case "attach" when n.Status != NominationStatus.Withdrawn && campaign is not null:
+                return new Reply($"Gửi tệp (ảnh hoặc tài liệu) cho đề nghị {n.Code}; ghi chú thích là tên thành phần, ví dụ “Tờ trình”.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
+            case "comp" when parts.Length >= 5 && campaign is not null && n.Status != NominationStatus.Withdrawn:
+                return Attach(n, campaign, parts[3], $"pending/{parts[4]}", parts[4]);
+            default:
+                return new Reply($"Đề nghị {n.Code} đang ở trạng thái “{TrichNgangExport.StatusName(n.Status)}”: không làm được thao tác này.");
+        }
+    }
+
+    /// <summary>A file sent in chat: attached to the nomination being worked on, as the component its caption names.</summary>
+    public async Task<Reply> ReceiveFileAsync(KnowledgeBase kb, IncomingMessage message, ChatState state, IncomingFile file, CancellationToken ct)
+    {
+        var owner = $"{message.Channel}:{message.UserId}";
+        var n = state.CurrentNominationId is { } id && db.Nominations.FindById(id) is { } current && current.OwnerKey == owner && current.Status != NominationStatus.Withdrawn
+            ? current
+            : Mine(owner).Where(x => x.Status == NominationStatus.Draft).OrderByDescending(x => x.Id).FirstOrDefault();
+        if (n is null || kb.Find(n.CampaignId ?? "") is not { } campaign)
+            return new Reply("Chưa có đề nghị nào để đính kèm tệp. Gõ /dangky để đăng ký đề nghị trước, rồi gửi tệp hồ sơ.");
+        if (await DossierFiles.RefusalAsync(file, ct) is { } refusal) return new Reply(refusal);
+
+        var upload = Guid.NewGuid().ToString("N")[..8];
+        await DossierFiles.StoreAsync(db, file, $"pending/{upload}", ct);
+        state.CurrentNominationId = n.Id;
+        var items = DossierChecklist.For(n, campaign).Items;
+        var named = ComponentNamed(items, message.Text);
+        if (named is not null) return Attach(n, campaign, named.ComponentId, $"pending/{upload}", upload);
+        return new Reply($"Đã nhận tệp “{file.FileName}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
+        {
+            Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new Button((i.Done ? "✅ " : "") + Shorten(i.Name), $"n|comp|{n.Id}|{i.ComponentId}|{upload}")])],
+        };
+    }
+
+    private Reply Attach(Nomination n, Campaign campaign, string componentId, string uploadedId, string upload)
+    {
+        var item = DossierChecklist.For(n, campaign).Items.FirstOrDefault(i => i.ComponentId == componentId);
+        if (item is null || db.Files.FindById(uploadedId) is not { } info) return new Reply("Tệp này không còn (có thể đã được gắn rồi). Bạn gửi lại tệp nhé.");
+        var finalId = $"{n.Code}/{componentId}/{upload}";
+        using (var content = db.Files.OpenRead(uploadedId)) db.Files.Upload(finalId, info.Filename, content);
+        db.Files.Delete(uploadedId);
+        n.Attachments.Add(new Attachment
+        {
+            ComponentId = componentId,
+            FileId = finalId,
+            FileName = info.Filename,
+            ContentType = info.MimeType,
+            Length = info.Length,
+            UploadedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
+        });
+        n.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+        db.Nominations.Update(n);
+        return new Reply($"✅ Đã gắn “{info.Filename}” vào “{item.Name}” của đề nghị {n.Code}.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
+    }
+
+    private static Reply Details(KnowledgeBase kb, Nomination n)
+    {
+        var lines = new List<string> { $"Đề nghị {n.Code} — {TrichNgangExport.StatusName(n.Status)}" };
+        lines.AddRange(FormFields.Describe(kb, n, brief: true).Select(x => "• " + x));
+        if (kb.Find(n.CampaignId ?? "") is { } c) lines.AddRange(DossierChecklist.Lines(n, c));
+        var buttons = new List<IReadOnlyList<Button>>();
+        if (n.Status == NominationStatus.Draft) buttons.Add([Btn("Nộp", "submit", n.Id), Btn("Sửa", "edit", n.Id)]);
+        if (n.Status != NominationStatus.Withdrawn) buttons.Add([Btn("Đính kèm tệp", "attach", n.Id), Btn("Rút đề nghị", "withdraw", n.Id)]);
+        return new Reply(string.Join('\n', lines)) { Buttons = buttons };
+    }
+
+    /// <summary>Opens a saved draft as a form at its summary card; confirming updates it, keeping its code.</summary>
+    private Reply EditForm(KnowledgeBase kb, IncomingMessage message, Nomination n)
+    {
+        var form = new NominationForm { Key = message.ConversationKey, OwnerKey = n.OwnerKey, EditingNominationId = n.Id, UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
+        n.CopyTo(form);
+        db.Forms.Upsert(form);
+        return new NominationFlow(db, clock).Current(kb, form);
+    }
+
+    private Reply Export(KnowledgeBase kb, string owner, string? campaignId)
+    {
+        var mine = Mine(owner).Where(n => n.Status != NominationStatus.Withdrawn).ToList();
+        var campaigns = mine.Select(n => n.CampaignId).Distinct().ToList();
+        campaignId ??= campaigns.Count == 1 ? campaigns[0] : null;
+        if (campaignId is null || kb.Find(campaignId) is not { } campaign)
+        {
+            if (campaigns.Count == 0) return new Reply("Bạn chưa có đề nghị nào để xuất danh sách.");
+            return new Reply("Xuất danh sách trích ngang của kế hoạch nào?")
+            {
+                Buttons = [.. campaigns.Select(id => kb.Find(id ?? "")).OfType<Campaign>().Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"n|export|{c.Id}")])],
+            };
+        }
+        var rows = mine.Where(n => n.CampaignId == campaign.Id).OrderBy(n => n.Id).ToList();
+        if (rows.Count == 0) return new Reply($"Bạn chưa có đề nghị nào trong kế hoạch {campaign.ShortName}.");
+        var path = TrichNgangExport.Write(db.ExportFolder, campaign, rows, clock.Now.DateTime);
+        return new Reply($"Danh sách trích ngang {rows.Count} đề nghị — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}).")
+        {
+            File = new OutgoingFile(path, Path.GetFileName(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        };
+    }
+
+    /// <summary>The checklist item a caption names ("tờ trình", "bien ban", "BC thành tích"), when one clearly fits.</summary>
+    private static ChecklistItem? ComponentNamed(IReadOnlyList<ChecklistItem> items, string? caption)
+    {
+        if (string.IsNullOrWhiteSpace(caption)) return null;
+        var said = VietnameseText.Words(caption).ToHashSet(StringComparer.Ordinal);
+        var scored = items.Select(i => (Item: i, Score: i.ComponentId.Split('-').Count(said.Contains)))
+            .Where(x => x.Score >= 2).OrderByDescending(x => x.Score).ThenBy(x => x.Item.Done).ToList();
+        return scored.Count > 0 ? scored[0].Item : null;
+    }
+
+    private IEnumerable<Nomination> Mine(string owner) => db.Nominations.Find(n => n.OwnerKey == owner);
+
+    private static Button Btn(string text, string action, int id) => new(text, $"n|{action}|{id}");
+
+    private static string Shorten(string text) => text.Length <= 50 ? text : text[..49] + "…";
+}

@@ -1,0 +1,147 @@
+using MiniExcelLibs;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Nominations;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>An officer's own nominations: files, the checklist, submission, access, the trích ngang export.</summary>
+public class OfficerDeskTests
+{
+    private static void SaveOne(TestBot bot, string name = "Nguyễn Văn An", string chat = "c1")
+    {
+        bot.Ask($"Đề nghị BK CT tỉnh cho đ/c {name}, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ huấn luyện", chat);
+        if (bot.Database.Officers.FindById($"test:{chat}") is null) bot.Ask("UBND xã X", chat);
+        Assert.Contains("Đã lưu", bot.Press("f|ok", chat).Text);
+    }
+
+    private static Reply SendFile(TestBot bot, string name, byte[] content, string? caption, string chat = "c1") =>
+        bot.Engine.HandleAsync(new IncomingMessage
+        {
+            Channel = "test",
+            ChatId = chat,
+            UserId = chat,
+            Text = caption,
+            File = new IncomingFile(name, null, content.Length, _ => Task.FromResult<Stream>(new MemoryStream(content))),
+        }).GetAwaiter().GetResult().Replies[0];
+
+    private static readonly byte[] Pdf = "%PDF-1.4 test"u8.ToArray();
+
+    [Fact]
+    public void A_file_named_in_its_caption_ticks_the_checklist_and_is_stored()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        var reply = SendFile(bot, "to-trinh.pdf", Pdf, "Tờ trình");
+        Assert.Contains("✅ Tờ trình đề nghị Chủ tịch", reply.Text);
+        var n = bot.Database.Nominations.FindAll().Single();
+        var attachment = Assert.Single(n.Attachments);
+        using var stored = new MemoryStream();
+        bot.Database.Files.Download(attachment.FileId, stored);
+        Assert.Equal(Pdf, stored.ToArray());
+    }
+
+    [Fact]
+    public void A_file_without_caption_asks_which_component_by_buttons()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        var ask = SendFile(bot, "scan.jpg", [0xFF, 0xD8, 0xFF, 0xE0], null);
+        Assert.Contains("thành phần nào", ask.Text);
+        var done = bot.Press(ask, "Báo cáo thành tích");
+        Assert.Contains("✅ Báo cáo thành tích", done.Text);
+    }
+
+    [Theory]
+    [InlineData("virus.exe", "không nhận được")]
+    [InlineData("hidden.pdf", "chương trình chạy được")]
+    public void Executables_are_refused_and_nothing_is_attached(string name, string expected)
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        var reply = SendFile(bot, name, [(byte)'M', (byte)'Z', 0x90, 0], "Tờ trình");
+        Assert.Contains(expected, reply.Text);
+        Assert.Empty(bot.Database.Nominations.FindAll().Single().Attachments);
+    }
+
+    [Fact]
+    public async Task Files_over_the_limit_are_refused()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        var reply = (await bot.Engine.HandleAsync(new IncomingMessage
+        {
+            Channel = "test",
+            ChatId = "c1",
+            UserId = "c1",
+            File = new IncomingFile("big.pdf", null, DossierFiles.MaxBytes + 1, _ => throw new InvalidOperationException("must not be read")),
+        })).Replies[0];
+        Assert.Contains("quá lớn", reply.Text);
+    }
+
+    [Fact]
+    public void Cuatoi_lists_own_nominations_with_what_they_lack_and_submission_makes_them_read_only()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        var list = bot.Ask("/cuatoi");
+        Assert.Contains("LC-2024-0001 — Nguyễn Văn An — nháp — thiếu 5 thành phần hồ sơ", list.Text);
+        var open = bot.Press(list, "Mở LC-2024-0001");
+        var submitted = bot.Press(open, "Nộp");
+        Assert.Contains("Đã nộp đề nghị LC-2024-0001", submitted.Text);
+        Assert.Equal(NominationStatus.Submitted, bot.Database.Nominations.FindAll().Single().Status);
+        Assert.Contains("không làm được", bot.Press("n|edit|1").Text);
+    }
+
+    [Fact]
+    public void Editing_a_draft_keeps_its_code()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        bot.Press("n|edit|1");
+        bot.Ask("sửa chức vụ: Phó Chỉ huy trưởng");
+        var updated = bot.Press("f|ok");
+        Assert.Contains("Đã cập nhật đề nghị LC-2024-0001", updated.Text);
+        var n = bot.Database.Nominations.FindAll().Single();
+        Assert.Equal("Phó Chỉ huy trưởng", n.Position);
+    }
+
+    [Fact]
+    public void Another_officer_cannot_open_withdraw_or_attach_to_my_nomination()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        foreach (var forged in new[] { "n|open|1", "n|withdraw|1", "n|submit|1", "n|comp|1|to-trinh|abcd1234" })
+            Assert.Contains("không phải của bạn", bot.Press(forged, chat: "intruder").Text);
+        Assert.Equal(NominationStatus.Draft, bot.Database.Nominations.FindAll().Single().Status);
+    }
+
+    [Fact]
+    public void Withdrawn_nominations_no_longer_count_towards_the_quota()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        bot.Press("n|withdraw|1");
+        bot.Ask("Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ huấn luyện");
+        var saved = bot.Press("f|ok");
+        Assert.Contains("Đã lưu đề nghị LC-2024-0002", saved.Text);
+    }
+
+    [Fact]
+    public void The_trich_ngang_export_reads_back_with_the_expected_columns()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        SaveOne(bot, "Lò Văn Sinh");
+        var reply = bot.Ask("/xuat");
+        Assert.NotNull(reply.File);
+        var rows = MiniExcel.Query(reply.File!.Path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Equal(TrichNgangExport.Columns, rows[0].Keys.ToArray());
+        Assert.Equal("Nguyễn Văn An", rows[0]["Họ tên / tên tập thể"]);
+        Assert.Equal("Lò Văn Sinh", rows[1]["Họ tên / tên tập thể"]);
+        Assert.Equal("Bằng khen của Chủ tịch UBND tỉnh", rows[0]["Hình thức đề nghị"]);
+        Assert.Equal("nháp", rows[1]["Trạng thái"]);
+        Assert.Equal(1980d, Convert.ToDouble(rows[0]["Năm sinh"], System.Globalization.CultureInfo.InvariantCulture));
+        File.Delete(reply.File.Path);
+    }
+}
