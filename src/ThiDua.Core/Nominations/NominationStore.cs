@@ -9,7 +9,7 @@ public sealed class NominationStore(BotDatabase db)
 {
     public Nomination Save(NominationForm form, Campaign campaign, DateTime now)
     {
-        return db.InTransaction(() =>
+        var saved = db.InTransaction(() =>
         {
             var year = campaign.Period.Start.Year;
             var counterName = $"{campaign.CodePrefix}-{year}";
@@ -29,6 +29,8 @@ public sealed class NominationStore(BotDatabase db)
             db.Forms.Delete(form.Key);
             return nomination;
         });
+        db.SyncToDisk();
+        return saved;
     }
 
     /// <summary>Applies an edited form to its saved draft (the code stays); null when it is no longer a draft of that owner.</summary>

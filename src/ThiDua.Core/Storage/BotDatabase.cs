@@ -14,6 +14,7 @@ public sealed class BotDatabase : IDisposable
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        _path = full;
         ExportFolder = Path.Combine(folder ?? ".", "exports");
         Init();
     }
@@ -62,6 +63,23 @@ public sealed class BotDatabase : IDisposable
     }
 
     private readonly Lock _writeLock = new();
+    private readonly string? _path;
+
+    /// <summary>
+    /// LiteDB 5.0 commits reach the operating system (so a killed process loses nothing) but are not forced to the
+    /// disk, so a power cut could drop the last ones. After a commit an officer is told about, sync the files.
+    /// </summary>
+    public void SyncToDisk()
+    {
+        if (_path is null) return;
+        foreach (var file in new[] { _path, Path.Combine(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "-log" + Path.GetExtension(_path)) })
+        {
+            if (!File.Exists(file)) continue;
+            // fsync flushes the file whichever handle wrote it; .NET only syncs a handle opened for writing.
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            stream.Flush(flushToDisk: true);
+        }
+    }
 
     public ILiteCollection<StoredCampaign> Campaigns { get; private set; } = null!;
     public ILiteCollection<ChatState> Chats { get; private set; } = null!;
