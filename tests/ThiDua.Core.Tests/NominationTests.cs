@@ -72,6 +72,16 @@ public class NominationTests
         Assert.Equal(Beneficiary.Collective, Assert.Single(bot.Database.Nominations.FindAll()).Beneficiary);
     }
 
+    [Fact]
+    public void A_question_about_criteria_offers_to_register_for_that_plan()
+    {
+        using var bot = new TestBot();
+        var answer = bot.Ask("tiêu chuẩn khen thưởng Lào Cai");
+        var start = bot.Press(answer, "Đăng ký đề nghị");
+        Assert.Contains("Kế hoạch: Lào Cai", start.Text);
+        Assert.Contains("đợt nào", start.Text);
+    }
+
     [Theory]
     [InlineData("Ksor Y Phước")]
     [InlineData("Lò Văn Sinh")]

@@ -28,11 +28,14 @@ public static partial class CampaignAnswers
         if (r.Kind == QuestionKind.TimeFrame && r.Phase is null)
             foreach (var (phase, index) in c.Phases.Select((p, i) => (p, i)).Take(2))
                 buttons.Add(ButtonData.Ask(phase.Name, QuestionKind.TimeFrame, c, phase: index + 1));
+        // Answers about who may be proposed and how lead straight into registering a nomination.
+        var offersNomination = r.Kind is QuestionKind.Criteria or QuestionKind.Awards or QuestionKind.Quotas or QuestionKind.Dossier && c.Period.End >= r.Today;
         foreach (var kind in next.Where(k => k != r.Kind))
         {
-            if (buttons.Count >= 4) break;
+            if (buttons.Count >= (offersNomination ? 3 : 4)) break;
             buttons.Add(ButtonData.Ask(ButtonLabel(kind), kind, c, r.PhaseNumber));
         }
+        if (offersNomination) buttons.Add(new Button("Đăng ký đề nghị", $"f|start|{c.Id}"));
         b.Buttons([.. buttons]);
     }
 

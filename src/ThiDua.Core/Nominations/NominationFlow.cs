@@ -83,6 +83,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
         var action = parts.Length > 1 ? parts[1] : "";
         var value = parts.Length > 2 ? parts[2] : "";
         if (action == "new") return Start(kb, message, "", null);
+        if (action == "start") return Start(kb, message, "", kb.Find(value));
         if (form is null) return new Reply("Biểu mẫu này đã xong hoặc đã hủy. Gõ /dangky để đăng ký đề nghị mới.");
         form.Paused = false;
         switch (action)
