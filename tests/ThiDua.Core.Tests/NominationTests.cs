@@ -146,6 +146,19 @@ public class NominationTests
     }
 
     [Fact]
+    public void A_question_without_a_question_mark_is_not_taken_as_a_field_value()
+    {
+        using var bot = new TestBot();
+        bot.Ask("/dangky lào cai đợt 1");
+        bot.Press("f|ben|i");
+        bot.Press("f|award|bk-ct-tinh");
+        var answer = bot.Ask("hồ sơ gồm những gì");
+        Assert.Contains("Tờ trình", answer.Text);
+        Assert.Null(bot.Database.Forms.FindAll().Single().NomineeName);
+        Assert.Contains("Họ và tên", bot.Ask("tiếp tục").Text);
+    }
+
+    [Fact]
     public void Dangky_again_offers_to_resume_or_start_over()
     {
         using var bot = new TestBot();

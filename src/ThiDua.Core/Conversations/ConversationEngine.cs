@@ -67,7 +67,7 @@ public sealed class ConversationEngine(
         var form = _nominations.ActiveForm(message.ConversationKey);
         if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
         if (NominationFlow.IsStartRequest(kb, text)) return [_nominations.Start(kb, message, text, context)];
-        if (form is not null && !form.Paused && !text.EndsWith('?'))
+        if (form is not null && !form.Paused && !LooksLikeQuestion(kb, text))
             return [_nominations.Answer(kb, form, text)];
         // While registering, the plan being registered for is what short questions are about.
         if (form?.CampaignId is { } formCampaign) state.CampaignId ??= formCampaign;
@@ -116,6 +116,15 @@ public sealed class ConversationEngine(
         if (data.StartsWith("n|", StringComparison.Ordinal)) return _desk.Press(kb, message, state, data);
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
         return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
+    }
+
+    /// <summary>Mid-form, a question is answered rather than taken as the field's value: a "?" or question words on a known topic.</summary>
+    private static bool LooksLikeQuestion(KnowledgeBase kb, string text)
+    {
+        if (text.EndsWith('?')) return true;
+        var q = QuestionAnswerer.ParserFor(kb).Parse(text);
+        var asks = q.Words.Any(w => w is "gi" or "nao" or "sao" or "dau" or "ai" or "khong" or "chua") || q.Words.Contains("bao");
+        return asks && q.KindScore >= 2;
     }
 
     private void TryReset(string key)
