@@ -44,6 +44,9 @@ public sealed class Nomination : NomineeDetails
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
+    /// <summary>Folded nominee name and proposing unit, indexed, so duplicate and quota checks query instead of scanning.</summary>
+    public string NameKey { get; set; } = "";
+    public string UnitKey { get; set; } = "";
 }
 
 public sealed class Attachment

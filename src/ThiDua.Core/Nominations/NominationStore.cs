@@ -25,6 +25,7 @@ public sealed class NominationStore(BotDatabase db)
                 UpdatedAt = now,
             };
             form.CopyTo(nomination);
+            SetKeys(nomination);
             db.Nominations.Insert(nomination);
             db.Forms.Delete(form.Key);
             return nomination;
@@ -41,6 +42,7 @@ public sealed class NominationStore(BotDatabase db)
             var n = db.Nominations.FindById(nominationId);
             if (n is null || n.OwnerKey != form.OwnerKey || n.Status != NominationStatus.Draft) return null;
             form.CopyTo(n);
+            SetKeys(n);
             n.UpdatedAt = now;
             db.Nominations.Update(n);
             db.Forms.Delete(form.Key);
@@ -51,20 +53,29 @@ public sealed class NominationStore(BotDatabase db)
     /// <summary>How many nominations a quota already counts, the one being registered excluded.</summary>
     public int CountTowards(Quota quota, NomineeDetails d, int? excludeId = null)
     {
-        var inCampaign = db.Nominations.Find(n => n.CampaignId == d.CampaignId);
-        return inCampaign.Count(n =>
-            n.Id != excludeId && n.Status != NominationStatus.Withdrawn
-            && (quota.AwardId is null || n.AwardId == quota.AwardId)
-            && (quota.AppliesTo == Beneficiary.Both || n.Beneficiary == quota.AppliesTo)
-            && (quota.Scope != QuotaScope.Phase || n.PhaseId == (quota.PhaseId ?? d.PhaseId))
-            && (quota.Scope != QuotaScope.Unit || SameText(n.ProposingUnit, d.ProposingUnit)));
+        var campaign = d.CampaignId;
+        var query = db.Nominations.Query().Where(n => n.CampaignId == campaign && n.Status != NominationStatus.Withdrawn);
+        if (excludeId is { } id) query = query.Where(n => n.Id != id);
+        if (quota.AwardId is { } award) query = query.Where(n => n.AwardId == award);
+        if (quota.AppliesTo != Beneficiary.Both) { var who = quota.AppliesTo; query = query.Where(n => n.Beneficiary == who); }
+        if (quota.Scope == QuotaScope.Phase) { var phase = quota.PhaseId ?? d.PhaseId; query = query.Where(n => n.PhaseId == phase); }
+        if (quota.Scope == QuotaScope.Unit) { var unit = VietnameseText.Fold(d.ProposingUnit); query = query.Where(n => n.UnitKey == unit); }
+        return query.Count();
     }
 
     /// <summary>The same person or collective, for the same campaign, phase and award, from the same unit.</summary>
-    public Nomination? FindDuplicate(NomineeDetails d, int? excludeId = null) =>
-        db.Nominations.Find(n => n.CampaignId == d.CampaignId).FirstOrDefault(n =>
-            n.Id != excludeId && n.Status != NominationStatus.Withdrawn && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId
-            && SameText(n.NomineeName, d.NomineeName) && SameText(n.ProposingUnit, d.ProposingUnit));
+    public Nomination? FindDuplicate(NomineeDetails d, int? excludeId = null)
+    {
+        var name = VietnameseText.Fold(d.NomineeName);
+        var unit = VietnameseText.Fold(d.ProposingUnit);
+        return db.Nominations.Find(n => n.NameKey == name).FirstOrDefault(n =>
+            n.Id != excludeId && n.Status != NominationStatus.Withdrawn && n.CampaignId == d.CampaignId
+            && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId && n.UnitKey == unit);
+    }
 
-    private static bool SameText(string? a, string? b) => VietnameseText.Fold(a) == VietnameseText.Fold(b);
+    private static void SetKeys(Nomination n)
+    {
+        n.NameKey = VietnameseText.Fold(n.NomineeName);
+        n.UnitKey = VietnameseText.Fold(n.ProposingUnit);
+    }
 }

@@ -38,6 +38,7 @@ public sealed class BotDatabase : IDisposable
         Nominations.EnsureIndex(n => n.Code, unique: true);
         Nominations.EnsureIndex(n => n.CampaignId);
         Nominations.EnsureIndex(n => n.OwnerKey);
+        Nominations.EnsureIndex(n => n.NameKey);
         Counters = _db.GetCollection<Counter>("counters");
         Files = _db.FileStorage;
     }
