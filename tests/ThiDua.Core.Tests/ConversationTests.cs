@@ -110,6 +110,8 @@ public class ConversationTests
     [InlineData("nhiệm vụ quý 3 của tỉnh Điện Biên", "Quý III")]
     [InlineData("hồ sơ Hải Dương theo mẫu báo cáo nào", "khen thưởng đột xuất")]
     [InlineData("ai thẩm định hồ sơ ở quận Dương Kinh", "Phòng Nội vụ quận Dương Kinh")]
+    [InlineData("kế hoạch của phường cam phú do ai ký", "Đỗ Xuân Chiến")]
+    [InlineData("kh 1023 có chia đợt không", "không chia thành các đợt")]
     public void Questions_on_each_plan_are_answered_from_its_data(string question, string expected)
     {
         using var bot = new TestBot();

@@ -58,6 +58,7 @@ public static partial class CampaignAnswers
         foreach (var theme in c.Themes.Where(t => t.PhaseId is null).Take(1)) b.Line($"Chủ đề: {theme.Text}", theme.Section);
         PeriodLine(b, c, r.Today);
         foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section);
+        if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         if (c.Awards.Count > 0) b.Line("Khen thưởng: " + string.Join("; ", c.Awards.Select(a => a.Name)), c.Awards[0].Section);
     }
 

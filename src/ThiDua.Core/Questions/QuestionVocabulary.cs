@@ -19,7 +19,7 @@ internal static class QuestionVocabulary
 
         (QuestionKind.Overview, "tom tat", 2), (QuestionKind.Overview, "tong quan", 2), (QuestionKind.Overview, "gioi thieu", 2),
         (QuestionKind.Overview, "noi ve gi", 2), (QuestionKind.Overview, "la gi", 1),
-        (QuestionKind.Overview, "ai ky ke hoach", 4), (QuestionKind.Overview, "nguoi ky", 3), (QuestionKind.Overview, "ngay ban hanh", 3),
+        (QuestionKind.Overview, "ai ky ke hoach", 4), (QuestionKind.Overview, "do ai ky", 4), (QuestionKind.Overview, "nguoi ky", 3), (QuestionKind.Overview, "ngay ban hanh", 3),
         (QuestionKind.Overview, "ban hanh ngay", 3), (QuestionKind.Overview, "so hieu", 2.5), (QuestionKind.Overview, "co quan ban hanh", 3),
 
         (QuestionKind.TimeFrame, "thoi gian", 2), (QuestionKind.TimeFrame, "khi nao", 1.5), (QuestionKind.TimeFrame, "bao gio", 1.5),
@@ -27,7 +27,8 @@ internal static class QuestionVocabulary
         (QuestionKind.TimeFrame, "dien ra", 1.5), (QuestionKind.TimeFrame, "bao lau", 2), (QuestionKind.TimeFrame, "tu ngay", 1.5),
         (QuestionKind.TimeFrame, "con hieu luc", 2), (QuestionKind.TimeFrame, "het chua", 2), (QuestionKind.TimeFrame, "xong chua", 2),
         (QuestionKind.TimeFrame, "may dot", 2), (QuestionKind.TimeFrame, "bao nhieu dot", 2), (QuestionKind.TimeFrame, "cac dot", 1.5),
-        (QuestionKind.TimeFrame, "thoi diem", 1.5), (QuestionKind.TimeFrame, "giai doan", 1),
+        (QuestionKind.TimeFrame, "thoi diem", 1.5), (QuestionKind.TimeFrame, "giai doan", 1), (QuestionKind.TimeFrame, "chia dot", 3),
+        (QuestionKind.TimeFrame, "chia lam", 2), (QuestionKind.TimeFrame, "dot nao", 2),
 
         (QuestionKind.Theme, "chu de", 3), (QuestionKind.Theme, "khau hieu", 3), (QuestionKind.Theme, "ten dot", 2),
         (QuestionKind.Theme, "ten goi", 1.5), (QuestionKind.Theme, "thong diep", 2),
