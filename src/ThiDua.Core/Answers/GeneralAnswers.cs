@@ -62,7 +62,7 @@ public static class GeneralAnswers
         {
             lines.Add($"Hạn sắp tới (tính đến {VietnameseDates.Format(today)}):");
             foreach (var (c, d) in upcoming)
-                lines.Add($"• {VietnameseDates.WithWeekday(d.DueDate)} ({VietnameseDates.Relative(d.DueDate, today)}): {d.Title} — {c.ShortName}, mục {d.Section.Split(", STT", 2)[0]}");
+                lines.Add($"• {VietnameseDates.WithWeekday(d.DueDate)} ({VietnameseDates.Relative(d.DueDate, today)}): {d.Title} — {c.ShortName}, mục {KnowledgeBase.CitableSection(d.Section)}");
             lines.Add("Nguồn: " + string.Join("; ", upcoming.Select(x => x.c).Distinct().Select(KnowledgeBase.PlanName)) + ".");
         }
         else

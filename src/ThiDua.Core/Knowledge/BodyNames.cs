@@ -12,7 +12,14 @@ public static class BodyNames
     public static bool IsNamedIn(IReadOnlyCollection<string> questionWords, string body)
     {
         var asked = questionWords as IReadOnlySet<string> ?? questionWords.ToHashSet(StringComparer.Ordinal);
-        var words = VietnameseText.Words(body).Where(w => w.Length > 1 && !GenericWords.Contains(w)).Distinct().ToList();
+        // "Sở Nội vụ (Ban Thi đua – Khen thưởng tỉnh)": the name before the brackets is what officers say.
+        var head = body.Split('(')[0];
+        return Named(asked, head.Trim().Length > 0 ? head : body) || Named(asked, body);
+    }
+
+    private static bool Named(IReadOnlySet<string> asked, string name)
+    {
+        var words = VietnameseText.Words(name).Where(w => w.Length > 1 && !GenericWords.Contains(w)).Distinct().ToList();
         return words.Count > 0 && words.Count(asked.Contains) * 3 >= words.Count * 2;
     }
 

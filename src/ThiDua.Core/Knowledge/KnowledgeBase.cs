@@ -4,7 +4,7 @@ using ThiDua.Core.Text;
 namespace ThiDua.Core.Knowledge;
 
 /// <summary>The loaded campaigns with what answering needs precomputed: folded names, citations, the plan-text index.</summary>
-public sealed class KnowledgeBase
+public sealed partial class KnowledgeBase
 {
     private readonly Dictionary<string, Campaign> _byId;
 
@@ -53,9 +53,8 @@ public sealed class KnowledgeBase
     /// <summary>"(Theo mục V.3.3, Kế hoạch 217/KH-UBND ngày 15/4/2024 của UBND tỉnh Lào Cai)".</summary>
     public static string Citation(Campaign c, IEnumerable<string> sections)
     {
-        // Table rows ("III (bảng nhiệm vụ), Quý II, STT 3") are cited by their table part, once.
         var distinct = sections.Where(s => !string.IsNullOrWhiteSpace(s))
-            .Select(s => s.Split(", STT", 2)[0].Trim())
+            .Select(CitableSection)
             .Distinct(StringComparer.Ordinal).Take(4).ToList();
         var where = distinct.Count switch
         {
@@ -65,6 +64,12 @@ public sealed class KnowledgeBase
         };
         return $"(Theo {where}{PlanName(c)})";
     }
+
+    /// <summary>A section as cited: table rows ("III (bảng nhiệm vụ), Quý II, STT 3") by their table part.</summary>
+    public static string CitableSection(string section) => TableRow().Replace(section, "").Trim();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@",?\s*STT\s*\d+")]
+    private static partial System.Text.RegularExpressions.Regex TableRow();
 
     private static bool IsNumberedSection(string section) => section.Length > 0 && (char.IsDigit(section[0]) || "IVX".Contains(section[0], StringComparison.Ordinal));
 
