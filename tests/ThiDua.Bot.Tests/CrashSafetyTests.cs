@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ThiDua.Core.Storage;
 
 namespace ThiDua.Bot.Tests;
@@ -10,15 +9,7 @@ public class CrashSafetyTests
     public async Task A_confirmed_nomination_survives_a_kill_right_after_the_confirmation()
     {
         var db = Path.Combine(Path.GetTempPath(), $"thidua-kill-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ThiDua.Bot.dll"), "chat", "--jsonl",
-            "--now", "2024-05-01T09:00:00+07:00", $"--Storage:DatabasePath={db}"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
+        using var process = BotProcess.Start("chat", "--jsonl", "--now", "2024-05-01T09:00:00+07:00", $"--Storage:DatabasePath={db}");
         _ = process.StandardError.ReadToEndAsync();
         string[] lines =
         [

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 
 namespace ThiDua.Bot.Tests;
@@ -10,15 +9,7 @@ public class ScriptedProcessTests
     public async Task Built_binary_answers_line_by_line_with_logs_on_stderr_only()
     {
         var db = Path.Combine(Path.GetTempPath(), $"thidua-proc-{Guid.NewGuid():N}.db");
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ThiDua.Bot.dll"), "chat", "--jsonl",
-            "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}", "--Logging:LogLevel:Default=Information"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
+        using var process = BotProcess.Start("chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}", "--Logging:LogLevel:Default=Information");
         var stderr = process.StandardError.ReadToEndAsync();
 
         // One line at a time: each answer must arrive before the next question is sent (flushed per line).
@@ -45,15 +36,7 @@ public class ScriptedProcessTests
     [Fact]
     public async Task An_impossible_database_path_is_a_clear_start_up_error()
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ThiDua.Bot.dll"), "chat", "--jsonl",
-            "--Storage:DatabasePath=/proc/thidua/impossible/bot.db"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        using var process = Process.Start(start)!;
+        using var process = BotProcess.Start("chat", "--jsonl", "--Storage:DatabasePath=/proc/thidua/impossible/bot.db");
         process.StandardInput.Close();
         var stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));

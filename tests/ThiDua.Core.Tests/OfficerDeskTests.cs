@@ -7,9 +7,12 @@ namespace ThiDua.Core.Tests;
 /// <summary>An officer's own nominations: files, the checklist, submission, access, the trích ngang export.</summary>
 public class OfficerDeskTests
 {
+    private static string FullEntry(string name) =>
+        $"Đề nghị BK CT tỉnh cho đ/c {name}, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ huấn luyện";
+
     private static void SaveOne(TestBot bot, string name = "Nguyễn Văn An", string chat = "c1")
     {
-        bot.Ask($"Đề nghị BK CT tỉnh cho đ/c {name}, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ huấn luyện", chat);
+        bot.Ask(FullEntry(name), chat);
         if (bot.Database.Officers.FindById($"test:{chat}") is null) bot.Ask("UBND xã X", chat);
         Assert.Contains("Đã lưu", bot.Press("f|ok", chat).Text);
     }
@@ -121,7 +124,7 @@ public class OfficerDeskTests
         using var bot = new TestBot();
         SaveOne(bot);
         bot.Press("n|withdraw|1");
-        bot.Ask("Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ huấn luyện");
+        bot.Ask(FullEntry("Nguyễn Văn An"));
         var saved = bot.Press("f|ok");
         Assert.Contains("Đã lưu đề nghị LC-2024-0002", saved.Text);
     }
