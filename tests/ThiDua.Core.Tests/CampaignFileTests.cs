@@ -33,6 +33,36 @@ public class CampaignFileTests
         }
     }
 
+    [Fact]
+    public void A_changed_file_updates_its_campaign_a_broken_one_keeps_the_last_good_version_and_a_removed_one_goes()
+    {
+        var folder = Directory.CreateTempSubdirectory("thidua-data-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "campaigns"));
+            Directory.CreateDirectory(Path.Combine(folder.FullName, "plans"));
+            File.Copy(Path.Combine(TestBot.DataFolder, "plans", "lao-cai-217.txt"), Path.Combine(folder.FullName, "plans", "lao-cai-217.txt"));
+            var file = Path.Combine(folder.FullName, "campaigns", "lao-cai-217.json");
+            File.WriteAllText(file, ValidJson);
+            using var db = new Storage.BotDatabase(new MemoryStream());
+            var loader = new KnowledgeLoader(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<KnowledgeLoader>.Instance, TimeProvider.System);
+            Assert.Single(loader.Load(folder.FullName).Campaigns);
+
+            File.WriteAllText(file, ValidJson.Replace("Lào Cai – thi đua cao điểm", "Lào Cai – đợt cao điểm", StringComparison.Ordinal));
+            Assert.StartsWith("Lào Cai – đợt cao điểm", loader.Load(folder.FullName).Campaigns.Single().ShortName);
+
+            File.WriteAllText(file, "{ broken");
+            Assert.StartsWith("Lào Cai – đợt cao điểm", loader.Load(folder.FullName).Campaigns.Single().ShortName);
+
+            File.Delete(file);
+            Assert.Empty(loader.Load(folder.FullName).Campaigns);
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+    }
+
     [Theory]
     [InlineData("\"id\": \"lao-cai-217\"", "\"id\": \"Lào Cai!\"", "id")]
     [InlineData("\"codePrefix\": \"LC\"", "\"codePrefix\": \"lc-long\"", "codePrefix")]

@@ -20,6 +20,7 @@ public sealed class KnowledgeLoader(BotDatabase db, ILogger<KnowledgeLoader> log
         foreach (var error in result.Errors)
             logger.LogError("Dữ liệu kế hoạch lỗi, bỏ qua: {File}: {Field}: {Problem}", error.File, error.Field, error.Problem);
         foreach (var loaded in result.Campaigns) Upsert(loaded);
+        RemoveDeletedFiles(dataFolder);
 
         var campaigns = new List<Campaign>();
         foreach (var stored in db.Campaigns.FindAll())
@@ -52,6 +53,17 @@ public sealed class KnowledgeLoader(BotDatabase db, ILogger<KnowledgeLoader> log
         logger.LogInformation("Đã nạp {Count} kế hoạch ({Errors} tệp lỗi), {Changes} thay đổi pháp lý, {Rules} quy định chung",
             campaigns.Count, result.Errors.Count, legal.Changes.Count(), legal.Rules.Count());
         return new KnowledgeBase(campaigns, glossary, texts, legal);
+    }
+
+    /// <summary>A campaign loaded from a file that is no longer there is removed (a broken file keeps its last good version).</summary>
+    private void RemoveDeletedFiles(string dataFolder)
+    {
+        foreach (var stored in db.Campaigns.FindAll().ToList())
+        {
+            if (!stored.Source.StartsWith("campaigns", StringComparison.Ordinal) || File.Exists(Path.Combine(dataFolder, stored.Source))) continue;
+            db.Campaigns.Delete(stored.Id);
+            logger.LogWarning("Kế hoạch {Id} bị gỡ vì tệp {File} không còn", stored.Id, stored.Source);
+        }
     }
 
     private void Upsert(LoadedCampaign loaded)
