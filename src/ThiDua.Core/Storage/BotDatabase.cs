@@ -13,6 +13,15 @@ public sealed class BotDatabase : IDisposable
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+        // LiteDB does not stop a second process from opening the same file on Linux; two writers would corrupt it.
+        try
+        {
+            _lock = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new IOException($"cơ sở dữ liệu '{full}' đang được một tiến trình ThiDua.Bot khác dùng ({ex.Message})", ex);
+        }
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
         _path = full;
         ExportFolder = Path.Combine(folder ?? ".", "exports");
@@ -65,6 +74,7 @@ public sealed class BotDatabase : IDisposable
 
     private readonly Lock _writeLock = new();
     private readonly string? _path;
+    private readonly FileStream? _lock;
 
     /// <summary>
     /// LiteDB 5.0 commits reach the operating system (so a killed process loses nothing) but are not forced to the
@@ -100,6 +110,7 @@ public sealed class BotDatabase : IDisposable
     {
         ChatStates.Dispose();
         _db.Dispose();
+        _lock?.Dispose();
     }
 }
 

@@ -1,0 +1,58 @@
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Storage;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>Many chats at once, each with its own form: no cross-talk, no lost write, unique codes.</summary>
+public class ConcurrencyTests
+{
+    [Fact]
+    public async Task Two_hundred_chats_registering_at_once_each_get_their_own_nomination()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        async Task<string> Say(string chat, string? text = null, string? button = null) =>
+            (await bot.Engine.HandleAsync(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, Text = text, ButtonData = button })).Replies[0].Text;
+
+        var chats = Enumerable.Range(0, 200).Select(i => $"chat{i}").ToList();
+        var results = await Task.WhenAll(chats.Select(chat => Task.Run(async () =>
+        {
+            await Say(chat, $"Đề nghị BK CT tỉnh cho đ/c {NameFor(chat)}, Cán bộ UBND xã {chat}, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành tốt nhiệm vụ");
+            await Say(chat, $"UBND xã {chat}");
+            return await Say(chat, button: "f|ok");
+        })));
+
+        Assert.All(results, r => Assert.Contains("Đã lưu đề nghị LC-2024-", r));
+        var saved = bot.Database.Nominations.FindAll().ToList();
+        Assert.Equal(200, saved.Count);
+        Assert.Equal(200, saved.Select(n => n.Code).Distinct().Count());
+        Assert.All(saved, n => Assert.Equal($"test:{n.ProposingUnit!["UBND xã ".Length..]}", n.OwnerKey));
+        Assert.Empty(bot.Database.Forms.FindAll());
+    }
+
+    private static readonly string[] Surnames = ["Nguyễn", "Lò"], Middles = ["Văn", "Thị", "Đức", "Minh", "Thanh", "Quốc", "Ngọc", "Hữu", "Xuân", "Thu"],
+        Givens = ["An", "Bình", "Chi", "Dũng", "Hà", "Hùng", "Lan", "Minh", "Nam", "Phúc"];
+
+    /// <summary>"chat17" → "Nguyễn Văn Hùng"…: 200 distinct real-looking names.</summary>
+    private static string NameFor(string chat)
+    {
+        var n = int.Parse(chat[4..], System.Globalization.CultureInfo.InvariantCulture);
+        return $"{Surnames[n / 100]} {Middles[n / 10 % 10]} {Givens[n % 10]}";
+    }
+
+    [Fact]
+    public void A_second_bot_on_the_same_database_file_is_refused_clearly()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"thidua-lock-{Guid.NewGuid():N}.db");
+        try
+        {
+            using var first = new BotDatabase(path);
+            var refused = Assert.Throws<IOException>(() => new BotDatabase(path));
+            Assert.Contains("đang được một tiến trình ThiDua.Bot khác dùng", refused.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".lock");
+        }
+    }
+}
