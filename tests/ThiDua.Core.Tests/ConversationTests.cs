@@ -112,6 +112,13 @@ public class ConversationTests
     [InlineData("ai thẩm định hồ sơ ở quận Dương Kinh", "Phòng Nội vụ quận Dương Kinh")]
     [InlineData("kế hoạch của phường cam phú do ai ký", "Đỗ Xuân Chiến")]
     [InlineData("kh 1023 có chia đợt không", "không chia thành các đợt")]
+    [InlineData("kế hoạch hải dương ban hành tháng mấy", "tháng 3/2024")]
+    [InlineData("báo cáo kết quả đợt thi đua hải dương gửi sở nào", "Sở Lao động, Thương binh và Xã hội")]
+    [InlineData("tỉnh điện biên có kỷ niệm chương gì", "Kỷ niệm chương “Vì sự nghiệp xây dựng và phát triển tỉnh Điện Biên”")]
+    [InlineData("điện biên năm 2024 kỷ niệm những ngày nào", "115 năm thành lập tỉnh")]
+    [InlineData("tôi là cán bộ xã, tôi phải làm gì theo kế hoạch dương kinh", "Nhiệm vụ của Ủy ban nhân dân các phường")]
+    [InlineData("phòng văn hóa thông tin quận làm gì", "Quận Dương Kinh")]
+    [InlineData("cụm thi đua 7 tỉnh miền núi biên giới tổng kết khi nào", "1023/KH-UBND")]
     public void Questions_on_each_plan_are_answered_from_its_data(string question, string expected)
     {
         using var bot = new TestBot();
@@ -132,6 +139,15 @@ public class ConversationTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData("có cần biên bản họp hội đồng không")]
+    [InlineData("nộp hồ sơ giấy hay điện tử")]
+    public void A_question_any_plan_could_answer_is_not_pinned_on_one(string question)
+    {
+        using var bot = new TestBot();
+        Assert.Contains("kế hoạch nào", bot.Ask(question).Text);
     }
 
     [Fact]

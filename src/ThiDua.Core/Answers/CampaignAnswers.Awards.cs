@@ -30,7 +30,11 @@ public static partial class CampaignAnswers
     {
         var c = r.Campaign;
         b.Title("Hình thức khen thưởng");
-        foreach (var a in c.Awards.Where(a => r.Beneficiary is null || a.AppliesTo == Beneficiary.Both || a.AppliesTo == r.Beneficiary))
+        // The form the question names comes first, so it is never the one cut for length.
+        var named = r.Words is null ? [] : Nominations.QuickEntryParser.MatchingAwards(c, r.Words);
+        var awards = c.Awards.Where(a => r.Beneficiary is null || a.AppliesTo == Beneficiary.Both || a.AppliesTo == r.Beneficiary)
+            .OrderByDescending(named.Contains);
+        foreach (var a in awards)
         {
             var phases = a.PhaseIds.Count == 0 ? "" : $" ({string.Join(", ", a.PhaseIds.Select(id => PhaseName(c, id)))})";
             b.Bullet($"{a.Name}{phases} — quyết định: {a.DecidedBy}{(a.Note is null ? "" : ". " + a.Note)}", a.Section);

@@ -54,7 +54,9 @@ public static partial class CampaignAnswers
         var c = r.Campaign;
         if (c.Tasks.Count == 0)
         {
-            Contents(b);
+            // No task table: what each body must do is the plan's answer to "phải làm gì".
+            if (c.Responsibilities.Count > 0) Responsibilities(b, r);
+            else Contents(b);
             return;
         }
         var quarter = r.Quarter is { } q ? $"quy {Roman(q)}" : null;
@@ -72,7 +74,8 @@ public static partial class CampaignAnswers
         return d.Rule == DueRule.Approximate ? $"dự kiến, {relative}" : relative;
     }
 
-    private static string Who(Deadline d) => string.IsNullOrWhiteSpace(d.Who) ? "" : $". Thực hiện: {d.Who}";
+    private static string Who(Deadline d) =>
+        (string.IsNullOrWhiteSpace(d.Who) ? "" : $". Thực hiện: {d.Who}") + (string.IsNullOrWhiteSpace(d.SendTo) ? "" : $"; gửi: {d.SendTo}");
 
     private static string Roman(int n) => n switch { 1 => "i", 2 => "ii", 3 => "iii", 4 => "iv", _ => n.ToString(System.Globalization.CultureInfo.InvariantCulture) };
 }

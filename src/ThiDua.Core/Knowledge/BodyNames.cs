@@ -6,21 +6,42 @@ namespace ThiDua.Core.Knowledge;
 public static class BodyNames
 {
     private static readonly HashSet<string> GenericWords =
-        ["cac", "co", "quan", "don", "vi", "dia", "phuong", "va", "cua", "tinh", "thu", "truong", "ban", "so", "nganh", "uy", "nhan", "dan", "ubnd"];
+        ["cac", "co", "quan", "don", "vi", "dia", "diaphuong", "va", "cua", "tinh", "thu", "truong", "ban", "so", "nganh", "uy", "nhan", "dan", "ubnd"];
 
-    /// <summary>True when most of the body's distinctive words appear among the question's words.</summary>
-    public static bool IsNamedIn(IReadOnlyCollection<string> questionWords, string body)
+    /// <summary>Officers say "xã" for any commune-level unit, "phường" and "thị trấn" included.</summary>
+    private static readonly string[] CommuneWords = ["xa", "phuong", "tran"];
+
+    /// <summary>True when most distinctive words of the body (or of one body in a listed "A, B và C") are in the question.</summary>
+    public static bool IsNamedIn(IReadOnlyCollection<string> questionWords, string body) => Score(Asked(questionWords), body).Share >= 2.0 / 3;
+
+    private static HashSet<string> Asked(IReadOnlyCollection<string> questionWords)
     {
-        var asked = questionWords as IReadOnlySet<string> ?? questionWords.ToHashSet(StringComparer.Ordinal);
-        // "Sở Nội vụ (Ban Thi đua – Khen thưởng tỉnh)": the name before the brackets is what officers say.
-        var head = body.Split('(')[0];
-        return Named(asked, head.Trim().Length > 0 ? head : body) || Named(asked, body);
+        var asked = questionWords.ToHashSet(StringComparer.Ordinal);
+        if (CommuneWords.Any(asked.Contains)) asked.UnionWith(CommuneWords);
+        return asked;
     }
 
-    private static bool Named(IReadOnlySet<string> asked, string name)
+    /// <summary>
+    /// The best share of a body's distinctive words found in the question, over the bodies its name lists, and how
+    /// many words that was: "Phòng Văn hóa và Thông tin" (5 of 5) names it better than "cơ quan thông tin" (2 of 2).
+    /// </summary>
+    private static (double Share, int Matched) Score(IReadOnlySet<string> asked, string body)
     {
-        var words = VietnameseText.Words(name).Where(w => w.Length > 1 && !GenericWords.Contains(w)).Distinct().ToList();
-        return words.Count > 0 && words.Count(asked.Contains) * 3 >= words.Count * 2;
+        // "Sở Nội vụ (Ban Thi đua – Khen thưởng tỉnh)": the name before the brackets is what officers say.
+        var parts = body.Split(['(', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Append(body);
+        return parts.Select(part =>
+        {
+            var words = Distinctive(part);
+            var matched = words.Count(asked.Contains);
+            return (Share: words.Count == 0 ? 0 : (double)matched / words.Count, Matched: matched);
+        }).MaxBy(x => (x.Share, x.Matched));
+    }
+
+    private static List<string> Distinctive(string name)
+    {
+        var folded = " " + string.Join(' ', VietnameseText.Words(name)) + " ";
+        folded = folded.Replace(" dia phuong ", " diaphuong ", StringComparison.Ordinal);
+        return [.. folded.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length > 1 && !GenericWords.Contains(w)).Distinct()];
     }
 
     /// <summary>The plans offering an award form the question names ("bằng khen thủ tướng").</summary>
@@ -29,10 +50,15 @@ public static class BodyNames
         return [.. campaigns.Where(c => Nominations.QuickEntryParser.MatchingAwards(c, questionWords).Count > 0)];
     }
 
-    /// <summary>The plans in which the question names a responsible or listed body.</summary>
+    /// <summary>The plans in which the question names a responsible or listed body best.</summary>
     public static IReadOnlyList<Campaign> PlansNaming(IEnumerable<Campaign> campaigns, IReadOnlyList<string> questionWords)
     {
-        var asked = questionWords.ToHashSet(StringComparer.Ordinal);
-        return [.. campaigns.Where(c => c.Responsibilities.Any(x => IsNamedIn(asked, x.Who)) || c.Bodies.Any(x => IsNamedIn(asked, x.Name)))];
+        var asked = Asked(questionWords);
+        var scored = campaigns
+            .Select(c => (Campaign: c, Score: c.Responsibilities.Select(x => x.Who).Concat(c.Bodies.Select(x => x.Name)).Select(b => Score(asked, b)).DefaultIfEmpty((0, 0)).Max()))
+            .Where(x => x.Score.Share >= 2.0 / 3).ToList();
+        if (scored.Count == 0) return [];
+        var best = scored.Max(x => x.Score);
+        return [.. scored.Where(x => x.Score == best).Select(x => x.Campaign)];
     }
 }

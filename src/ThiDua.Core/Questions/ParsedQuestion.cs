@@ -12,6 +12,8 @@ public sealed record ParsedQuestion
     public double KindScore { get; init; }
     public QuestionKind RunnerUp { get; init; }
     public CampaignMention Mention { get; init; } = CampaignMention.None;
+    /// <summary>The words no question signal used: what the question is about beyond its kind.</summary>
+    public IReadOnlyList<string> TopicWords { get; init; } = [];
     public int? PhaseNumber { get; init; }
     public Beneficiary? Beneficiary { get; init; }
     public int? Quarter { get; init; }

@@ -43,7 +43,8 @@ public static class QuestionAnswerer
             state.PendingKind = null;
             return GeneralAnswers.ListCampaigns(kb, today, q.Words);
         }
-        if (kind == QuestionKind.ListCampaigns) kind = QuestionKind.TimeFrame;
+        if (kind == QuestionKind.ListCampaigns)
+            kind = q.Words.Any(w => w is "dien" or "ket" or "bat" or "con" or "het") ? QuestionKind.TimeFrame : QuestionKind.Contents;
 
         var isFollowUp = q.Mention.IsNone && (kind == QuestionKind.None ? q.HasSlots || q.LooksLikeFollowUp : q.LooksLikeFollowUp);
         if (kind == QuestionKind.None)
@@ -70,6 +71,7 @@ public static class QuestionAnswerer
             var narrowed = kind == QuestionKind.Responsibilities
                 ? BodyNames.PlansNaming(kb.Campaigns, q.Words)
                 : BodyNames.PlansOfferingAward(kb.Campaigns, q.Words);
+            if (narrowed.Count == 0) narrowed = PlansWhoseTextFits(kb, q);
             if (narrowed.Count > 0) candidates = narrowed;
         }
         if (candidates.Count > 1 && context is not null && candidates.Contains(context) && !q.Mention.Explicit) candidates = [context];
@@ -99,6 +101,17 @@ public static class QuestionAnswerer
         state.PendingKind = null;
         state.PendingText = null;
         return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words) { Legal = kb.Legal });
+    }
+
+    /// <summary>"cụm thi đua 7 tỉnh miền núi…": when only one plan's text holds the question's own words, that plan is meant.</summary>
+    private static List<Campaign> PlansWhoseTextFits(KnowledgeBase kb, ParsedQuestion q)
+    {
+        // Only the words beyond the question's kind count: "biên bản", "tổng kết", "khi nào" are in every plan.
+        var topic = string.Join(' ', q.TopicWords);
+        if (kb.PlanSearch.ContentTerms(topic).Count < 2) return [];
+        var hits = kb.PlanSearch.Search(topic, null, 5).Where(h => h.Coverage >= 0.75).ToList();
+        var plans = hits.Select(h => h.Passage.Campaign).Distinct().ToList();
+        return plans.Count == 1 ? plans : [];
     }
 
     private static Reply? SearchWithin(KnowledgeBase kb, ParsedQuestion q, DateOnly today)

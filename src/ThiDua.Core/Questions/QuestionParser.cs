@@ -26,7 +26,7 @@ public sealed partial class QuestionParser
     {
         var words = _knowledge.Glossary.Expand(_knowledge.Typos.Correct([.. Text.VietnameseText.Words(text)]));
         var joined = " " + string.Join(' ', words) + " ";
-        var scores = ScoreKinds(words);
+        var (scores, topic) = ScoreKinds(words);
         var ranked = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).ToList();
         var (kind, score) = ranked.Count > 0 ? (ranked[0].Key, ranked[0].Value) : (QuestionKind.None, 0);
         return new ParsedQuestion
@@ -37,6 +37,7 @@ public sealed partial class QuestionParser
             KindScore = score,
             RunnerUp = ranked.Count > 1 ? ranked[1].Key : QuestionKind.None,
             Mention = _knowledge.Resolver.Resolve(words),
+            TopicWords = topic,
             PhaseNumber = ParsePhase(joined),
             Quarter = ParseQuarter(joined),
             Beneficiary = ParseBeneficiary(joined),
@@ -46,9 +47,10 @@ public sealed partial class QuestionParser
         };
     }
 
-    private Dictionary<QuestionKind, double> ScoreKinds(string[] words)
+    private (Dictionary<QuestionKind, double> Scores, List<string> Unused) ScoreKinds(string[] words)
     {
         var scores = new Dictionary<QuestionKind, double>();
+        var unused = new List<string>();
         for (var i = 0; i < words.Length;)
         {
             var matchedLength = 0;
@@ -62,9 +64,10 @@ public sealed partial class QuestionParser
                     scores[kind] = scores.GetValueOrDefault(kind) + weight;
                 }
             }
+            if (matchedLength == 0) unused.Add(words[i]);
             i += Math.Max(1, matchedLength);
         }
-        return scores;
+        return (scores, unused);
     }
 
     private static int? ParsePhase(string joined)

@@ -19,7 +19,8 @@ internal static class QuestionVocabulary
 
         (QuestionKind.Overview, "tom tat", 2), (QuestionKind.Overview, "tong quan", 2), (QuestionKind.Overview, "gioi thieu", 2),
         (QuestionKind.Overview, "noi ve gi", 2), (QuestionKind.Overview, "la gi", 1),
-        (QuestionKind.Overview, "ai ky ke hoach", 4), (QuestionKind.Overview, "do ai ky", 4), (QuestionKind.Overview, "nguoi ky", 3), (QuestionKind.Overview, "ngay ban hanh", 3),
+        (QuestionKind.Overview, "ai ky ke hoach", 4), (QuestionKind.Overview, "do ai ky", 4), (QuestionKind.Overview, "ban hanh", 2),
+        (QuestionKind.Overview, "ban hanh thang", 3), (QuestionKind.Overview, "ban hanh khi nao", 3.5), (QuestionKind.Overview, "ban hanh ngay nao", 3.5), (QuestionKind.Overview, "nguoi ky", 3), (QuestionKind.Overview, "ngay ban hanh", 3),
         (QuestionKind.Overview, "ban hanh ngay", 3), (QuestionKind.Overview, "so hieu", 2.5), (QuestionKind.Overview, "co quan ban hanh", 3),
 
         (QuestionKind.TimeFrame, "thoi gian", 2), (QuestionKind.TimeFrame, "khi nao", 1.5), (QuestionKind.TimeFrame, "bao gio", 1.5),
@@ -39,7 +40,9 @@ internal static class QuestionVocabulary
 
         (QuestionKind.Anniversaries, "ky niem", 1), (QuestionKind.Anniversaries, "chao mung", 1), (QuestionKind.Anniversaries, "nhan dip", 1),
         (QuestionKind.Anniversaries, "ngay le", 2), (QuestionKind.Anniversaries, "su kien", 1.5), (QuestionKind.Anniversaries, "ngay ky niem", 2.5),
-        (QuestionKind.Anniversaries, "nam thanh lap", 0.5),
+        (QuestionKind.Anniversaries, "nam thanh lap", 0.5), (QuestionKind.Anniversaries, "ky niem nhung ngay", 3.5),
+        (QuestionKind.Anniversaries, "ky niem ngay nao", 3.5), (QuestionKind.Anniversaries, "nhung ngay ky niem", 3.5), (QuestionKind.Anniversaries, "ky niem gi", 3),
+        (QuestionKind.Awards, "ky niem chuong", 3.5), (QuestionKind.Awards, "xet khi nao", 3), (QuestionKind.Awards, "khen khi nao", 3),
 
         (QuestionKind.LegalBasis, "can cu", 3), (QuestionKind.LegalBasis, "co so phap ly", 3), (QuestionKind.LegalBasis, "phap ly", 2),
         (QuestionKind.LegalBasis, "van ban nao", 2.5), (QuestionKind.LegalBasis, "thuc hien theo", 1.5), (QuestionKind.LegalBasis, "dua tren", 1.5),
@@ -74,6 +77,8 @@ internal static class QuestionVocabulary
         (QuestionKind.Submission, "nop nhu the nao", 4), (QuestionKind.Submission, "tiep nhan", 2.5), (QuestionKind.Submission, "gui ve", 2),
         (QuestionKind.Submission, "nop ve", 2), (QuestionKind.Submission, "nop cho ai", 4), (QuestionKind.Submission, "gui cho ai", 4),
         (QuestionKind.Submission, "nop", 1), (QuestionKind.Submission, "truc tuyen", 2), (QuestionKind.Submission, "cong thong tin", 1.5),
+        (QuestionKind.Submission, "gui so nao", 3.5), (QuestionKind.Submission, "gui ve so", 3), (QuestionKind.Submission, "gui co quan nao", 3.5),
+        (QuestionKind.Submission, "gui ai", 3), (QuestionKind.Submission, "nop so nao", 3.5),
 
         (QuestionKind.Appraisal, "tham dinh", 3.5), (QuestionKind.Appraisal, "xet duyet", 3), (QuestionKind.Appraisal, "ai xet", 3),
         (QuestionKind.Appraisal, "co quan nao xet", 3), (QuestionKind.Appraisal, "hoi dong", 1.5), (QuestionKind.Appraisal, "ai duyet", 3),
@@ -84,6 +89,7 @@ internal static class QuestionVocabulary
         (QuestionKind.Deadlines, "ngay nao", 1.5), (QuestionKind.Deadlines, "den han", 2.5), (QuestionKind.Deadlines, "nop khi nao", 3),
         (QuestionKind.Deadlines, "nop truoc", 3), (QuestionKind.Deadlines, "qua han", 2.5), (QuestionKind.Deadlines, "tre han", 2.5),
         (QuestionKind.Deadlines, "nop ke hoach", 3.5), (QuestionKind.Deadlines, "gui ke hoach", 3.5), (QuestionKind.Deadlines, "xay dung ke hoach", 3),
+        (QuestionKind.Deadlines, "ban hanh ke hoach", 3.5),
 
         (QuestionKind.NextDeadlines, "sap toi", 3), (QuestionKind.NextDeadlines, "sap den", 3), (QuestionKind.NextDeadlines, "tiep theo", 2.5),
         (QuestionKind.NextDeadlines, "gan nhat", 3), (QuestionKind.NextDeadlines, "sap het han", 3.5), (QuestionKind.NextDeadlines, "sap den han", 3.5),
