@@ -110,6 +110,28 @@ public class ScriptedChannelTests
     }
 
     [Fact]
+    public async Task Clock_lines_push_the_reminders_due_in_between_once_and_refuse_to_go_back()
+    {
+        var output = await RunScriptAsync("2024-06-20T09:00:00+07:00",
+            """{"chat":"c1","button":"r|on|lao-cai-217"}""",
+            """{"clock":"2024-06-22T08:00:00+07:00"}""",
+            """{"clock":"2024-06-22T08:00:00+07:00"}""",
+            """{"clock":"2024-06-21T08:00:00+07:00"}""",
+            """{"clock":"không phải giờ"}""",
+            """{"clock":"2024-06-29T08:00:00+07:00"}""");
+        Assert.Equal(6, output.Count);
+        var first = output[1];
+        Assert.Equal("2024-06-22T08:00:00+07:00", first.GetProperty("clock").GetString());
+        var pushed = Assert.Single(first.GetProperty("pushed").EnumerateArray());
+        Assert.Equal("c1", pushed.GetProperty("chat").GetString());
+        Assert.Contains("còn 7 ngày nữa", pushed.GetProperty("text").GetString());
+        Assert.Equal(0, output[2].GetProperty("pushed").GetArrayLength());
+        Assert.Contains("không lùi", output[3].GetProperty("error").GetString());
+        Assert.True(output[4].TryGetProperty("error", out _));
+        Assert.Equal(3, output[5].GetProperty("pushed").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_clock_stays_frozen_at_the_given_instant()
     {
         var april = await RunScriptAsync("2024-04-20T09:00:00+07:00", """{"chat":"c1","text":"thời gian thi đua lào cai"}""");

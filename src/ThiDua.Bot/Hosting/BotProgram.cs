@@ -53,6 +53,8 @@ public static class BotProgram
 
         if (scripted)
         {
+            builder.Services.AddSingleton<ScriptedOutboxSender>();
+            builder.Services.AddSingleton<ThiDua.Core.Reminders.IOutboxSender>(sp => sp.GetRequiredService<ScriptedOutboxSender>());
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScriptedChannel>(sp,
                 input ?? ScriptedChannel.StandardInput(), output ?? ScriptedChannel.StandardOutput()));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ScriptedChannel>());

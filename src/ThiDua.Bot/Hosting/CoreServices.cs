@@ -25,8 +25,24 @@ public static class CoreServices
             var loader = ActivatorUtilities.CreateInstance<KnowledgeLoader>(sp);
             return new KnowledgeProvider(loader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath()));
         });
+        services.AddSingleton(ReminderOptionsFrom(configuration));
+        services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
+        services.AddSingleton<ThiDua.Core.Reminders.OutboxDispatcher>();
         services.AddSingleton<IConversationCore, ConversationEngine>();
         return services;
+    }
+
+    /// <summary>Reminders:* with the defaults of <see cref="ThiDua.Core.Reminders.ReminderOptions"/>; a malformed value stops start-up with its name.</summary>
+    private static ThiDua.Core.Reminders.ReminderOptions ReminderOptionsFrom(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(ThiDua.Core.Reminders.ReminderOptions.Section).Get<ThiDua.Core.Reminders.ReminderOptions>() ?? new();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupException($"Cấu hình Reminders không hợp lệ: {ex.Message}");
+        }
     }
 
     private static BotDatabase OpenDatabase(string path)

@@ -36,6 +36,12 @@ public static partial class CampaignAnswers
             buttons.Add(ButtonData.Ask(ButtonLabel(kind), kind, c, r.PhaseNumber));
         }
         if (offersNomination) buttons.Add(new Button("Đăng ký đề nghị", $"f|start|{c.Id}"));
+        // Deadline answers offer reminders while the plan still has deadlines ahead.
+        if (r.Kind is QuestionKind.Deadlines or QuestionKind.NextDeadlines && c.Deadlines.Any(d => d.DueDate >= r.Today))
+        {
+            if (buttons.Count >= 4) buttons.RemoveAt(buttons.Count - 1);
+            buttons.Add(new Button("Nhắc hạn kế hoạch này", $"r|on|{c.Id}"));
+        }
         b.Buttons([.. buttons]);
     }
 

@@ -24,6 +24,7 @@ public static class GeneralAnswers
             • Các hạn báo cáo, sơ kết, tổng kết; hạn sắp tới; phân công; liên hệ
             Hỏi tự nhiên, có dấu hay không dấu, ví dụ: "hồ sơ khen thưởng Lào Cai gồm gì?", "han nop bao cao dot 1 lao cai".
             Đề nghị khen thưởng: /dangky (đăng ký), /cuatoi (đề nghị của tôi), /xuat (danh sách trích ngang), /huy (hủy đang nhập).
+            Nhắc hạn: /nhacviec (bật/tắt nhắc trước mỗi hạn của kế hoạch).
             Lệnh hỏi: /kehoach (danh sách), /thoigian, /tieuchuan, /khenthuong, /hoso, /noinop, /han, /hansaptoi, /nhiemvu, /lienhe, /cancu.
             """;
         return new Reply(text) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };

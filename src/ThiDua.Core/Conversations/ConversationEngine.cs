@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using ThiDua.Core.Answers;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
+using ThiDua.Core.Reminders;
 using ThiDua.Core.Questions;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Time;
@@ -16,13 +17,15 @@ public sealed class ConversationEngine(
     KnowledgeProvider knowledge,
     BotDatabase db,
     LocalClock clock,
-    ILogger<ConversationEngine> logger) : IConversationCore
+    ILogger<ConversationEngine> logger,
+    ReminderOptions? reminderOptions = null) : IConversationCore
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
 
     private readonly NominationFlow _nominations = new(db, clock);
     private readonly OfficerDesk _desk = new(db, clock);
+    private readonly FollowDesk _follows = new(db, clock.TimeProvider, reminderOptions ?? new ReminderOptions());
 
     public async Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
@@ -62,6 +65,7 @@ public sealed class ConversationEngine(
             if (command == "huy") return [_nominations.Cancel(message.ConversationKey)];
             if (command == "cuatoi") return [_desk.List(kb, $"{message.Channel}:{message.UserId}")];
             if (command == "xuat") return [_desk.Press(kb, message, state, "n|export")];
+            if (command == "nhacviec") return [_follows.Menu(kb, message)];
             return [RunCommand(kb, command, args, message, state, today)];
         }
         var form = _nominations.ActiveForm(message.ConversationKey);
@@ -114,6 +118,7 @@ public sealed class ConversationEngine(
         if (data == "cmd|cuatoi") return _desk.List(kb, $"{message.Channel}:{message.UserId}");
         if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);
         if (data.StartsWith("n|", StringComparison.Ordinal)) return _desk.Press(kb, message, state, data);
+        if (data.StartsWith("r|", StringComparison.Ordinal)) return _follows.Press(kb, message, data, today);
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
         return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
     }

@@ -177,7 +177,11 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
         lines.Add("Gửi tệp hồ sơ (ảnh hoặc tài liệu) với chú thích là tên thành phần (ví dụ “Tờ trình”) để đánh dấu ✅.");
         return new Reply(string.Join('\n', lines))
         {
-            Buttons = [[Btn("Đăng ký đề nghị khác", "new"), new Button("Đề nghị của tôi", "cmd|cuatoi")], [ButtonData.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign)]],
+            Buttons =
+            [
+                [Btn("Đăng ký đề nghị khác", "new"), new Button("Đề nghị của tôi", "cmd|cuatoi")],
+                [ButtonData.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign), new Button("Nhắc hạn kế hoạch này", $"r|on|{campaign.Id}")],
+            ],
         };
     }
 

@@ -1,5 +1,6 @@
 using LiteDB;
 using ThiDua.Core.Nominations;
+using ThiDua.Core.Reminders;
 
 namespace ThiDua.Core.Storage;
 
@@ -50,6 +51,11 @@ public sealed class BotDatabase : IDisposable
         Nominations.EnsureIndex(n => n.NameKey);
         Counters = _db.GetCollection<Counter>("counters");
         Files = _db.FileStorage;
+        Follows = _db.GetCollection<Follow>("follows");
+        Follows.EnsureIndex(f => f.CampaignId);
+        Outbox = _db.GetCollection<OutboxMessage>("outbox");
+        Outbox.EnsureIndex(m => m.Status);
+        ReminderRuns = _db.GetCollection<ReminderRun>("reminder_runs");
     }
 
     /// <summary>Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.</summary>
@@ -100,6 +106,10 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<OfficerProfile> Officers { get; private set; } = null!;
     public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
     public ILiteCollection<Counter> Counters { get; private set; } = null!;
+    public ILiteCollection<Follow> Follows { get; private set; } = null!;
+    public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
+    public ILiteCollection<ReminderRun> ReminderRuns { get; private set; } = null!;
+
     /// <summary>Where spreadsheets made for officers are written before they are sent.</summary>
     public string ExportFolder { get; }
 

@@ -22,6 +22,30 @@ public static class ScriptProtocol
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
     };
 
+    /// <summary>A {"clock":"ISO"} line: time passes to that instant.</summary>
+    public static bool TryParseClock(string line, out DateTimeOffset instant, out string? text, out string? error)
+    {
+        instant = default; text = null; error = null;
+        try
+        {
+            using var doc = JsonDocument.Parse(line);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("clock", out var clock)) return false;
+            if (clock.ValueKind != JsonValueKind.String) { error = "\"clock\" phải là chuỗi thời điểm ISO-8601 có múi giờ"; return true; }
+            text = clock.GetString();
+            if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant)
+                || !System.Text.RegularExpressions.Regex.IsMatch(text ?? "", @"(Z|[+-]\d{2}:\d{2})$"))
+                error = $"\"clock\" không phải thời điểm ISO-8601 có múi giờ: {text}";
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public static string FormatClock(string clock, IReadOnlyList<PushedMessage> pushed) =>
+        JsonSerializer.Serialize(new ScriptClock(clock, [.. pushed.Select(ToOutput)]), OutputOptions);
+
     /// <summary>Reads one input line; returns the message or a reason it is malformed.</summary>
     public static (IncomingMessage? Message, string? Error) ParseLine(string line)
     {
@@ -76,8 +100,11 @@ public static class ScriptProtocol
         return true;
     }
 
-    public static string FormatResult(string chat, ConversationResult result) =>
-        JsonSerializer.Serialize(new ScriptOutput(chat, [.. result.Replies.Select(ToOutput)], result.Pushed.Count == 0 ? null : [.. result.Pushed.Select(ToOutput)]), OutputOptions);
+    public static string FormatResult(string chat, ConversationResult result, IReadOnlyList<PushedMessage>? alsoPushed = null)
+    {
+        var pushed = result.Pushed.Concat(alsoPushed ?? []).ToList();
+        return JsonSerializer.Serialize(new ScriptOutput(chat, [.. result.Replies.Select(ToOutput)], pushed.Count == 0 ? null : [.. pushed.Select(ToOutput)]), OutputOptions);
+    }
 
     public static string FormatError(string error) => JsonSerializer.Serialize(new ScriptError(error), OutputOptions);
 
@@ -92,4 +119,5 @@ public static class ScriptProtocol
     private sealed record ScriptPushed(string Chat, string Text, List<List<ScriptButton>>? Buttons, string? File);
     private sealed record ScriptButton(string Text, string Data);
     private sealed record ScriptError(string Error);
+    private sealed record ScriptClock(string Clock, List<ScriptPushed> Pushed);
 }

@@ -1,7 +1,9 @@
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ThiDua.Bot.Hosting;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Reminders;
 
 namespace ThiDua.Bot.Channels.Scripted;
 
@@ -9,8 +11,16 @@ namespace ThiDua.Bot.Channels.Scripted;
 /// `chat --jsonl`: one JSON line in, exactly one JSON line out, flushed at once; blank lines skipped;
 /// a malformed line gets an error line and the run goes on. Logs go to stderr, never to this output.
 /// </summary>
-public sealed class ScriptedChannel(IConversationCore core, IHostApplicationLifetime lifetime, ILogger<ScriptedChannel> logger, TextReader input, TextWriter output)
-    : BackgroundService
+public sealed class ScriptedChannel(
+    IConversationCore core,
+    IHostApplicationLifetime lifetime,
+    ILogger<ScriptedChannel> logger,
+    TimeProvider time,
+    ReminderService reminders,
+    OutboxDispatcher outbox,
+    ScriptedOutboxSender sender,
+    TextReader input,
+    TextWriter output) : BackgroundService
 {
     /// <summary>A line longer than this is refused whole rather than read into memory.</summary>
     public const int MaxLineLength = 1_000_000;
@@ -20,6 +30,9 @@ public sealed class ScriptedChannel(IConversationCore core, IHostApplicationLife
         await Task.Yield();
         try
         {
+            // Starting on an existing database is a restart after downtime: catch up, within the grace period.
+            reminders.Run(time.GetUtcNow(), afterDowntime: true);
+            await outbox.DispatchDueAsync(stoppingToken);
             string? line;
             while (!stoppingToken.IsCancellationRequested && (line = await input.ReadLineAsync(stoppingToken)) is not null)
             {
@@ -38,18 +51,31 @@ public sealed class ScriptedChannel(IConversationCore core, IHostApplicationLife
     public async Task<string> HandleLineAsync(string line, CancellationToken cancellationToken)
     {
         if (line.Length > MaxLineLength) return ScriptProtocol.FormatError($"dòng dài quá ({line.Length:N0} ký tự, tối đa {MaxLineLength:N0})");
+        if (ScriptProtocol.TryParseClock(line, out var instant, out var clockText, out var clockError))
+            return clockError is not null ? ScriptProtocol.FormatError(clockError) : await MoveClockAsync(instant, clockText!, cancellationToken);
         var (message, error) = ScriptProtocol.ParseLine(line);
         if (message is null) return ScriptProtocol.FormatError(error ?? "dòng không hợp lệ");
         try
         {
             var result = await core.HandleAsync(message, cancellationToken);
-            return ScriptProtocol.FormatResult(message.ChatId, result);
+            return ScriptProtocol.FormatResult(message.ChatId, result, sender.Drain());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Dòng kịch bản của {Chat} gây lỗi", message.ChatId);
             return ScriptProtocol.FormatError("lỗi nội bộ khi xử lý dòng này");
         }
+    }
+
+    /// <summary>Time passes, with the service running, to the given instant: everything due in between is sent, in order.</summary>
+    private async Task<string> MoveClockAsync(DateTimeOffset instant, string text, CancellationToken cancellationToken)
+    {
+        if (time is not FrozenTimeProvider frozen) return ScriptProtocol.FormatError("dòng \"clock\" chỉ dùng được khi chạy với --now");
+        if (instant < frozen.GetUtcNow()) return ScriptProtocol.FormatError($"đồng hồ không lùi được: {text} trước thời điểm hiện tại {TimeZoneInfo.ConvertTime(frozen.GetUtcNow(), Core.Time.LocalClock.VietnamZone):yyyy-MM-ddTHH:mm:sszzz}");
+        frozen.Set(instant);
+        reminders.Run(instant, afterDowntime: false);
+        await outbox.DispatchDueAsync(cancellationToken);
+        return ScriptProtocol.FormatClock(text, sender.Drain());
     }
 
     public static TextReader StandardInput() => new StreamReader(System.Console.OpenStandardInput(), new UTF8Encoding(false));

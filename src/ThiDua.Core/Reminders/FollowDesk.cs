@@ -1,0 +1,46 @@
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Reminders;
+
+/// <summary>/nhacviec: follow or unfollow a campaign's deadlines ("r|on|id", "r|off|id"), and see what is followed.</summary>
+public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOptions options)
+{
+    public Reply Menu(KnowledgeBase kb, IncomingMessage m)
+    {
+        var followed = db.Follows.Find(f => f.Channel == m.Channel && f.ChatId == m.ChatId).Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
+        var schedule = string.Join(", ", options.OffsetsDays.Select(d => d == 0 ? "sáng ngày đến hạn" : $"{d} ngày"));
+        var text = followed.Count == 0
+            ? $"Bạn chưa theo dõi kế hoạch nào. Chọn kế hoạch để được nhắc trước mỗi hạn ({schedule}, lúc {options.SendAt:HH\\:mm}):"
+            : $"Bạn đang được nhắc hạn ({schedule}, lúc {options.SendAt:HH\\:mm}) cho {followed.Count} kế hoạch. Bấm để bật/tắt:";
+        return new Reply(text)
+        {
+            Buttons = [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[followed.Contains(c.Id)
+                ? new Button($"✅ {c.ShortName} (bấm để tắt)", $"r|off|{c.Id}")
+                : new Button($"🔔 {c.ShortName}", $"r|on|{c.Id}")])],
+        };
+    }
+
+    public Reply Press(KnowledgeBase kb, IncomingMessage m, string data, DateOnly today)
+    {
+        var parts = data.Split('|');
+        if (parts.Length != 3 || kb.Find(parts[2]) is not { } campaign) return new Reply("Nút này không còn dùng được. Gõ /nhacviec để chọn lại.");
+        var key = Follow.KeyFor(m.Channel, m.ChatId, campaign.Id);
+        if (parts[1] == "off")
+        {
+            db.Follows.Delete(key);
+            return new Reply($"Đã tắt nhắc hạn cho {campaign.ShortName}.");
+        }
+        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, CampaignId = campaign.Id, CreatedAt = time.GetUtcNow().UtcDateTime });
+        var next = campaign.Deadlines.Where(ReminderPlanner.IsObligation).Where(d => d.DueDate >= today).OrderBy(d => d.DueDate).FirstOrDefault();
+        var when = next is null
+            ? $"Kế hoạch đã hết các hạn (kết thúc {VietnameseDates.Format(campaign.Period.End)}), nên sẽ không có nhắc mới."
+            : $"Hạn gần nhất: {next.Title} — {VietnameseDates.WithWeekday(next.DueDate)} ({VietnameseDates.Relative(next.DueDate, today)}).";
+        return new Reply($"🔔 Đã bật nhắc hạn cho {campaign.ShortName}. {when}")
+        {
+            Buttons = [[new Button("Tắt nhắc kế hoạch này", $"r|off|{campaign.Id}")]],
+        };
+    }
+}

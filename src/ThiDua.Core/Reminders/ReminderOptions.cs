@@ -1,0 +1,16 @@
+namespace ThiDua.Core.Reminders;
+
+/// <summary>Reminders:* in appsettings.json.</summary>
+public sealed class ReminderOptions
+{
+    public const string Section = "Reminders";
+
+    /// <summary>Days before a deadline to remind; 0 is the morning of the day.</summary>
+    public int[] OffsetsDays { get; set; } = [7, 3, 1, 0];
+
+    /// <summary>Local time (Asia/Ho_Chi_Minh) reminders go out.</summary>
+    public TimeOnly SendAt { get; set; } = new(8, 0);
+
+    /// <summary>After downtime, reminders missed by less than this are still sent (marked late); older ones are skipped.</summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,43 @@
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Nominations;
+using ThiDua.Core.Questions;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Reminders;
+
+/// <summary>The reminder an officer reads: what is due, for which plan, when (weekday, how far), in the plan's words.</summary>
+public static class ReminderText
+{
+    public static Reply Compose(DueReminder r, BotDatabase db, bool late)
+    {
+        var d = r.Deadline;
+        var c = r.Campaign;
+        var fireDay = DateOnly.FromDateTime(r.FireAt.DateTime);
+        var lines = new List<string>
+        {
+            $"⏰ Nhắc hạn: {d.Title}",
+            $"Kế hoạch: {c.ShortName}",
+            $"Hạn: {VietnameseDates.WithWeekday(d.DueDate)} — {VietnameseDates.Relative(d.DueDate, fireDay)} (kế hoạch ghi: “{d.Wording}”)",
+        };
+        if (!string.IsNullOrWhiteSpace(d.Who)) lines.Add($"Thực hiện: {d.Who}");
+        if (!string.IsNullOrWhiteSpace(d.SendTo)) lines.Add($"Gửi: {d.SendTo}");
+        var owner = $"{r.Follow.Channel}:{r.Follow.ChatId}";
+        var lacking = db.Nominations.Find(n => n.OwnerKey == owner && n.CampaignId == c.Id)
+            .Where(n => n.Status != NominationStatus.Withdrawn)
+            .Select(n => (n.Code, Missing: DossierChecklist.MissingCount(n, c)))
+            .Where(x => x.Missing > 0).Take(5).ToList();
+        if (lacking.Count > 0) lines.Add("Đề nghị còn thiếu hồ sơ: " + string.Join(", ", lacking.Select(x => $"{x.Code} (thiếu {x.Missing})")));
+        if (late) lines.Add("(Nhắc muộn: hệ thống tạm dừng vào giờ nhắc.)");
+        lines.Add(KnowledgeBase.Citation(c, [d.Section]));
+        return new Reply(string.Join('\n', lines))
+        {
+            Buttons =
+            [
+                [ButtonData.Ask("Xem chi tiết", QuestionKind.Deadlines, c), new Button("Hồ sơ còn thiếu", "cmd|cuatoi")],
+                [new Button("Tắt nhắc kế hoạch này", $"r|off|{c.Id}")],
+            ],
+        };
+    }
+}

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Reminders;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>Deadline reminders: when they fire, exactly once, catch-up within grace, and the outbox's retries.</summary>
+public class ReminderTests
+{
+    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
+
+    private sealed class RecordingSender(Func<PushedMessage, SendResult>? answer = null) : IOutboxSender
+    {
+        public List<PushedMessage> Sent { get; } = [];
+        public string Channel => "test";
+
+        public Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
+        {
+            var result = answer?.Invoke(message) ?? SendResult.Sent;
+            if (result == SendResult.Sent) Sent.Add(message);
+            return Task.FromResult(result);
+        }
+    }
+
+    private static (ReminderService Service, OutboxDispatcher Outbox, RecordingSender Sender) Wire(TestBot bot, Func<PushedMessage, SendResult>? answer = null)
+    {
+        var sender = new RecordingSender(answer);
+        var service = new ReminderService(bot.Database, new Knowledge.KnowledgeProvider(bot.Knowledge), new ReminderOptions(), NullLogger<ReminderService>.Instance);
+        var outbox = new OutboxDispatcher(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance);
+        return (service, outbox, sender);
+    }
+
+    private static async Task<List<PushedMessage>> AdvanceTo(TestBot bot, ReminderService service, OutboxDispatcher outbox, RecordingSender sender, DateTimeOffset to, bool afterDowntime = false)
+    {
+        bot.Time.SetUtcNow(to);
+        var before = sender.Sent.Count;
+        service.Run(to, afterDowntime);
+        await outbox.DispatchDueAsync();
+        return sender.Sent.Skip(before).ToList();
+    }
+
+    [Fact]
+    public async Task Following_Lao_Cai_brings_the_7_3_1_0_day_reminders_for_the_first_report_each_once()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var (service, outbox, sender) = Wire(bot);
+        service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
+        Assert.Contains("Đã bật nhắc hạn", bot.Press("r|on|lao-cai-217").Text);
+
+        var at22 = await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 22, 8, 0, 0, Vietnam));
+        var report7 = Assert.Single(at22);
+        Assert.Contains("Báo cáo kết quả thực hiện phong trào thi đua Đợt 1", report7.Reply.Text);
+        Assert.Contains("Thứ Bảy, 29/6/2024 — còn 7 ngày nữa", report7.Reply.Text);
+        Assert.Contains("“đợt 1 trước ngày 30/6/2024”", report7.Reply.Text);
+        Assert.Contains(report7.Reply.Buttons.SelectMany(r => r), b => b.Data == "r|off|lao-cai-217");
+
+        Assert.Empty(await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 22, 8, 0, 0, Vietnam)));
+        var rest = await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 29, 8, 0, 0, Vietnam));
+        Assert.Equal(["còn 3 ngày nữa", "ngày mai", "hôm nay"], rest.Select(m => m.Reply.Text.Contains("còn 3 ngày nữa", StringComparison.Ordinal) ? "còn 3 ngày nữa" : m.Reply.Text.Contains("ngày mai", StringComparison.Ordinal) ? "ngày mai" : "hôm nay").ToArray());
+    }
+
+    [Fact]
+    public async Task A_restart_sends_what_was_missed_within_grace_once_and_skips_older()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"thidua-rem-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var before = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam), path))
+            {
+                var (service, _, _) = Wire(before);
+                service.Run(before.Time.GetUtcNow(), afterDowntime: true);
+                before.Press("r|on|lao-cai-217");
+            }
+            // Down from 20/6 to 26/6 10:00: the 3-day reminder (26/6 08:00) is 2 h late, the 7-day one (22/6) is days late.
+            using var after = new TestBot(new DateTimeOffset(2024, 6, 26, 10, 0, 0, Vietnam), path);
+            var (again, outbox, sender) = Wire(after);
+            again.Run(after.Time.GetUtcNow(), afterDowntime: true);
+            await outbox.DispatchDueAsync();
+            var late = Assert.Single(sender.Sent);
+            Assert.Contains("còn 3 ngày nữa", late.Reply.Text);
+            Assert.Contains("Nhắc muộn", late.Reply.Text);
+
+            again.Run(after.Time.GetUtcNow(), afterDowntime: true);
+            await outbox.DispatchDueAsync();
+            Assert.Single(sender.Sent);
+        }
+        finally
+        {
+            File.Delete(path);
+            File.Delete(path + ".lock");
+        }
+    }
+
+    [Fact]
+    public async Task A_failed_send_is_retried_later_and_a_blocked_chat_is_not_retried()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var attempts = 0;
+        var (service, outbox, sender) = Wire(bot, _ => ++attempts == 1 ? SendResult.RetryLater : SendResult.Sent);
+        service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
+        bot.Press("r|on|lao-cai-217");
+        Assert.Empty(await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 22, 8, 0, 0, Vietnam)));
+        bot.Time.Advance(TimeSpan.FromMinutes(2));
+        await outbox.DispatchDueAsync();
+        Assert.Single(sender.Sent);
+
+        using var blockedBot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var (s2, o2, blocked) = Wire(blockedBot, _ => SendResult.Blocked);
+        s2.Run(blockedBot.Time.GetUtcNow(), afterDowntime: true);
+        blockedBot.Press("r|on|lao-cai-217");
+        await AdvanceTo(blockedBot, s2, o2, blocked, new DateTimeOffset(2024, 6, 22, 8, 0, 0, Vietnam));
+        Assert.Equal(OutboxStatus.Blocked, Assert.Single(blockedBot.Database.Outbox.FindAll()).Status);
+    }
+
+    [Fact]
+    public void Turning_reminders_off_stops_them()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var (service, _, _) = Wire(bot);
+        service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
+        bot.Press("r|on|lao-cai-217");
+        Assert.Contains("Đã tắt", bot.Press("r|off|lao-cai-217").Text);
+        Assert.Equal(0, service.Run(new DateTimeOffset(2024, 7, 1, 9, 0, 0, Vietnam), afterDowntime: false));
+    }
+
+    [Fact]
+    public void Reminders_fire_at_8_in_Vietnam_whatever_the_machine_zone() =>
+        Assert.Equal(new DateTimeOffset(2024, 6, 22, 1, 0, 0, TimeSpan.Zero), ReminderPlanner.FireAt(new DateOnly(2024, 6, 22), new TimeOnly(8, 0)).ToUniversalTime());
+}
