@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThiDua.Bot.Channels.Console;
 using ThiDua.Bot.Channels.Scripted;
+using ThiDua.Bot.Jobs;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 
@@ -63,7 +64,10 @@ public static class BotProgram
         {
             Console.OutputEncoding = Encoding.UTF8;
             Console.InputEncoding = Encoding.UTF8;
-            builder.Services.AddHostedService(sp => ActivatorUtilities.CreateInstance<ConsoleChannel>(sp, input ?? Console.In, output ?? Console.Out));
+            builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConsoleChannel>(sp, input ?? Console.In, output ?? Console.Out));
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleChannel>());
+            builder.Services.AddSingleton<ThiDua.Core.Reminders.IOutboxSender>(sp => sp.GetRequiredService<ConsoleChannel>());
+            builder.Services.AddReminderJobs(builder.Configuration);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder.Build();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Reminders;
 
 namespace ThiDua.Bot.Channels.Console;
 
@@ -7,10 +8,27 @@ namespace ThiDua.Bot.Channels.Console;
 /// The bot in a terminal: type a question, read the answer. Buttons are shown as numbered choices;
 /// typing the number presses the button. Ends on /thoat or end of input.
 /// </summary>
-public sealed class ConsoleChannel(IConversationCore core, IHostApplicationLifetime lifetime, TextReader input, TextWriter output) : BackgroundService
+public sealed class ConsoleChannel(IConversationCore core, IHostApplicationLifetime lifetime, TextReader input, TextWriter output)
+    : BackgroundService, IOutboxSender
 {
     private const string ChatId = "console";
+    private readonly SemaphoreSlim _writing = new(1, 1);
     private IReadOnlyList<Button> _lastButtons = [];
+
+    public string Channel => "console";
+
+    /// <summary>Reminders pushed to the terminal appear between answers, their buttons numbered like any other.</summary>
+    public async Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
+    {
+        await ShowAsync(new ConversationResult([message.Reply]));
+        return SendResult.Sent;
+    }
+
+    public override void Dispose()
+    {
+        _writing.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,6 +53,19 @@ public sealed class ConsoleChannel(IConversationCore core, IHostApplicationLifet
         new() { Channel = "console", ChatId = ChatId, UserId = ChatId, Text = text, ButtonData = button };
 
     private async Task ShowAsync(ConversationResult result)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            await WriteAsync(result);
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    private async Task WriteAsync(ConversationResult result)
     {
         foreach (var reply in result.Replies)
         {

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Quartz;
+using ThiDua.Core.Reminders;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Bot.Jobs;
+
+public static class ReminderJobs
+{
+    /// <summary>Every minute by default (Reminders:Cron, Quartz syntax), in Vietnamese time whatever the machine's zone.</summary>
+    public const string DefaultCron = "0 * * * * ?";
+
+    public static IServiceCollection AddReminderJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var cron = configuration["Reminders:Cron"] is { Length: > 0 } configured ? configured : DefaultCron;
+        try
+        {
+            _ = new CronExpression(cron);
+        }
+        catch (FormatException ex)
+        {
+            throw new Hosting.StartupException($"Reminders:Cron '{cron}' không phải biểu thức cron của Quartz (ví dụ {DefaultCron}): {ex.Message}");
+        }
+        services.AddQuartz(q =>
+        {
+            var job = new JobKey("reminders");
+            q.AddJob<ReminderJob>(o => o.WithIdentity(job));
+            q.AddTrigger(t => t.ForJob(job).WithIdentity("reminders-cron").WithCronSchedule(cron, c => c.InTimeZone(LocalClock.VietnamZone)));
+        });
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<ReminderCatchUp>();
+        return services;
+    }
+}
+
+/// <summary>At start-up, after downtime: send what was missed within the grace period, skip and log the rest.</summary>
+internal sealed class ReminderCatchUp(ReminderService reminders, OutboxDispatcher outbox, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        reminders.Run(time.GetUtcNow(), afterDowntime: true);
+        await outbox.DispatchDueAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
