@@ -124,6 +124,57 @@ public class ReminderTests
     }
 
     [Fact]
+    public async Task Personal_reminders_are_confirmed_with_date_and_time_listed_removed_and_sent_once()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var (service, outbox, sender) = Wire(bot);
+        service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
+
+        var byDate = bot.Ask("nhắc tôi ngày 25/6 nộp báo cáo sơ kết");
+        Assert.Contains("Đã đặt nhắc: nộp báo cáo sơ kết", byDate.Text);
+        Assert.Contains("Thứ Ba, 25/6/2024 lúc 08:00", byDate.Text);
+        var beforeDeadline = bot.Ask("nhắc tôi trước hạn nộp báo cáo Lào Cai 2 ngày");
+        Assert.Contains("Thứ Năm, 27/6/2024 lúc 08:00", beforeDeadline.Text);
+        Assert.Contains("đợt 1 trước ngày 30/6/2024", beforeDeadline.Text);
+        var at3pm = bot.Ask("nhắc mình ngày 21/6 lúc 15h gọi Ban TĐKT");
+        Assert.Contains("Thứ Sáu, 21/6/2024 lúc 15:00", at3pm.Text);
+
+        Assert.Contains("gọi Ban TĐKT", bot.Ask("/nhacnho").Text);
+        Assert.Contains("Đã xóa nhắc", bot.Press(at3pm, "Xóa nhắc này").Text);
+        Assert.DoesNotContain("gọi Ban TĐKT", bot.Ask("/nhacnho").Text);
+
+        var sent = await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 28, 9, 0, 0, Vietnam));
+        Assert.Equal(2, sent.Count);
+        Assert.Contains("nộp báo cáo sơ kết", sent[0].Reply.Text);
+        Assert.Empty(await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 29, 9, 0, 0, Vietnam)));
+    }
+
+    [Theory]
+    [InlineData("nhắc tôi ngày 31/2 họp")]
+    [InlineData("nhắc tôi gì đó")]
+    [InlineData("nhắc tôi ngày 19/6 họp")]
+    public void Unclear_or_past_personal_reminders_are_refused_plainly(string text)
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var reply = bot.Ask(text);
+        Assert.DoesNotContain("Đã đặt nhắc", reply.Text);
+        Assert.Empty(bot.Database.PersonalReminders.FindAll());
+    }
+
+    [Fact]
+    public async Task A_follower_can_choose_a_shorter_schedule()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam));
+        var (service, outbox, sender) = Wire(bot);
+        service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
+        var on = bot.Press("r|on|lao-cai-217");
+        Assert.Contains("Đã đổi lịch nhắc", bot.Press(on, "Nhắc trước 1-0 ngày").Text);
+        var sent = await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 29, 9, 0, 0, Vietnam));
+        // No 7- or 3-day reminder: only the day before (28/6) and the morning of (29/6).
+        Assert.Equal(["ngày mai", "hôm nay"], sent.Select(m => m.Reply.Text.Contains("ngày mai", StringComparison.Ordinal) ? "ngày mai" : m.Reply.Text.Contains("hôm nay", StringComparison.Ordinal) ? "hôm nay" : "khác").ToArray());
+    }
+
+    [Fact]
     public void Reminders_fire_at_8_in_Vietnam_whatever_the_machine_zone() =>
         Assert.Equal(new DateTimeOffset(2024, 6, 22, 1, 0, 0, TimeSpan.Zero), ReminderPlanner.FireAt(new DateOnly(2024, 6, 22), new TimeOnly(8, 0)).ToUniversalTime());
 }

@@ -26,6 +26,7 @@ public sealed class ConversationEngine(
     private readonly NominationFlow _nominations = new(db, clock);
     private readonly OfficerDesk _desk = new(db, clock);
     private readonly FollowDesk _follows = new(db, clock.TimeProvider, reminderOptions ?? new ReminderOptions());
+    private readonly PersonalReminders _personal = new(db, clock, reminderOptions ?? new ReminderOptions());
 
     public async Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
@@ -66,11 +67,13 @@ public sealed class ConversationEngine(
             if (command == "cuatoi") return [_desk.List(kb, $"{message.Channel}:{message.UserId}")];
             if (command == "xuat") return [_desk.Press(kb, message, state, "n|export")];
             if (command == "nhacviec") return [_follows.Menu(kb, message)];
+            if (command == "nhacnho") return [_personal.List(message)];
             return [RunCommand(kb, command, args, message, state, today)];
         }
         var form = _nominations.ActiveForm(message.ConversationKey);
         if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
         if (NominationFlow.IsStartRequest(kb, text)) return [_nominations.Start(kb, message, text, context)];
+        if (PersonalReminders.IsRequest(text)) return [_personal.Create(kb, message, text, context)];
         if (form is not null && !form.Paused && !LooksLikeQuestion(kb, text))
             return [_nominations.Answer(kb, form, text)];
         // While registering, the plan being registered for is what short questions are about.
@@ -119,6 +122,7 @@ public sealed class ConversationEngine(
         if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);
         if (data.StartsWith("n|", StringComparison.Ordinal)) return _desk.Press(kb, message, state, data);
         if (data.StartsWith("r|", StringComparison.Ordinal)) return _follows.Press(kb, message, data, today);
+        if (data.StartsWith("x|", StringComparison.Ordinal)) return _personal.Press(message, data);
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
         return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
     }

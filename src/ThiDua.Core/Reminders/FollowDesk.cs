@@ -11,7 +11,7 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
     public Reply Menu(KnowledgeBase kb, IncomingMessage m)
     {
         var followed = db.Follows.Find(f => f.Channel == m.Channel && f.ChatId == m.ChatId).Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
-        var schedule = string.Join(", ", options.OffsetsDays.Select(d => d == 0 ? "sáng ngày đến hạn" : $"{d} ngày"));
+        var schedule = Describe(options.OffsetsDays);
         var text = followed.Count == 0
             ? $"Bạn chưa theo dõi kế hoạch nào. Chọn kế hoạch để được nhắc trước mỗi hạn ({schedule}, lúc {options.SendAt:HH\\:mm}):"
             : $"Bạn đang được nhắc hạn ({schedule}, lúc {options.SendAt:HH\\:mm}) cho {followed.Count} kế hoạch. Bấm để bật/tắt:";
@@ -23,11 +23,20 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
         };
     }
 
+    /// <summary>Schedules an officer can pick instead of the default, as button data "r|sch|&lt;plan&gt;|7-3-1-0".</summary>
+    private static readonly string[] Schedules = ["7-3-1-0", "3-1-0", "1-0", "0"];
+
     public Reply Press(KnowledgeBase kb, IncomingMessage m, string data, DateOnly today)
     {
         var parts = data.Split('|');
-        if (parts.Length != 3 || kb.Find(parts[2]) is not { } campaign) return new Reply("Nút này không còn dùng được. Gõ /nhacviec để chọn lại.");
+        if (parts.Length < 3 || kb.Find(parts[2]) is not { } campaign) return new Reply("Nút này không còn dùng được. Gõ /nhacviec để chọn lại.");
         var key = Follow.KeyFor(m.Channel, m.ChatId, campaign.Id);
+        if (parts[1] == "sch" && parts.Length == 4 && Schedules.Contains(parts[3]) && db.Follows.FindById(key) is { } followed)
+        {
+            followed.OffsetsDays = [.. parts[3].Split('-').Select(int.Parse)];
+            db.Follows.Update(followed);
+            return new Reply($"Đã đổi lịch nhắc cho {campaign.ShortName}: {Describe(followed.OffsetsDays)}, lúc {options.SendAt:HH\\:mm}.");
+        }
         if (parts[1] == "off")
         {
             db.Follows.Delete(key);
@@ -38,9 +47,16 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
         var when = next is null
             ? $"Kế hoạch đã hết các hạn (kết thúc {VietnameseDates.Format(campaign.Period.End)}), nên sẽ không có nhắc mới."
             : $"Hạn gần nhất: {next.Title} — {VietnameseDates.WithWeekday(next.DueDate)} ({VietnameseDates.Relative(next.DueDate, today)}).";
-        return new Reply($"🔔 Đã bật nhắc hạn cho {campaign.ShortName}. {when}")
+        return new Reply($"🔔 Đã bật nhắc hạn cho {campaign.ShortName} ({Describe(options.OffsetsDays)}, lúc {options.SendAt:HH\\:mm}). {when}")
         {
-            Buttons = [[new Button("Tắt nhắc kế hoạch này", $"r|off|{campaign.Id}")]],
+            Buttons =
+            [
+                [.. Schedules.Take(3).Select(sc => new Button($"Nhắc trước {sc} ngày", $"r|sch|{campaign.Id}|{sc}"))],
+                [new Button("Tắt nhắc kế hoạch này", $"r|off|{campaign.Id}")],
+            ],
         };
     }
+
+    private static string Describe(IEnumerable<int> days) =>
+        string.Join(", ", days.Select(d => d == 0 ? "sáng ngày đến hạn" : $"{d} ngày trước"));
 }

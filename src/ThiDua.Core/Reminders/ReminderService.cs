@@ -45,6 +45,27 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                     db.Outbox.Insert(ToMessage(reminder, ReminderText.Compose(reminder, db, late), late, now));
                     enqueued++;
                 }
+                var fromUtc = from.UtcDateTime;
+                var nowUtc = now.UtcDateTime;
+                foreach (var personal in db.PersonalReminders.Find(r => r.FireAt > fromUtc && r.FireAt <= nowUtc))
+                {
+                    var key = $"p|{personal.Id}";
+                    var fireAt = new DateTimeOffset(DateTime.SpecifyKind(personal.FireAt, DateTimeKind.Utc));
+                    var late = afterDowntime && now - fireAt > TimeSpan.FromMinutes(1);
+                    if (late && now - fireAt > options.Grace || db.Outbox.FindById(key) is not null) continue;
+                    db.Outbox.Insert(new OutboxMessage
+                    {
+                        Key = key,
+                        Channel = personal.Channel,
+                        ChatId = personal.ChatId,
+                        DueAt = personal.FireAt,
+                        CreatedAt = nowUtc,
+                        Late = late,
+                        Text = $"⏰ Nhắc việc: {personal.What}" + (late ? "\n(Nhắc muộn: hệ thống tạm dừng vào giờ nhắc.)" : ""),
+                        Buttons = [[new OutboxButton { Text = "Các nhắc của tôi", Data = "x|list" }]],
+                    });
+                    enqueued++;
+                }
                 db.ReminderRuns.Upsert(new ReminderRun { CoveredUntil = now.UtcDateTime });
                 return enqueued;
             });

@@ -56,6 +56,8 @@ public sealed class BotDatabase : IDisposable
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
         Outbox.EnsureIndex(m => m.Status);
         ReminderRuns = _db.GetCollection<ReminderRun>("reminder_runs");
+        PersonalReminders = _db.GetCollection<PersonalReminder>("personal_reminders");
+        PersonalReminders.EnsureIndex(r => r.FireAt);
     }
 
     /// <summary>Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.</summary>
@@ -109,6 +111,7 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<Follow> Follows { get; private set; } = null!;
     public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
     public ILiteCollection<ReminderRun> ReminderRuns { get; private set; } = null!;
+    public ILiteCollection<PersonalReminder> PersonalReminders { get; private set; } = null!;
 
     /// <summary>Where spreadsheets made for officers are written before they are sent.</summary>
     public string ExportFolder { get; }
