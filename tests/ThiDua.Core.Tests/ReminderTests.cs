@@ -9,15 +9,21 @@ public class ReminderTests
 {
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
-    private sealed class RecordingSender(Func<PushedMessage, SendResult>? answer = null) : IOutboxSender
+    private sealed class RecordingSender(Func<PushedMessage, SendResult>? answer = null, ChannelLimits? limits = null, TimeProvider? clock = null) : IOutboxSender
     {
         public List<PushedMessage> Sent { get; } = [];
+        public List<(DateTimeOffset At, string Chat)> Times { get; } = [];
         public string Channel => "test";
+        public ChannelLimits Limits => limits ?? ChannelLimits.Unlimited;
 
         public Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
         {
             var result = answer?.Invoke(message) ?? SendResult.Sent;
-            if (result == SendResult.Sent) Sent.Add(message);
+            if (result == SendResult.Sent)
+            {
+                Sent.Add(message);
+                if (clock is not null) Times.Add((clock.GetUtcNow(), message.ChatId));
+            }
             return Task.FromResult(result);
         }
     }
@@ -172,6 +178,32 @@ public class ReminderTests
         var sent = await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 6, 29, 9, 0, 0, Vietnam));
         // No 7- or 3-day reminder: only the day before (28/6) and the morning of (29/6).
         Assert.Equal(["ngày mai", "hôm nay"], sent.Select(m => m.Reply.Text.Contains("ngày mai", StringComparison.Ordinal) ? "ngày mai" : m.Reply.Text.Contains("hôm nay", StringComparison.Ordinal) ? "hôm nay" : "khác").ToArray());
+    }
+
+    [Fact]
+    public async Task A_fan_out_is_paced_to_the_channel_limits_in_virtual_time()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 22, 8, 0, 0, Vietnam));
+        var sender = new RecordingSender(limits: ChannelLimits.Telegram, clock: bot.Time);
+        using var outbox = new OutboxDispatcher(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance);
+        var now = bot.Time.GetUtcNow().UtcDateTime;
+        var messages = Enumerable.Range(0, 300).Select(i => new OutboxMessage { Key = $"k{i}", Channel = "test", ChatId = $"chat{i % 295}", Text = "x", DueAt = now, CreatedAt = now });
+        bot.Database.Outbox.InsertBulk(messages);
+
+        for (var tick = 0; tick < 150 && sender.Sent.Count < 300; tick++)
+        {
+            await outbox.DispatchDueAsync();
+            bot.Time.Advance(TimeSpan.FromMilliseconds(100));
+        }
+
+        Assert.Equal(300, sender.Sent.Count);
+        var start = sender.Times[0].At;
+        // Never more than 30 in any one-second window, and the whole batch takes about 300 / 30 = 10 seconds.
+        Assert.All(sender.Times, t => Assert.True(sender.Times.Count(o => o.At >= t.At && o.At - t.At < TimeSpan.FromSeconds(1)) <= 30));
+        Assert.InRange((sender.Times[^1].At - start).TotalSeconds, 9, 10.5);
+        // The five chats that get two messages get them at least a second apart.
+        foreach (var chat in sender.Times.GroupBy(t => t.Chat).Where(g => g.Count() > 1))
+            Assert.True(chat.Last().At - chat.First().At >= TimeSpan.FromSeconds(1));
     }
 
     [Fact]

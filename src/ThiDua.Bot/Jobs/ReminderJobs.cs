@@ -31,7 +31,34 @@ public static class ReminderJobs
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ReminderCatchUp>();
+        services.AddHostedService<OutboxPump>();
         return services;
+    }
+}
+
+/// <summary>Sends from the outbox every quarter second: retries come due, and paced fan-outs drain at the channel's rate.</summary>
+internal sealed class OutboxPump(OutboxDispatcher outbox, TimeProvider time, Microsoft.Extensions.Logging.ILogger<OutboxPump> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await outbox.DispatchDueAsync(stoppingToken);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                // The pump must not die: a broken database read is logged and tried again.
+                Microsoft.Extensions.Logging.LoggerExtensions.LogError(logger, ex, "Gửi từ hàng đợi lỗi, thử lại sau");
+                await Task.Delay(TimeSpan.FromSeconds(5), time, stoppingToken);
+            }
+        }
     }
 }
 
