@@ -31,6 +31,7 @@ public interface IOutboxSender
 public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger) : IDisposable
 {
     private const int MaxAttempts = 10;
+    private const int RoundSize = 500;
     private readonly Dictionary<string, IOutboxSender> _senders = senders.ToDictionary(s => s.Channel, StringComparer.Ordinal);
     private readonly Dictionary<string, Queue<DateTimeOffset>> _recentByChannel = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastByChat = new(StringComparer.Ordinal);
@@ -56,9 +57,11 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
     private async Task<int> DispatchLockedAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var due = db.Outbox.Find(m => m.Status == OutboxStatus.Pending && m.DueAt <= now)
-            .Where(m => m.NextAttemptAt is null || m.NextAttemptAt <= now)
-            .OrderBy(m => m.DueAt).ThenBy(m => m.Key, StringComparer.Ordinal).ToList();
+        // A round looks at the oldest due messages only: at most a few seconds' worth at any channel's rate.
+        var due = db.Outbox.Query()
+            .Where(m => m.Status == OutboxStatus.Pending && m.DueAt <= now)
+            .OrderBy(m => m.DueAt).Limit(RoundSize).ToList()
+            .Where(m => m.NextAttemptAt is null || m.NextAttemptAt <= now).ToList();
         var sent = 0;
         foreach (var message in due)
         {
