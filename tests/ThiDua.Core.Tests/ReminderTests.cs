@@ -207,6 +207,32 @@ public class ReminderTests
     }
 
     [Fact]
+    public async Task An_officer_whose_unit_is_known_gets_only_the_obligations_addressed_to_it()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 7, 20, 9, 0, 0, Vietnam));
+        var (service, outbox, sender) = Wire(bot);
+        service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
+        bot.Database.Officers.Upsert(new Nominations.OfficerProfile { UserKey = "test:ward", Unit = "UBND phường Hưng Đạo" });
+        bot.Database.Officers.Upsert(new Nominations.OfficerProfile { UserKey = "test:dept", Unit = "Sở Văn hóa, Thể thao và Du lịch" });
+        bot.Press("r|on|duong-kinh-70-gphp", chat: "ward");
+        bot.Press("r|on|duong-kinh-70-gphp", chat: "dept");
+
+        var sent = await AdvanceTo(bot, service, outbox, sender, new DateTimeOffset(2024, 8, 1, 9, 0, 0, Vietnam));
+        Assert.NotEmpty(sent);
+        // The wards' own deadline (their plan, within July 2024) reaches the ward officer only.
+        Assert.All(sent, m => Assert.Equal("ward", m.ChatId));
+        Assert.Contains(sent, m => m.Reply.Text.Contains("UBND các phường gửi Kế hoạch", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("UBND xã Bản Vược", Knowledge.UnitKind.Commune)]
+    [InlineData("Ủy ban nhân dân phường Cam Phú", Knowledge.UnitKind.Commune)]
+    [InlineData("Sở Nội vụ", Knowledge.UnitKind.Department)]
+    [InlineData("Ban Chỉ huy quân sự xã X", Knowledge.UnitKind.ArmedForces)]
+    [InlineData("Trường THCS Kim Đồng", Knowledge.UnitKind.School)]
+    public void Unit_kinds_are_read_from_unit_names(string unit, Knowledge.UnitKind kind) => Assert.Equal(kind, UnitKinds.FromUnitName(unit));
+
+    [Fact]
     public void Reminders_fire_at_8_in_Vietnam_whatever_the_machine_zone() =>
         Assert.Equal(new DateTimeOffset(2024, 6, 22, 1, 0, 0, TimeSpan.Zero), ReminderPlanner.FireAt(new DateOnly(2024, 6, 22), new TimeOnly(8, 0)).ToUniversalTime());
 }

@@ -42,7 +42,9 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
             db.Follows.Delete(key);
             return new Reply($"Đã tắt nhắc hạn cho {campaign.ShortName}.");
         }
-        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, CampaignId = campaign.Id, CreatedAt = time.GetUtcNow().UtcDateTime });
+        // The officer's unit, when known from their nominations, decides which obligations concern them.
+        var unitKind = UnitKinds.FromUnitName(db.Officers.FindById($"{m.Channel}:{m.UserId}")?.Unit);
+        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, CampaignId = campaign.Id, UnitKind = unitKind, CreatedAt = time.GetUtcNow().UtcDateTime });
         var next = campaign.Deadlines.Where(ReminderPlanner.IsObligation).Where(d => d.DueDate >= today).OrderBy(d => d.DueDate).FirstOrDefault();
         var when = next is null
             ? $"Kế hoạch đã hết các hạn (kết thúc {VietnameseDates.Format(campaign.Period.End)}), nên sẽ không có nhắc mới."

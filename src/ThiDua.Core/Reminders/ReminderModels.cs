@@ -12,6 +12,8 @@ public sealed class Follow
     public string CampaignId { get; set; } = "";
     /// <summary>Days before the due date to remind; null means the configured default.</summary>
     public int[]? OffsetsDays { get; set; }
+    /// <summary>The follower's kind of unit when known: only obligations addressed to it are reminded.</summary>
+    public Knowledge.UnitKind? UnitKind { get; set; }
     public DateTime CreatedAt { get; set; }
 
     public static string KeyFor(string channel, string chatId, string campaignId) => $"{channel}:{chatId}|{campaignId}";

@@ -22,7 +22,7 @@ public static class ReminderPlanner
         foreach (var follow in follows)
         {
             if (kb.Find(follow.CampaignId) is not { } campaign) continue;
-            foreach (var deadline in campaign.Deadlines.Where(IsObligation))
+            foreach (var deadline in campaign.Deadlines.Where(d => IsObligation(d) && UnitKinds.Concerns(d, follow.UnitKind)))
                 foreach (var offset in follow.OffsetsDays ?? options.OffsetsDays)
                 {
                     var fireAt = FireAt(deadline.DueDate.AddDays(-offset), options.SendAt);
