@@ -64,10 +64,11 @@ public static class BotProgram
         {
             Console.OutputEncoding = Encoding.UTF8;
             Console.InputEncoding = Encoding.UTF8;
+            // Reminder catch-up starts (and finishes) before the console reads its first line.
+            builder.Services.AddReminderJobs(builder.Configuration);
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConsoleChannel>(sp, input ?? Console.In, output ?? Console.Out));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleChannel>());
             builder.Services.AddSingleton<ThiDua.Core.Reminders.IOutboxSender>(sp => sp.GetRequiredService<ConsoleChannel>());
-            builder.Services.AddReminderJobs(builder.Configuration);
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return builder.Build();

@@ -34,7 +34,10 @@ public sealed class FrozenTimeProvider(DateTimeOffset now) : TimeProvider
 /// <summary>Real time, shifted so that it starts at the configured instant and flows on from there.</summary>
 public sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
 {
-    private readonly TimeSpan _shift = start - System.GetUtcNow();
+    private TimeSpan _shift = start - System.GetUtcNow();
 
     public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _shift;
+
+    /// <summary>Jumps forward (demos on the console: "/dongho 2024-06-22T08:00"); time then flows on from there.</summary>
+    public void JumpTo(DateTimeOffset instant) => _shift = instant - System.GetUtcNow();
 }

@@ -53,7 +53,8 @@ public static class CoreServices
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or NotSupportedException or ArgumentException)
         {
-            var hint = File.Exists(path)
+            var locked = ex.Message.Contains("đang được một tiến trình", StringComparison.Ordinal);
+            var hint = File.Exists(path) && !locked
                 ? "Tệp có thể bị hỏng hoặc không phải cơ sở dữ liệu của bot; bot không sửa, không ghi đè nó. "
                 : "";
             throw new StartupException($"Không mở được cơ sở dữ liệu '{path}' ({ex.Message}). {hint}Đặt đường dẫn khác bằng --Storage:DatabasePath=... hoặc biến môi trường Storage__DatabasePath.");

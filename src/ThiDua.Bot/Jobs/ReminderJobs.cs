@@ -68,7 +68,14 @@ internal sealed class ReminderCatchUp(ReminderService reminders, OutboxDispatche
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         reminders.Run(time.GetUtcNow(), afterDowntime: true);
-        await outbox.DispatchDueAsync(cancellationToken);
+        try
+        {
+            await outbox.DispatchDueAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while starting: what was enqueued stays in the outbox for the next start.
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Reminders;
@@ -8,8 +9,13 @@ namespace ThiDua.Bot.Channels.Console;
 /// The bot in a terminal: type a question, read the answer. Buttons are shown as numbered choices;
 /// typing the number presses the button. Ends on /thoat or end of input.
 /// </summary>
-public sealed class ConsoleChannel(IConversationCore core, IHostApplicationLifetime lifetime, TextReader input, TextWriter output)
-    : BackgroundService, IOutboxSender
+public sealed class ConsoleChannel(
+    IConversationCore core,
+    IHostApplicationLifetime lifetime,
+    TimeProvider time,
+    IServiceProvider services,
+    TextReader input,
+    TextWriter output) : BackgroundService, IOutboxSender
 {
     private const string ChatId = "console";
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -42,11 +48,34 @@ public sealed class ConsoleChannel(IConversationCore core, IHostApplicationLifet
             var line = await input.ReadLineAsync(stoppingToken);
             if (line is null || line.Trim() is "/thoat" or "/exit" or "/quit") break;
             if (line.Trim().Length == 0) continue;
+            if (line.TrimStart().StartsWith("/dongho", StringComparison.OrdinalIgnoreCase))
+            {
+                await MoveClockAsync(line.Trim()["/dongho".Length..].Trim(), stoppingToken);
+                continue;
+            }
             var pressed = int.TryParse(line.Trim(), out var n) && n >= 1 && n <= _lastButtons.Count ? _lastButtons[n - 1] : null;
             var result = await core.HandleAsync(pressed is null ? Message(line, null) : Message(null, pressed.Data), stoppingToken);
             await ShowAsync(result);
         }
         lifetime.StopApplication();
+    }
+
+    /// <summary>Demo only: "/dongho 2024-06-22T08:00" moves the console's clock forward and sends what fell due.</summary>
+    private async Task MoveClockAsync(string value, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? instant = null;
+        try { instant = Hosting.ClockSetup.ParseNow(value); }
+        catch (Hosting.CommandLineException) { }
+        if (time is not Hosting.ShiftedTimeProvider shifted || instant is null || instant <= time.GetUtcNow())
+        {
+            await output.WriteLineAsync("Dùng: /dongho <thời điểm sau hiện tại>, ví dụ /dongho 2024-06-22T08:00 (chỉ khi chạy với --now).");
+            return;
+        }
+        shifted.JumpTo(instant.Value);
+        // Resolved here, not injected: the outbox sends through this channel, so it cannot be built before it.
+        services.GetRequiredService<ReminderService>().Run(instant.Value, afterDowntime: false);
+        await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
+        await output.WriteLineAsync($"(Đồng hồ: {value})");
     }
 
     private static IncomingMessage Message(string? text, string? button) =>
