@@ -5,17 +5,24 @@ namespace ThiDua.Core.Tests;
 /// <summary>Bad data files are named precisely and skipped; good ones still load.</summary>
 public class CampaignFileTests
 {
+    /// <summary>A data folder of its own, with the Lào Cai plan text the campaign file points at.</summary>
+    private static DirectoryInfo NewDataFolder()
+    {
+        var folder = Directory.CreateTempSubdirectory("thidua-data-");
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "campaigns"));
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "plans"));
+        File.Copy(Path.Combine(TestBot.DataFolder, "plans", "lao-cai-217.txt"), Path.Combine(folder.FullName, "plans", "lao-cai-217.txt"));
+        return folder;
+    }
+
     private static string ValidJson => File.ReadAllText(Path.Combine(TestBot.DataFolder, "campaigns", "lao-cai-217.json"));
 
     [Fact]
     public void A_broken_file_is_reported_with_file_and_field_and_the_others_still_load()
     {
-        var folder = Directory.CreateTempSubdirectory("thidua-data-");
+        var folder = NewDataFolder();
         try
         {
-            Directory.CreateDirectory(Path.Combine(folder.FullName, "campaigns"));
-            Directory.CreateDirectory(Path.Combine(folder.FullName, "plans"));
-            File.Copy(Path.Combine(TestBot.DataFolder, "plans", "lao-cai-217.txt"), Path.Combine(folder.FullName, "plans", "lao-cai-217.txt"));
             File.WriteAllText(Path.Combine(folder.FullName, "campaigns", "good.json"), ValidJson);
             File.WriteAllText(Path.Combine(folder.FullName, "campaigns", "broken.json"), "{ \"id\": ");
             File.WriteAllText(Path.Combine(folder.FullName, "campaigns", "bad-date.json"), ValidJson.Replace("\"2024-06-20\"", "\"20/6/2024\"", StringComparison.Ordinal).Replace("lao-cai-217\"", "lao-cai-x\"", StringComparison.Ordinal));
@@ -36,12 +43,9 @@ public class CampaignFileTests
     [Fact]
     public void A_changed_file_updates_its_campaign_a_broken_one_keeps_the_last_good_version_and_a_removed_one_goes()
     {
-        var folder = Directory.CreateTempSubdirectory("thidua-data-");
+        var folder = NewDataFolder();
         try
         {
-            Directory.CreateDirectory(Path.Combine(folder.FullName, "campaigns"));
-            Directory.CreateDirectory(Path.Combine(folder.FullName, "plans"));
-            File.Copy(Path.Combine(TestBot.DataFolder, "plans", "lao-cai-217.txt"), Path.Combine(folder.FullName, "plans", "lao-cai-217.txt"));
             var file = Path.Combine(folder.FullName, "campaigns", "lao-cai-217.json");
             File.WriteAllText(file, ValidJson);
             using var db = new Storage.BotDatabase(new MemoryStream());
