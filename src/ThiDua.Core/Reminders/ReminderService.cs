@@ -35,13 +35,7 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                 var enqueued = 0;
                 foreach (var reminder in due)
                 {
-                    var late = afterDowntime && reminder.FireAt < now;
-                    if (late && now - reminder.FireAt > options.Grace)
-                    {
-                        logger.LogWarning("Bỏ qua nhắc hạn quá cũ {Key} (lẽ ra gửi lúc {FireAt})", reminder.Key, reminder.FireAt);
-                        continue;
-                    }
-                    if (db.Outbox.FindById(reminder.Key) is not null) continue;
+                    if (Missed(reminder.Key, reminder.FireAt, now, afterDowntime, out var late) || db.Outbox.FindById(reminder.Key) is not null) continue;
                     db.Outbox.Insert(ToMessage(reminder, ReminderText.Compose(reminder, db, late), late, now));
                     enqueued++;
                 }
@@ -51,8 +45,7 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                 {
                     var key = $"p|{personal.Id}";
                     var fireAt = new DateTimeOffset(DateTime.SpecifyKind(personal.FireAt, DateTimeKind.Utc));
-                    var late = afterDowntime && now - fireAt > TimeSpan.FromMinutes(1);
-                    if (late && now - fireAt > options.Grace || db.Outbox.FindById(key) is not null) continue;
+                    if (Missed(key, fireAt, now, afterDowntime, out var late) || db.Outbox.FindById(key) is not null) continue;
                     db.Outbox.Insert(new OutboxMessage
                     {
                         Key = key,
@@ -61,7 +54,7 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                         DueAt = personal.FireAt,
                         CreatedAt = nowUtc,
                         Late = late,
-                        Text = $"⏰ Nhắc việc: {personal.What}" + (late ? "\n(Nhắc muộn: hệ thống tạm dừng vào giờ nhắc.)" : ""),
+                        Text = $"⏰ Nhắc việc: {personal.What}" + (late ? "\n" + ReminderText.LateNote : ""),
                         Buttons = [[new OutboxButton { Text = "Các nhắc của tôi", Data = "x|list" }]],
                     });
                     enqueued++;
@@ -70,6 +63,18 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                 return enqueued;
             });
         }
+    }
+
+    /// <summary>
+    /// After downtime a reminder whose time has passed is late; later than the grace period it is skipped and logged.
+    /// One rule for plan deadlines and personal reminders alike.
+    /// </summary>
+    private bool Missed(string key, DateTimeOffset fireAt, DateTimeOffset now, bool afterDowntime, out bool late)
+    {
+        late = afterDowntime && fireAt < now;
+        if (!late || now - fireAt <= options.Grace) return false;
+        logger.LogWarning("Bỏ qua nhắc quá cũ {Key} (lẽ ra gửi lúc {FireAt})", key, fireAt);
+        return true;
     }
 
     private static OutboxMessage ToMessage(DueReminder r, Reply reply, bool late, DateTimeOffset now) => new()

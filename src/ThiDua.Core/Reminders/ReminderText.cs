@@ -10,6 +10,8 @@ namespace ThiDua.Core.Reminders;
 /// <summary>The reminder an officer reads: what is due, for which plan, when (weekday, how far), in the plan's words.</summary>
 public static class ReminderText
 {
+    public const string LateNote = "(Nhắc muộn: hệ thống tạm dừng vào giờ nhắc.)";
+
     public static Reply Compose(DueReminder r, BotDatabase db, bool late)
     {
         var d = r.Deadline;
@@ -29,7 +31,7 @@ public static class ReminderText
             .Select(n => (n.Code, Missing: DossierChecklist.MissingCount(n, c)))
             .Where(x => x.Missing > 0).Take(5).ToList();
         if (lacking.Count > 0) lines.Add("Đề nghị còn thiếu hồ sơ: " + string.Join(", ", lacking.Select(x => $"{x.Code} (thiếu {x.Missing})")));
-        if (late) lines.Add("(Nhắc muộn: hệ thống tạm dừng vào giờ nhắc.)");
+        if (late) lines.Add(LateNote);
         lines.Add(KnowledgeBase.Citation(c, [d.Section]));
         return new Reply(string.Join('\n', lines))
         {
