@@ -42,17 +42,10 @@ public class ConcurrencyTests
     [Fact]
     public void A_second_bot_on_the_same_database_file_is_refused_clearly()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"thidua-lock-{Guid.NewGuid():N}.db");
-        try
-        {
-            using var first = new BotDatabase(path);
-            var refused = Assert.Throws<IOException>(() => new BotDatabase(path));
-            Assert.Contains("đang được một tiến trình ThiDua.Bot khác dùng", refused.Message);
-        }
-        finally
-        {
-            File.Delete(path);
-            File.Delete(path + ".lock");
-        }
+        using var temp = new TempDatabase();
+        var path = temp.Path;
+        using var first = new BotDatabase(path);
+        var refused = Assert.Throws<IOException>(() => new BotDatabase(path));
+        Assert.Contains("đang được một tiến trình ThiDua.Bot khác dùng", refused.Message);
     }
 }

@@ -128,17 +128,11 @@ public class ConversationTests
     [Fact]
     public void Context_survives_a_restart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"thidua-ctx-{Guid.NewGuid():N}.db");
-        try
-        {
-            using (var before = new TestBot(databasePath: path)) before.Ask("thời gian thi đua Lào Cai");
-            using var after = new TestBot(databasePath: path);
-            Assert.Contains("217/KH-UBND", after.Ask("hồ sơ gồm những gì?").Text);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var temp = new TempDatabase();
+        var path = temp.Path;
+        using (var before = new TestBot(databasePath: path)) before.Ask("thời gian thi đua Lào Cai");
+        using var after = new TestBot(databasePath: path);
+        Assert.Contains("217/KH-UBND", after.Ask("hồ sơ gồm những gì?").Text);
     }
 
     [Theory]

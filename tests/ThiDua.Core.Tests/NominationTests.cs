@@ -172,21 +172,15 @@ public class NominationTests
     [Fact]
     public void The_form_survives_a_restart()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"thidua-form-{Guid.NewGuid():N}.db");
-        try
-        {
-            using (var before = new TestBot(databasePath: path)) before.Ask(QuickEntry);
-            using var after = new TestBot(databasePath: path);
-            var resumed = after.Ask("tiếp tục");
-            Assert.Contains("Giới tính", resumed.Text);
-            after.Press(resumed, "Nữ");
-            var summary = after.Ask("bỏ qua");
-            Assert.Contains("Đơn vị của bạn", summary.Text);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        using var temp = new TempDatabase();
+        var path = temp.Path;
+        using (var before = new TestBot(databasePath: path)) before.Ask(QuickEntry);
+        using var after = new TestBot(databasePath: path);
+        var resumed = after.Ask("tiếp tục");
+        Assert.Contains("Giới tính", resumed.Text);
+        after.Press(resumed, "Nữ");
+        var summary = after.Ask("bỏ qua");
+        Assert.Contains("Đơn vị của bạn", summary.Text);
     }
 
     [Fact]

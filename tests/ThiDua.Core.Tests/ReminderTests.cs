@@ -68,33 +68,26 @@ public class ReminderTests
     [Fact]
     public async Task A_restart_sends_what_was_missed_within_grace_once_and_skips_older()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"thidua-rem-{Guid.NewGuid():N}.db");
-        try
+        using var temp = new TempDatabase();
+        var path = temp.Path;
+        using (var before = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam), path))
         {
-            using (var before = new TestBot(new DateTimeOffset(2024, 6, 20, 9, 0, 0, Vietnam), path))
-            {
-                var (service, _, _) = Wire(before);
-                service.Run(before.Time.GetUtcNow(), afterDowntime: true);
-                before.Press("r|on|lao-cai-217");
-            }
-            // Down from 20/6 to 26/6 10:00: the 3-day reminder (26/6 08:00) is 2 h late, the 7-day one (22/6) is days late.
-            using var after = new TestBot(new DateTimeOffset(2024, 6, 26, 10, 0, 0, Vietnam), path);
-            var (again, outbox, sender) = Wire(after);
-            again.Run(after.Time.GetUtcNow(), afterDowntime: true);
-            await outbox.DispatchDueAsync();
-            var late = Assert.Single(sender.Sent);
-            Assert.Contains("còn 3 ngày nữa", late.Reply.Text);
-            Assert.Contains("Nhắc muộn", late.Reply.Text);
+            var (service, _, _) = Wire(before);
+            service.Run(before.Time.GetUtcNow(), afterDowntime: true);
+            before.Press("r|on|lao-cai-217");
+        }
+        // Down from 20/6 to 26/6 10:00: the 3-day reminder (26/6 08:00) is 2 h late, the 7-day one (22/6) is days late.
+        using var after = new TestBot(new DateTimeOffset(2024, 6, 26, 10, 0, 0, Vietnam), path);
+        var (again, outbox, sender) = Wire(after);
+        again.Run(after.Time.GetUtcNow(), afterDowntime: true);
+        await outbox.DispatchDueAsync();
+        var late = Assert.Single(sender.Sent);
+        Assert.Contains("còn 3 ngày nữa", late.Reply.Text);
+        Assert.Contains("Nhắc muộn", late.Reply.Text);
 
-            again.Run(after.Time.GetUtcNow(), afterDowntime: true);
-            await outbox.DispatchDueAsync();
-            Assert.Single(sender.Sent);
-        }
-        finally
-        {
-            File.Delete(path);
-            File.Delete(path + ".lock");
-        }
+        again.Run(after.Time.GetUtcNow(), afterDowntime: true);
+        await outbox.DispatchDueAsync();
+        Assert.Single(sender.Sent);
     }
 
     [Fact]
