@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Reminders;
 using ThiDua.Core.Storage;

@@ -3,12 +3,14 @@ using ThiDua.Benchmarks;
 
 // `dotnet run -c Release --project tests/ThiDua.Benchmarks` runs the BenchmarkDotNet suite;
 // `-- latency` prints per-question percentiles; `-- scripted N` times N questions through the built bot binary;
-// `-- outbox` checks paced delivery against the channel limit in virtual and real time.
+// `-- outbox` checks paced delivery against the channel limit in virtual and real time;
+// `-- telegram N` times N updates through the Telegram adapter against a fake Bot API server, pacing off.
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(),
     "outbox" => await OutboxPacingProbe.RunAsync(),
     "scripted" => await ScriptedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
+    "telegram" => await TelegramThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Run(args),
 };
 

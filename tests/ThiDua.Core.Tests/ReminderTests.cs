@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Reminders;
 

@@ -4,8 +4,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ThiDua.Core.Outbox;
 using ThiDua.Bot.Channels.Console;
 using ThiDua.Bot.Channels.Scripted;
+using ThiDua.Bot.Channels.Telegram;
 using ThiDua.Bot.Jobs;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
@@ -32,11 +34,21 @@ public static class BotProgram
             await Console.Error.WriteLineAsync($"ThiDua.Bot không khởi động được: {ex.Message}");
             return 2;
         }
-        await host.RunAsync();
-        return 0;
+        var exit = host.Services.GetRequiredService<ExitStatus>();
+        try
+        {
+            await host.RunAsync();
+        }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"ThiDua.Bot không khởi động được: {ex.Message}");
+            return 2;
+        }
+        return exit.Code;
     }
 
-    public static IHost Build(CommandLine commandLine, TextReader? input = null, TextWriter? output = null)
+    /// <param name="configure">Last changes before the host is built (tests add a log capture here).</param>
+    public static IHost Build(CommandLine commandLine, TextReader? input = null, TextWriter? output = null, Action<HostApplicationBuilder>? configure = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -51,14 +63,22 @@ public static class BotProgram
         var start = ClockSetup.ParseNow(builder.Configuration["Clock:Now"]);
         TimeProvider time = start is null ? TimeProvider.System : scripted ? new FrozenTimeProvider(start.Value) : new ShiftedTimeProvider(start.Value);
         builder.Services.AddConversationCore(builder.Configuration, time);
+        builder.Services.AddSingleton<ExitStatus>();
+        var telegram = TelegramServices.ReadOptions(builder.Configuration);
 
         if (scripted)
         {
             builder.Services.AddSingleton<ScriptedOutboxSender>();
-            builder.Services.AddSingleton<ThiDua.Core.Reminders.IOutboxSender>(sp => sp.GetRequiredService<ScriptedOutboxSender>());
+            builder.Services.AddSingleton<ThiDua.Core.Outbox.IOutboxSender>(sp => sp.GetRequiredService<ScriptedOutboxSender>());
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ScriptedChannel>(sp,
                 input ?? ScriptedChannel.StandardInput(), output ?? ScriptedChannel.StandardOutput()));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ScriptedChannel>());
+        }
+        else if (commandLine.Verb == "run" && telegram.Enabled)
+        {
+            // With a token the bot serves Telegram; reminders and the outbox run as in the console.
+            builder.Services.AddReminderJobs(builder.Configuration);
+            builder.Services.AddTelegramChannel(telegram);
         }
         else
         {
@@ -68,9 +88,10 @@ public static class BotProgram
             builder.Services.AddReminderJobs(builder.Configuration);
             builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConsoleChannel>(sp, input ?? Console.In, output ?? Console.Out));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ConsoleChannel>());
-            builder.Services.AddSingleton<ThiDua.Core.Reminders.IOutboxSender>(sp => sp.GetRequiredService<ConsoleChannel>());
+            builder.Services.AddSingleton<ThiDua.Core.Outbox.IOutboxSender>(sp => sp.GetRequiredService<ConsoleChannel>());
         }
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        configure?.Invoke(builder);
         return builder.Build();
     }
 
@@ -83,5 +104,8 @@ public static class BotProgram
         if (quiet && builder.Configuration["Logging:LogLevel:Default"] is null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Request logging of HttpClient would write URLs, and Telegram's carry the token: never below Warning.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Storage;
@@ -27,7 +28,7 @@ public static class CoreServices
         });
         services.AddSingleton(ReminderOptionsFrom(configuration));
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
-        services.AddSingleton<ThiDua.Core.Reminders.OutboxDispatcher>();
+        services.AddSingleton<ThiDua.Core.Outbox.OutboxDispatcher>();
         services.AddSingleton<IConversationCore, ConversationEngine>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Quartz;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Reminders;
 
 namespace ThiDua.Bot.Jobs;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Reminders;
 using ThiDua.Core.Time;
 
@@ -36,7 +37,10 @@ public static class ReminderJobs
     }
 }
 
-/// <summary>Sends from the outbox every quarter second: retries come due, and paced fan-outs drain at the channel's rate.</summary>
+/// <summary>
+/// Sends from the outbox as soon as something is enqueued, and every quarter second: retries come due, and paced
+/// fan-outs drain at the channel's rate.
+/// </summary>
 internal sealed class OutboxPump(OutboxDispatcher outbox, TimeProvider time, Microsoft.Extensions.Logging.ILogger<OutboxPump> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -46,7 +50,7 @@ internal sealed class OutboxPump(OutboxDispatcher outbox, TimeProvider time, Mic
             try
             {
                 await outbox.DispatchDueAsync(stoppingToken);
-                await Task.Delay(TimeSpan.FromMilliseconds(250), time, stoppingToken);
+                await outbox.WaitForWorkAsync(TimeSpan.FromMilliseconds(250), stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -31,6 +31,26 @@ public static class Commands
 
     public static readonly IReadOnlyList<string> HelpCommands = ["start", "help", "trogiup", "huongdan"];
 
+    /// <summary>The command menu channels show (Telegram's "/" menu), most used first, in Vietnamese.</summary>
+    public static readonly IReadOnlyList<(string Command, string Description)> Menu =
+    [
+        ("kehoach", "Danh sách kế hoạch thi đua"),
+        ("han", "Các mốc hạn của một kế hoạch"),
+        ("hansaptoi", "Hạn sắp tới của mọi kế hoạch"),
+        ("hoso", "Hồ sơ đề nghị khen thưởng"),
+        ("tieuchuan", "Tiêu chuẩn khen thưởng"),
+        ("khenthuong", "Hình thức khen thưởng"),
+        ("noinop", "Nộp hồ sơ ở đâu, bằng cách nào"),
+        ("lienhe", "Đầu mối liên hệ"),
+        ("dangky", "Đăng ký đề nghị khen thưởng"),
+        ("cuatoi", "Các đề nghị của tôi"),
+        ("xuat", "Xuất danh sách trích ngang (Excel)"),
+        ("nhacviec", "Bật/tắt nhắc hạn kế hoạch"),
+        ("nhacnho", "Các nhắc việc riêng của tôi"),
+        ("huy", "Hủy đăng ký đang làm dở"),
+        ("help", "Hướng dẫn sử dụng"),
+    ];
+
     /// <summary>Splits "/hoso@ThiDuaBot lào cai" into ("hoso", "lào cai").</summary>
     public static bool TryParse(string text, out string name, out string args)
     {

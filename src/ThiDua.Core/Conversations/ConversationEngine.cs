@@ -122,7 +122,8 @@ public sealed class ConversationEngine(
         if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);
         if (data.StartsWith("n|", StringComparison.Ordinal)) return _desk.Press(kb, message, state, data);
         if (data.StartsWith("r|", StringComparison.Ordinal)) return _follows.Press(kb, message, data, today);
-        if (data.StartsWith("x|", StringComparison.Ordinal)) return _personal.Press(message, data);
+        // Removing a personal reminder redraws the message it was pressed on, where the channel can.
+        if (data.StartsWith("x|", StringComparison.Ordinal)) return _personal.Press(message, data) with { ReplacesPressedMessage = data.StartsWith("x|del", StringComparison.Ordinal) };
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
         return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
     }

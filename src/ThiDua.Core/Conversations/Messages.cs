@@ -28,12 +28,21 @@ public sealed record Reply(string Text)
 {
     public IReadOnlyList<IReadOnlyList<Button>> Buttons { get; init; } = [];
     public OutgoingFile? File { get; init; }
+    /// <summary>
+    /// The reply supersedes the message whose button was pressed (a toggle, a menu step): channels that can edit
+    /// a sent message show it in place; others send it as a new message.
+    /// </summary>
+    public bool ReplacesPressedMessage { get; init; }
 }
 
 public sealed record OutgoingFile(string Path, string FileName, string ContentType);
 
 /// <summary>A message to another chat, caused by this one (notices to reviewers, officers…).</summary>
-public sealed record PushedMessage(string Channel, string ChatId, Reply Reply);
+public sealed record PushedMessage(string Channel, string ChatId, Reply Reply)
+{
+    /// <summary>The channel's id of a message this one should replace in place, if it can.</summary>
+    public string? ReplacesMessageId { get; init; }
+}
 
 public sealed record ConversationResult(IReadOnlyList<Reply> Replies)
 {

@@ -5,21 +5,24 @@ using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Reminders;
 
-/// <summary>/nhacviec: follow or unfollow a campaign's deadlines ("r|on|id", "r|off|id"), and see what is followed.</summary>
+/// <summary>
+/// /nhacviec: follow or unfollow a campaign's deadlines ("r|on|id", "r|off|id"), and see what is followed.
+/// The menu's own buttons end in "|m": pressing one redraws the menu in place.
+/// </summary>
 public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOptions options)
 {
-    public Reply Menu(KnowledgeBase kb, IncomingMessage m)
+    public Reply Menu(KnowledgeBase kb, IncomingMessage m, string? done = null)
     {
         var followed = db.Follows.Find(f => f.Channel == m.Channel && f.ChatId == m.ChatId).Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
         var schedule = Describe(options.OffsetsDays);
         var text = followed.Count == 0
             ? $"Bạn chưa theo dõi kế hoạch nào. Chọn kế hoạch để được nhắc trước mỗi hạn ({schedule}, lúc {options.SendAt:HH\\:mm}):"
             : $"Bạn đang được nhắc hạn ({schedule}, lúc {options.SendAt:HH\\:mm}) cho {followed.Count} kế hoạch. Bấm để bật/tắt:";
-        return new Reply(text)
+        return new Reply(done is null ? text : $"{done}\n\n{text}")
         {
             Buttons = [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[followed.Contains(c.Id)
-                ? new Button($"✅ {c.ShortName} (bấm để tắt)", $"r|off|{c.Id}")
-                : new Button($"🔔 {c.ShortName}", $"r|on|{c.Id}")])],
+                ? new Button($"✅ {c.ShortName} (bấm để tắt)", $"r|off|{c.Id}|m")
+                : new Button($"🔔 {c.ShortName}", $"r|on|{c.Id}|m")])],
         };
     }
 
@@ -30,6 +33,15 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
     {
         var parts = data.Split('|');
         if (parts.Length < 3 || kb.Find(parts[2]) is not { } campaign) return new Reply("Nút này không còn dùng được. Gõ /nhacviec để chọn lại.");
+        var reply = Apply(kb, m, parts, campaign, today);
+        if (parts[1] != "sch" && parts[^1] == "m")
+            reply = Menu(kb, m, parts[1] == "off" ? reply.Text : $"🔔 Đã bật nhắc hạn cho {campaign.ShortName}.");
+        // A schedule pick or a menu toggle updates the message it was pressed on.
+        return reply with { ReplacesPressedMessage = parts[1] == "sch" || parts[^1] == "m" };
+    }
+
+    private Reply Apply(KnowledgeBase kb, IncomingMessage m, string[] parts, Campaign campaign, DateOnly today)
+    {
         var key = Follow.KeyFor(m.Channel, m.ChatId, campaign.Id);
         if (parts[1] == "sch" && parts.Length == 4 && Schedules.Contains(parts[3]) && db.Follows.FindById(key) is { } followed)
         {

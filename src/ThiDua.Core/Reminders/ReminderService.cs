@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Storage;
 
 namespace ThiDua.Core.Reminders;
@@ -46,17 +47,11 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                     var key = $"p|{personal.Id}";
                     var fireAt = new DateTimeOffset(DateTime.SpecifyKind(personal.FireAt, DateTimeKind.Utc));
                     if (Missed(key, fireAt, now, afterDowntime, out var late) || db.Outbox.FindById(key) is not null) continue;
-                    db.Outbox.Insert(new OutboxMessage
+                    var reply = new Reply($"⏰ Nhắc việc: {personal.What}" + (late ? "\n" + ReminderText.LateNote : ""))
                     {
-                        Key = key,
-                        Channel = personal.Channel,
-                        ChatId = personal.ChatId,
-                        DueAt = personal.FireAt,
-                        CreatedAt = nowUtc,
-                        Late = late,
-                        Text = $"⏰ Nhắc việc: {personal.What}" + (late ? "\n" + ReminderText.LateNote : ""),
-                        Buttons = [[new OutboxButton { Text = "Các nhắc của tôi", Data = "x|list" }]],
-                    });
+                        Buttons = [[new Button("Các nhắc của tôi", "x|list")]],
+                    };
+                    db.Outbox.Insert(OutboxWriter.FromReply(key, personal.Channel, personal.ChatId, reply, fireAt, now, late));
                     enqueued++;
                 }
                 db.ReminderRuns.Upsert(new ReminderRun { CoveredUntil = now.UtcDateTime });
@@ -77,15 +72,6 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
         return true;
     }
 
-    private static OutboxMessage ToMessage(DueReminder r, Reply reply, bool late, DateTimeOffset now) => new()
-    {
-        Key = r.Key,
-        Channel = r.Follow.Channel,
-        ChatId = r.Follow.ChatId,
-        Text = reply.Text,
-        Buttons = [.. reply.Buttons.Select(row => row.Select(b => new OutboxButton { Text = b.Text, Data = b.Data }).ToList())],
-        DueAt = r.FireAt.UtcDateTime,
-        CreatedAt = now.UtcDateTime,
-        Late = late,
-    };
+    private static OutboxMessage ToMessage(DueReminder r, Reply reply, bool late, DateTimeOffset now) =>
+        OutboxWriter.FromReply(r.Key, r.Follow.Channel, r.Follow.ChatId, reply, r.FireAt, now, late);
 }

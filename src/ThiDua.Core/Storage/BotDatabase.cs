@@ -1,5 +1,6 @@
 using LiteDB;
 using ThiDua.Core.Nominations;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Reminders;
 
 namespace ThiDua.Core.Storage;
@@ -54,7 +55,11 @@ public sealed class BotDatabase : IDisposable
         Follows = _db.GetCollection<Follow>("follows");
         Follows.EnsureIndex(f => f.CampaignId);
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
-        Outbox.EnsureIndex(m => m.Status);
+        // Only what the dispatcher reads is indexed: an index on Status (four values) slowed every write.
+        Outbox.DropIndex("Status");
+        Outbox.EnsureIndex(m => m.PendingAt);
+        // Files written before PendingAt existed: their pending messages get it, or they would never be sent.
+        foreach (var old in Outbox.Find("$.Status = 'Pending' AND $.PendingAt = null")) Outbox.Update(old);
         ReminderRuns = _db.GetCollection<ReminderRun>("reminder_runs");
         PersonalReminders = _db.GetCollection<PersonalReminder>("personal_reminders");
         PersonalReminders.EnsureIndex(r => r.FireAt);
@@ -112,6 +117,9 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
     public ILiteCollection<ReminderRun> ReminderRuns { get; private set; } = null!;
     public ILiteCollection<PersonalReminder> PersonalReminders { get; private set; } = null!;
+
+    /// <summary>A channel adapter's own bookkeeping (received updates, button data), in the same file and transactions.</summary>
+    public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
 
     /// <summary>Where spreadsheets made for officers are written before they are sent.</summary>
     public string ExportFolder { get; }

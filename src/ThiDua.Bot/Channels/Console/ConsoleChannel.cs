@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Reminders;
 

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ThiDua.Core.Outbox;
 using ThiDua.Bot.Hosting;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Reminders;

@@ -1,3 +1,4 @@
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Reminders;
 

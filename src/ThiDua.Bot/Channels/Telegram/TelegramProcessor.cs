@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Outbox;
+
+namespace ThiDua.Bot.Channels.Telegram;
+
+/// <summary>
+/// Handles a batch of received updates: one chat's in order, different chats at the same time, in slices whose
+/// replies are committed together with the caller's bookkeeping (the polling offset, or the inbox's marks). Each
+/// reply's outbox key is made of the update id, so a batch handled again after a crash never doubles a reply.
+/// </summary>
+public sealed class TelegramProcessor(
+    TelegramUpdateReader reader,
+    TelegramChats chats,
+    TelegramConnection connection,
+    IConversationCore core,
+    OutboxDispatcher outbox,
+    TimeProvider time,
+    ILogger<TelegramProcessor> logger)
+{
+    /// <summary>Updates per commit: one LiteDB commit costs about a millisecond on disk, a reply far less.</summary>
+    private const int SliceSize = 100;
+
+    /// <param name="commit">Saves one slice's replies with the caller's bookkeeping, in one transaction.</param>
+    public async Task HandleAsync(IReadOnlyList<ReceivedUpdate> updates, Action<IReadOnlyCollection<HandledUpdate>> commit, CancellationToken cancellationToken)
+    {
+        foreach (var slice in updates.Chunk(SliceSize))
+        {
+            var handled = new ConcurrentQueue<HandledUpdate>();
+            await Parallel.ForEachAsync(slice.GroupBy(u => u.ChatKey), new ParallelOptions { MaxDegreeOfParallelism = connection.Options.MaxConcurrentChats, CancellationToken = cancellationToken },
+                async (chat, ct) =>
+                {
+                    foreach (var update in chat) handled.Enqueue(new HandledUpdate(update, await HandleOneAsync(update, ct)));
+                });
+            commit([.. handled.OrderBy(h => h.Update.Id)]);
+            outbox.Notify();
+        }
+    }
+
+    /// <summary>The replies to enqueue. An update the adapter itself fails on is logged and skipped: trying it again would fail again.</summary>
+    private async Task<IReadOnlyList<OutboxMessage>> HandleOneAsync(ReceivedUpdate received, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var input = Read(received);
+            return input is null ? [] : await RespondAsync(received, input, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError("Bỏ qua cập nhật Telegram #{Id}: lỗi {Error}", received.Id, ex.GetType().Name);
+            return [];
+        }
+    }
+
+    private TelegramInput? Read(ReceivedUpdate received)
+    {
+        try
+        {
+            var update = JsonSerializer.Deserialize<Update>(received.Json, JsonBotAPI.Options);
+            return update is null ? null : reader.Read(update);
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            logger.LogWarning("Bỏ qua cập nhật Telegram #{Id} không đọc được ({Error})", received.Id, ex.GetType().Name);
+            return null;
+        }
+    }
+
+    private async Task<List<OutboxMessage>> RespondAsync(ReceivedUpdate received, TelegramInput input, CancellationToken cancellationToken)
+    {
+        if (input.ChatActive is { } active)
+        {
+            chats.Mark(input.ChatId, active);
+            return [];
+        }
+        if (input.CallbackQueryId is { } queryId) await AnswerButtonAsync(queryId, cancellationToken);
+        chats.Mark(input.ChatId, active: true);
+        var result = input.Message is { } message
+            ? await core.HandleAsync(message, cancellationToken)
+            : input.DirectReply is { } direct ? new ConversationResult([direct]) : new ConversationResult([]);
+        var now = time.GetUtcNow();
+        var messages = new List<OutboxMessage>();
+        for (var i = 0; i < result.Replies.Count; i++)
+        {
+            var reply = result.Replies[i];
+            var queued = OutboxWriter.FromReply($"telegram:{received.Id}:{i}", TelegramUpdateReader.Channel, input.ChatId, reply, now, now);
+            if (i == 0 && reply.ReplacesPressedMessage && input.PressedMessageId is { } pressed) queued.ReplacesMessageId = pressed.ToString(CultureInfo.InvariantCulture);
+            messages.Add(queued);
+        }
+        for (var i = 0; i < result.Pushed.Count; i++)
+        {
+            var pushed = result.Pushed[i];
+            messages.Add(OutboxWriter.FromReply($"telegram:{received.Id}:p{i}", pushed.Channel, pushed.ChatId, pushed.Reply, now, now));
+        }
+        return messages;
+    }
+
+    /// <summary>Stops the button's spinner; a failure here must not stop the answer itself.</summary>
+    private async Task AnswerButtonAsync(string queryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.Client.AnswerCallbackQuery(queryId, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogInformation("Không trả lời được nút bấm ({Error})", ex.GetType().Name);
+        }
+    }
+}
+
+/// <summary>An update and the replies it produced, ready to be committed.</summary>
+public sealed record HandledUpdate(ReceivedUpdate Update, IReadOnlyList<OutboxMessage> Replies);

@@ -1,0 +1,129 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using ThiDua.Core.Conversations;
+
+namespace ThiDua.Bot.Channels.Telegram;
+
+/// <summary>
+/// Connects to Telegram (who am I, the command menu), then either long-polls getUpdates and handles each batch
+/// before asking for the next, or registers the webhook. Network faults back off and retry; the loop never dies. A refused token stops the bot.
+/// </summary>
+public sealed class TelegramReceiver(
+    TelegramConnection connection,
+    TelegramInbox inbox,
+    TelegramProcessor processor,
+    IHostApplicationLifetime lifetime,
+    Hosting.ExitStatus exit,
+    TimeProvider time,
+    ILogger<TelegramReceiver> logger) : BackgroundService
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
+    private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await RetryAsync("kết nối Telegram", ConnectAsync, stoppingToken);
+            if (connection.Options.UsesWebhook)
+            {
+                var options = connection.Options;
+                await RetryAsync("đăng ký webhook", ct => connection.Client.SetWebhook(options.WebhookUrl, secretToken: options.WebhookSecret, allowedUpdates: Wanted, cancellationToken: ct), stoppingToken);
+                logger.LogInformation("Telegram: nhận cập nhật qua webhook (đường dẫn {Path})", options.WebhookPath);
+                return;
+            }
+            await RetryAsync("tắt webhook cũ", ct => connection.Client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct), stoppingToken);
+            logger.LogInformation("Telegram: @{Bot} nhận cập nhật bằng long polling", connection.BotUsername);
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+        {
+            logger.LogCritical("Telegram từ chối Telegram:Token ({Code}). Kiểm tra token do BotFather cấp; bot dừng.", ex.ErrorCode);
+            exit.Code = 3;
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        connection.Identify(await connection.Client.GetMe(cancellationToken));
+        try
+        {
+            await connection.Client.SetMyCommands(Commands.Menu.Select(c => new BotCommand(c.Command, c.Description)), cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException ex)
+        {
+            // The menu is a convenience: the bot works without it.
+            logger.LogWarning("Không đặt được menu lệnh Telegram ({Code} {Description})", ex.ErrorCode, ex.Message);
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var updates = await connection.GetUpdatesAsync(inbox.Offset, stoppingToken);
+                failures = 0;
+                var receivedAt = time.GetUtcNow().UtcDateTime;
+                // Handled before the next poll; the offset moves with the replies, slice by slice.
+                await processor.HandleAsync([.. updates.Select(u => ReceivedUpdate.From(u.Id, u.Raw, receivedAt))], inbox.CommitPolled, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                failures++;
+                await Task.Delay(Backoff(ex, failures), time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Runs a start-up call, waiting and trying again on network faults; a refused token is not retried.</summary>
+    private async Task RetryAsync(string what, Func<CancellationToken, Task> call, CancellationToken stoppingToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await call(stoppingToken);
+                return;
+            }
+            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Chưa {What} được; thử lại", what);
+                await Task.Delay(Backoff(ex, failures), time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Doubling waits up to a minute; a 429 waits what Telegram says. Only the error's type is logged: messages may quote addresses.</summary>
+    private TimeSpan Backoff(Exception ex, int failures)
+    {
+        if (ex is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds }) return TimeSpan.FromSeconds(seconds);
+        var wait = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
+        logger.LogWarning("Telegram lỗi ({Error}{Code}); thử lại sau {Seconds} giây", ex.GetType().Name,
+            ex is ApiRequestException api ? $" {api.ErrorCode} {api.Message}" : "", wait.TotalSeconds);
+        return wait;
+    }
+}

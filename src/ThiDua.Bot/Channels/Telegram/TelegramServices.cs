@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ThiDua.Bot.Hosting;
+using ThiDua.Core.Outbox;
+
+namespace ThiDua.Bot.Channels.Telegram;
+
+public static class TelegramServices
+{
+    /// <summary>Reads Telegram:*; without a token nothing of Telegram is registered and false is returned.</summary>
+    public static TelegramOptions ReadOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(TelegramOptions.Section).Get<TelegramOptions>() ?? new TelegramOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupException($"Cấu hình Telegram không hợp lệ: {ex.Message}");
+        }
+    }
+
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, TelegramOptions options)
+    {
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<TelegramConnection>();
+        services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<TelegramButtons>();
+        services.AddSingleton<TelegramChats>();
+        services.AddSingleton<TelegramUpdateReader>();
+        services.AddSingleton<TelegramSender>();
+        services.AddSingleton<IOutboxSender>(sp => sp.GetRequiredService<TelegramSender>());
+        services.AddSingleton<TelegramProcessor>();
+        services.AddHostedService<TelegramReceiver>();
+        if (options.UsesWebhook)
+        {
+            services.AddSingleton<TelegramInboxWorker>();
+            services.AddHostedService(sp => sp.GetRequiredService<TelegramInboxWorker>());
+            services.AddSingleton<IWebEndpoint, TelegramWebhook>();
+            services.TryAddSingleton<WebEndpoints>();
+            services.AddHostedService(sp => sp.GetRequiredService<WebEndpoints>());
+        }
+        return services;
+    }
+}

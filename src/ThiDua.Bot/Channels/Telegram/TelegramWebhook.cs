@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using ThiDua.Bot.Hosting;
+
+namespace ThiDua.Bot.Channels.Telegram;
+
+/// <summary>
+/// Telegram posts each update here. Without the right secret header the request gets 401 and nothing is read.
+/// An accepted update is stored in the inbox before the 200, so Telegram's retry of an unanswered post is
+/// handled once and a crash after the 200 loses nothing.
+/// </summary>
+public sealed class TelegramWebhook(TelegramConnection connection, TelegramInbox inbox, TelegramInboxWorker worker, ILogger<TelegramWebhook> logger) : IWebEndpoint
+{
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+    private readonly byte[] _secret = Encoding.UTF8.GetBytes(connection.Options.WebhookSecret);
+
+    public string Path => connection.Options.WebhookPath;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var given = Encoding.UTF8.GetBytes(context.Request.Headers[SecretHeader].ToString());
+        if (!CryptographicOperations.FixedTimeEquals(given, _secret))
+        {
+            logger.LogWarning("Webhook Telegram: từ chối yêu cầu sai mã bí mật từ {Remote}", context.Connection.RemoteIpAddress);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            return;
+        }
+        JsonElement update;
+        try
+        {
+            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            update = document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            // Telegram never sends this; answering 200 stops a retry loop of something that can never be read.
+            logger.LogWarning("Webhook Telegram: bỏ qua nội dung không phải JSON");
+            return;
+        }
+        if (update.ValueKind != JsonValueKind.Object || !update.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt64(out var id))
+        {
+            logger.LogWarning("Webhook Telegram: bỏ qua cập nhật không có update_id");
+            return;
+        }
+        if (inbox.Store(id, update)) worker.Notify();
+    }
+}

@@ -1,0 +1,242 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ThiDua.Bot.Channels.Telegram;
+using ThiDua.Bot.Hosting;
+using ThiDua.Bot.Tests.Fakes;
+using ThiDua.Core.Tests;
+
+namespace ThiDua.Bot.Tests.Telegram;
+
+/// <summary>
+/// The whole bot in Telegram mode (real host, real Telegram.Bot client, LiteDB file) against a fake Bot API
+/// server on loopback: what an officer does from a phone, and what happens when Telegram misbehaves.
+/// </summary>
+public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
+{
+    private const long Officer = 1001;
+    private readonly TempDatabase _db = new();
+    private FakeTelegramServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeTelegramServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _db.Dispose();
+
+    private Task<TelegramBotHost> StartBot(string now = "2024-05-01T09:00:00+07:00", params string[] extra) =>
+        TelegramBotHost.StartAsync(_server, _db.Path, now, extra);
+
+    private Task<SentMessage> Reply(long chat, string contains) =>
+        _server.WaitForMessageAsync(m => m.ChatId == chat && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));
+
+    private static IEnumerable<JsonNode> Buttons(SentMessage message) =>
+        message.ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray()).Select(b => b!) ?? [];
+
+    private static string Labels(SentMessage message) => string.Join(" | ", Buttons(message).Select(b => b["text"]!.GetValue<string>()));
+
+    private static string Button(SentMessage message, string label) =>
+        Buttons(message).First(b => b["text"]!.GetValue<string>().Contains(label, StringComparison.Ordinal))["callback_data"]!.GetValue<string>();
+
+    [Fact]
+    public async Task An_officer_asks_presses_a_button_registers_a_nomination_attaches_a_file_and_exports_it()
+    {
+        await using var bot = await StartBot();
+        await _server.WaitForCallAsync("setMyCommands");
+        var menu = _server.Calls.First(c => c.Method == "setMyCommands").Parameters["commands"]!;
+        var commands = (menu is JsonValue text ? JsonNode.Parse(text.GetValue<string>())! : menu).AsArray();
+        Assert.Contains(commands, c => c!["command"]!.GetValue<string>() == "hoso" && c["description"]!.GetValue<string>() == "Hồ sơ đề nghị khen thưởng");
+
+        _server.EnqueueText(Officer, Officer, "/start");
+        var welcome = await _server.WaitForMessageAsync(m => m.ChatId == Officer);
+        Assert.Equal("HTML", welcome.ParseMode, ignoreCase: true);
+
+        _server.EnqueueText(Officer, Officer, "hs de nghi khen thuong lao cai gom nhung gi");
+        var dossier = await Reply(Officer, "Tờ trình");
+        Assert.Contains("217/KH-UBND", dossier.Text);
+        Assert.NotNull(dossier.ReplyMarkup);
+
+        var pressed = _server.EnqueueCallback(Officer, Officer, dossier.MessageId, Button(dossier, "Các hạn"));
+        await _server.WaitForCallAsync("answerCallbackQuery", c => c.Parameters["callback_query_id"]?.GetValue<string>() == _server.CallbackIdOf(pressed));
+        await Reply(Officer, "30/6/2024");
+
+        _server.EnqueueText(Officer, Officer, "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
+        await Reply(Officer, "đơn vị");
+        _server.EnqueueText(Officer, Officer, "UBND xã X");
+        var card = await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.ReplyMarkup?.ToJsonString().Contains("f|ok", StringComparison.Ordinal) == true);
+        _server.EnqueueCallback(Officer, Officer, card.MessageId, "f|ok");
+        await Reply(Officer, "LC-2024-0001");
+
+        _server.EnqueueDocument(Officer, Officer, "to-trinh.pdf", "%PDF-1.4 tờ trình"u8.ToArray(), "application/pdf", caption: "Tờ trình");
+        await Reply(Officer, "✅ Tờ trình");
+
+        _server.EnqueueText(Officer, Officer, "/xuat");
+        var export = await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.Method == "sendDocument");
+        Assert.EndsWith(".xlsx", export.DocumentName);
+        Assert.Equal("PK"u8.ToArray(), export.DocumentContent![..2]);
+
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(_server.Token, StringComparison.Ordinal) || l.Contains("TEST-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_followed_deadline_is_pushed_after_a_restart_and_updates_are_neither_repeated_nor_dropped()
+    {
+        await using (var bot = await StartBot("2024-06-20T09:00:00+07:00"))
+        {
+            _server.EnqueueText(Officer, Officer, "/nhacviec");
+            var menu = await Reply(Officer, "Chọn kế hoạch");
+            _server.EnqueueCallback(Officer, Officer, menu.MessageId, Button(menu, "Lào Cai"));
+            // The menu is redrawn in place, with the plan now ticked.
+            var edited = await _server.WaitForMessageAsync(m => m.Method == "editMessageText" && m.MessageId == menu.MessageId);
+            Assert.Contains("Đã bật nhắc hạn", edited.Text);
+            Assert.Contains("✅", Labels(edited));
+        }
+        var before = _server.Messages.Count;
+        var lastHandled = _server.GetUpdatesOffsets.Max();
+
+        // Down over the night of 21/6; back at 08:05 on 22/6: the 7-day reminder of the 29/6 report is sent, late-marked.
+        await using (var bot = await StartBot("2024-06-22T08:05:00+07:00"))
+        {
+            var reminder = await Reply(Officer, "còn 7 ngày nữa");
+            Assert.Contains("Tắt nhắc", Labels(reminder));
+            _server.EnqueueText(Officer, Officer, "/kehoach");
+            await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.MessageId > reminder.MessageId);
+            await Task.Delay(500);
+        }
+        // After the restart polling went on from where it was: no update was asked for (and handled) twice.
+        Assert.True(_server.GetUpdatesOffsets.Skip(_server.GetUpdatesOffsets.ToList().IndexOf(lastHandled)).All(o => o >= lastHandled));
+        // After the restart: the reminder and the answer to the new message, nothing from before handled again.
+        var afterRestart = _server.Messages.Skip(before).ToList();
+        Assert.Equal(2, afterRestart.Count);
+        Assert.Single(afterRestart, m => (m.Text ?? "").Contains("còn 7 ngày nữa", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Malformed_and_unexpected_updates_are_logged_and_skipped_and_the_next_message_is_answered()
+    {
+        await using var bot = await StartBot();
+        _server.EnqueueRaw("""{"update_id": 5000, "message": {"message_id": "không phải số", "chat": "oops"}}""");
+        _server.EnqueueRaw("""{"update_id": 5001, "poll": {"id": "1", "question": "?", "options": []}}""");
+        _server.EnqueueRaw("""{"không có": "update_id"}""");
+        _server.EnqueueSticker(Officer, Officer);
+        _server.EnqueueText(Officer, Officer, "/kehoach");
+
+        var refusal = await Reply(Officer, "Tôi chỉ đọc được");
+        await Reply(Officer, "Lào Cai");
+        Assert.Equal(2, _server.Messages.Count);
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("không đọc được", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task In_a_group_the_bot_answers_its_commands_mentions_and_replies_and_ignores_other_talk()
+    {
+        await using var bot = await StartBot();
+        const long group = -100200300;
+        _server.EnqueueText(group, 7, "hôm nay họp lúc mấy giờ?", chatType: "supergroup");
+        _server.EnqueueText(group, 7, "/kehoach@someone_else_bot", chatType: "supergroup");
+        _server.EnqueueText(group, 7, "/kehoach@thidua_test_bot", chatType: "supergroup");
+        var listed = await Reply(group, "Lào Cai");
+        _server.EnqueueText(group, 7, "@thidua_test_bot hồ sơ Điện Biên gồm gì", chatType: "supergroup");
+        await Reply(group, "1023");
+        _server.EnqueueText(group, 7, "còn hạn nộp?", chatType: "supergroup", replyToBotMessageId: listed.MessageId);
+        await _server.WaitForMessageAsync(m => m.ChatId == group && m.MessageId > listed.MessageId + 1);
+        await Task.Delay(300);
+
+        // Three answers: the command for this bot, the mention, the reply; nothing for the chatter or the other bot.
+        Assert.Equal(3, _server.Messages.Count(m => m.ChatId == group));
+    }
+
+    [Fact]
+    public async Task User_text_quoted_back_cannot_break_or_inject_HTML()
+    {
+        await using var bot = await StartBot();
+        _server.EnqueueText(Officer, Officer, "/<b>xoa</b>&amp;");
+        var reply = await Reply(Officer, "Không có lệnh");
+        // The fake server parses HTML like Telegram and would have refused broken markup with a 400.
+        Assert.Contains("&lt;b&gt;", reply.Text);
+        Assert.DoesNotContain(_server.Calls, c => c.FailedWith is not null && c.Method == "sendMessage");
+    }
+
+    [Fact]
+    public async Task A_429_is_honoured_the_reply_arrives_once_after_the_wait_and_a_blocked_chat_is_left_alone()
+    {
+        await using var bot = await StartBot();
+        _server.FailNext("sendMessage", 429, "Too Many Requests: retry after 2", retryAfterSeconds: 2);
+        var asked = DateTimeOffset.UtcNow;
+        _server.EnqueueText(Officer, Officer, "/kehoach");
+        var reply = await Reply(Officer, "Lào Cai");
+        Assert.True(reply.At - asked >= TimeSpan.FromSeconds(1.9), $"sent after {(reply.At - asked).TotalSeconds:0.0} s");
+        Assert.Single(_server.Messages, m => m.ChatId == Officer);
+
+        const long blocker = 2002;
+        _server.BlockChat(blocker);
+        _server.EnqueueText(blocker, blocker, "/kehoach");
+        _server.EnqueueText(blocker, blocker, "/hansaptoi");
+        await _server.WaitForCallAsync("sendMessage", c => c.FailedWith is not null && c.Parameters["chat_id"]?.ToString() == blocker.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await Task.Delay(1500);
+        // One refused attempt marks the chat inactive: the second answer is not even tried.
+        Assert.Single(_server.Calls, c => c.Method == "sendMessage" && c.Parameters["chat_id"]?.ToString() == "2002");
+    }
+
+    [Fact]
+    public async Task Webhook_mode_rejects_a_wrong_secret_and_handles_a_retried_delivery_once()
+    {
+        await using var bot = await StartBot("2024-05-01T09:00:00+07:00",
+            "--Telegram:WebhookUrl=https://bot.example.vn/tg/hook", "--Telegram:WebhookSecret=s3cret-value", "--Urls=http://127.0.0.1:0");
+        await _server.WaitForCallAsync("setWebhook");
+        Assert.Equal("https://bot.example.vn/tg/hook", _server.WebhookUrl);
+        Assert.Equal("s3cret-value", _server.WebhookSecret);
+        var address = bot.Get<WebEndpoints>().Addresses.Single();
+        using var http = new HttpClient();
+        var update = """{"update_id": 77, "message": {"message_id": 5, "date": 1714528800, "chat": {"id": 1001, "type": "private"}, "from": {"id": 1001, "is_bot": false, "first_name": "Lan"}, "text": "/kehoach"}}""";
+
+        async Task<int> Post(string? secret)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{address}/tg/hook") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
+            if (secret is not null) request.Headers.Add(TelegramWebhook.SecretHeader, secret);
+            using var response = await http.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        Assert.Equal(401, await Post(null));
+        Assert.Equal(401, await Post("s3cret-valuE"));
+        await Task.Delay(300);
+        Assert.Empty(_server.Messages);
+
+        Assert.Equal(200, await Post("s3cret-value"));
+        Assert.Equal(200, await Post("s3cret-value"));
+        await Reply(Officer, "Lào Cai");
+        await Task.Delay(500);
+        Assert.Single(_server.Messages);
+        Assert.DoesNotContain(_server.Calls, c => c.Method == "getUpdates");
+    }
+
+    [Fact]
+    public async Task Server_errors_and_timeouts_while_polling_are_retried_and_nothing_secret_is_logged()
+    {
+        _server.FailNext("getUpdates", 502, "Bad Gateway", times: 2);
+        _server.FailNext("sendMessage", 500, "Internal Server Error");
+        await using var bot = await StartBot();
+        _server.EnqueueText(Officer, Officer, "/kehoach");
+        await Reply(Officer, "Lào Cai");
+
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("502", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(_server.Token, StringComparison.Ordinal) || l.Contains("TEST-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_refused_token_stops_the_bot_with_a_clear_message_and_no_token_in_it()
+    {
+        await using var other = await FakeTelegramServer.StartAsync(token: "999:another-TEST-secret");
+        var logs = new CapturedLogs();
+        var args = new[] { "run", "--Telegram:Token=123:wrong-TEST-secret", $"--Telegram:ApiBaseUrl={other.BaseUrl}", $"--Storage:DatabasePath={_db.Path}" };
+        using var host = BotProgram.Build(CommandLine.Parse(args), configure: b => b.Logging.AddProvider(logs));
+        var exit = host.Services.GetRequiredService<ExitStatus>();
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Contains(logs.Lines, l => l.Contains("từ chối Telegram:Token", StringComparison.Ordinal));
+        Assert.Equal(3, exit.Code);
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("wrong-TEST-secret", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,163 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Outbox;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>The outbox as channels use it: long texts split, flood limits honoured, order kept per chat, groups paced.</summary>
+public class OutboxTests
+{
+    private sealed class ScriptedSender(ChannelLimits limits, TimeProvider clock, Func<PushedMessage, int, SendResult>? answer = null) : IOutboxSender
+    {
+        private int _calls;
+        public List<(DateTimeOffset At, PushedMessage Message)> Sent { get; } = [];
+        public string Channel => "test";
+        public ChannelLimits Limits => limits;
+        public bool IsGroup(string chatId) => chatId.StartsWith('-');
+
+        public Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
+        {
+            var result = answer?.Invoke(message, ++_calls) ?? SendResult.Sent;
+            if (result == SendResult.Sent) Sent.Add((clock.GetUtcNow(), message));
+            return Task.FromResult(result);
+        }
+    }
+
+    private static OutboxDispatcher Dispatcher(TestBot bot, IOutboxSender sender) =>
+        new(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance);
+
+    private static void Enqueue(TestBot bot, string key, string chat, string text, Reply? reply = null)
+    {
+        var now = bot.Time.GetUtcNow();
+        bot.Database.Outbox.Insert(OutboxWriter.FromReply(key, "test", chat, reply ?? new Reply(text), now, now));
+    }
+
+    private static async Task Run(TestBot bot, OutboxDispatcher outbox, int ticks, TimeSpan step)
+    {
+        for (var i = 0; i < ticks; i++)
+        {
+            await outbox.DispatchDueAsync();
+            bot.Time.Advance(step);
+        }
+    }
+
+    [Fact]
+    public async Task A_text_longer_than_the_channel_takes_arrives_in_order_in_parts_split_on_lines_with_buttons_on_the_last()
+    {
+        using var bot = new TestBot();
+        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time);
+        using var outbox = Dispatcher(bot, sender);
+        var lines = Enumerable.Range(1, 400).Select(i => $"Dòng {i}: tiêu chuẩn khen thưởng của tập thể và cá nhân").ToList();
+        var text = string.Join('\n', lines);
+        Enqueue(bot, "long", "42", text, new Reply(text) { Buttons = [[new Button("Hồ sơ", "q|hoso")]] });
+
+        await Run(bot, outbox, 20, TimeSpan.FromSeconds(1));
+
+        var parts = sender.Sent.Select(s => s.Message.Reply).ToList();
+        Assert.True(parts.Count >= 5);
+        Assert.All(parts, p => Assert.True(p.Text.Length <= 4096));
+        // Nothing lost, nothing cut inside a line, and only the last part carries the buttons.
+        Assert.Equal(lines, parts.SelectMany(p => p.Text.Split('\n')).ToList());
+        Assert.All(parts[..^1], p => Assert.Empty(p.Buttons));
+        Assert.Single(parts[^1].Buttons);
+        // One chat: at least a second between parts.
+        Assert.All(sender.Sent.Zip(sender.Sent.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromSeconds(1)));
+    }
+
+    [Fact]
+    public async Task A_flood_limit_pauses_the_whole_channel_for_the_time_it_names_then_everything_is_delivered_once()
+    {
+        using var bot = new TestBot();
+        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time, (_, call) => call == 2 ? SendResult.WaitFor(TimeSpan.FromSeconds(7)) : SendResult.Sent);
+        using var outbox = Dispatcher(bot, sender);
+        for (var i = 0; i < 5; i++) Enqueue(bot, $"m{i}", $"chat{i}", $"tin {i}");
+
+        await outbox.DispatchDueAsync();
+        Assert.Single(sender.Sent);
+        var pausedAt = bot.Time.GetUtcNow();
+        await Run(bot, outbox, 12, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(5, sender.Sent.Count);
+        Assert.Equal(5, sender.Sent.Select(s => s.Message.ChatId).Distinct().Count());
+        Assert.All(sender.Sent.Skip(1), s => Assert.True(s.At - pausedAt >= TimeSpan.FromSeconds(7)));
+    }
+
+    [Fact]
+    public async Task A_chat_waiting_for_a_retry_does_not_see_its_later_messages_overtake_the_first()
+    {
+        using var bot = new TestBot();
+        var failedOnce = false;
+        var sender = new ScriptedSender(ChannelLimits.Unlimited, bot.Time, (m, _) =>
+        {
+            if (m.Reply.Text != "một" || failedOnce) return SendResult.Sent;
+            failedOnce = true;
+            return SendResult.RetryLater;
+        });
+        using var outbox = Dispatcher(bot, sender);
+        Enqueue(bot, "a", "7", "một");
+        Enqueue(bot, "b", "7", "hai");
+        Enqueue(bot, "c", "8", "khác");
+
+        await Run(bot, outbox, 5, TimeSpan.FromMinutes(1));
+
+        Assert.Equal(["khác", "một", "hai"], sender.Sent.Select(s => s.Message.Reply.Text).ToArray());
+    }
+
+    [Fact]
+    public async Task A_group_gets_at_most_20_messages_a_minute_while_private_chats_go_on()
+    {
+        using var bot = new TestBot();
+        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time);
+        using var outbox = Dispatcher(bot, sender);
+        for (var i = 0; i < 30; i++) Enqueue(bot, $"g{i}", "-100500", $"nhóm {i}");
+        Enqueue(bot, "p", "500", "riêng");
+
+        await Run(bot, outbox, 60, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(20, sender.Sent.Count(s => s.Message.ChatId == "-100500"));
+        Assert.Contains(sender.Sent, s => s.Message.ChatId == "500");
+        await Run(bot, outbox, 15, TimeSpan.FromSeconds(1));
+        Assert.Equal(30, sender.Sent.Count(s => s.Message.ChatId == "-100500"));
+    }
+
+    [Fact]
+    public async Task A_message_the_channel_rejects_for_good_is_not_retried_and_others_go_on()
+    {
+        using var bot = new TestBot();
+        var calls = 0;
+        var sender = new ScriptedSender(ChannelLimits.Unlimited, bot.Time, (m, _) =>
+        {
+            calls++;
+            return m.ChatId == "bad" ? SendResult.Rejected("400 chat not found") : SendResult.Sent;
+        });
+        using var outbox = Dispatcher(bot, sender);
+        Enqueue(bot, "x", "bad", "a");
+        Enqueue(bot, "y", "good", "b");
+
+        await Run(bot, outbox, 5, TimeSpan.FromHours(1));
+
+        Assert.Equal(2, calls);
+        Assert.Equal(OutboxStatus.Failed, bot.Database.Outbox.FindById("x").Status);
+        Assert.Equal("400 chat not found", bot.Database.Outbox.FindById("x").LastError);
+        Assert.Equal(OutboxStatus.Sent, bot.Database.Outbox.FindById("y").Status);
+    }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(4096)]
+    public void The_splitter_never_loses_text_and_never_exceeds_the_limit(int max)
+    {
+        var random = new Random(7);
+        var words = new[] { "khen", "thưởng", "🎖️", "\n", "Điện Biên", "\n\n", "x".PadRight(50, 'x') };
+        var text = string.Concat(Enumerable.Range(0, 3000).Select(_ => words[random.Next(words.Length)] + (random.Next(3) == 0 ? "" : " ")));
+
+        var parts = MessageSplitter.Split(text, max);
+
+        Assert.All(parts, p => Assert.InRange(p.Length, 1, max));
+        Assert.Equal(Squash(text), Squash(string.Concat(parts)));
+        Assert.All(parts, p => Assert.False(char.IsHighSurrogate(p[^1])));
+    }
+
+    private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+}
