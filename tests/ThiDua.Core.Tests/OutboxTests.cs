@@ -143,6 +143,31 @@ public class OutboxTests
         Assert.Equal(OutboxStatus.Sent, bot.Database.Outbox.FindById("y").Status);
     }
 
+    [Fact]
+    public async Task A_reminder_left_pending_by_the_previous_version_of_the_database_is_still_sent()
+    {
+        using var temp = new TempDatabase();
+        var due = new DateTime(2024, 6, 22, 1, 0, 0, DateTimeKind.Utc);
+        using (var old = new LiteDB.LiteDatabase(new LiteDB.ConnectionString { Filename = temp.Path, Connection = LiteDB.ConnectionType.Direct }))
+        {
+            // As session-one files stored it: no PendingAt field, an index on Status.
+            var outbox = old.GetCollection("outbox");
+            outbox.EnsureIndex("Status", "$.Status");
+            outbox.Insert(new LiteDB.BsonDocument
+            {
+                ["_id"] = "r|lao-cai-217|x|7|test:c1", ["Channel"] = "test", ["ChatId"] = "c1", ["Text"] = "Nhắc hạn cũ",
+                ["Buttons"] = new LiteDB.BsonArray(), ["DueAt"] = due, ["CreatedAt"] = due, ["Status"] = "Pending", ["Attempts"] = 0,
+            });
+        }
+        using var bot = new TestBot(new DateTimeOffset(2024, 6, 22, 9, 0, 0, TimeSpan.FromHours(7)), temp.Path);
+        var sender = new ScriptedSender(ChannelLimits.Unlimited, bot.Time);
+        using var dispatcher = Dispatcher(bot, sender);
+
+        await dispatcher.DispatchDueAsync();
+
+        Assert.Equal("Nhắc hạn cũ", Assert.Single(sender.Sent).Message.Reply.Text);
+    }
+
     [Theory]
     [InlineData(10)]
     [InlineData(4096)]

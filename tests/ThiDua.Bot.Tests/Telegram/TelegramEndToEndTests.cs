@@ -71,6 +71,10 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         _server.EnqueueDocument(Officer, Officer, "to-trinh.pdf", "%PDF-1.4 tờ trình"u8.ToArray(), "application/pdf", caption: "Tờ trình");
         await Reply(Officer, "✅ Tờ trình");
 
+        // A photo of a signed paper counts as a dossier file too.
+        _server.EnqueuePhoto(Officer, Officer, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'], caption: "Biên bản");
+        await Reply(Officer, "✅ Biên bản");
+
         _server.EnqueueText(Officer, Officer, "/xuat");
         var export = await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.Method == "sendDocument");
         Assert.EndsWith(".xlsx", export.DocumentName);
@@ -110,6 +114,34 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         var afterRestart = _server.Messages.Skip(before).ToList();
         Assert.Equal(2, afterRestart.Count);
         Assert.Single(afterRestart, m => (m.Text ?? "").Contains("còn 7 ngày nữa", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_chat_is_answered_in_the_order_it_wrote_while_chats_are_handled_side_by_side()
+    {
+        await using var bot = await StartBot();
+        for (var n = 1; n <= 8; n++)
+            for (long chat = 3001; chat <= 3005; chat++) _server.EnqueueText(chat, chat, $"/lenh{n}");
+        for (long chat = 3001; chat <= 3005; chat++) await Reply(chat, "/lenh8");
+
+        for (long chat = 3001; chat <= 3005; chat++)
+        {
+            var order = _server.Messages.Where(m => m.ChatId == chat).Select(m => m.Text!).ToList();
+            Assert.Equal(Enumerable.Range(1, 8).Select(n => $"/lenh{n}."), order.Select(t => t.Split(' ')[3]));
+        }
+    }
+
+    [Fact]
+    public async Task A_deep_link_start_payload_reaches_the_core_and_a_too_large_file_is_refused_before_download()
+    {
+        await using var bot = await StartBot();
+        _server.EnqueueText(Officer, Officer, "/start moi-ABC123");
+        var welcome = await _server.WaitForMessageAsync(m => m.ChatId == Officer);
+        Assert.Contains("Lan", welcome.Text);
+
+        _server.EnqueueDocument(Officer, Officer, "ho-so-day-du.pdf", new byte[21 * 1024 * 1024], "application/pdf");
+        await Reply(Officer, "lớn hơn 20 MB");
+        Assert.DoesNotContain(_server.Calls, c => c.Method == "getFile");
     }
 
     [Fact]
