@@ -155,8 +155,15 @@ public class OutboxTests
             outbox.EnsureIndex("Status", "$.Status");
             outbox.Insert(new LiteDB.BsonDocument
             {
-                ["_id"] = "r|lao-cai-217|x|7|test:c1", ["Channel"] = "test", ["ChatId"] = "c1", ["Text"] = "Nhắc hạn cũ",
-                ["Buttons"] = new LiteDB.BsonArray(), ["DueAt"] = due, ["CreatedAt"] = due, ["Status"] = "Pending", ["Attempts"] = 0,
+                ["_id"] = "r|lao-cai-217|x|7|test:c1",
+                ["Channel"] = "test",
+                ["ChatId"] = "c1",
+                ["Text"] = "Nhắc hạn cũ",
+                ["Buttons"] = new LiteDB.BsonArray(),
+                ["DueAt"] = due,
+                ["CreatedAt"] = due,
+                ["Status"] = "Pending",
+                ["Attempts"] = 0,
             });
         }
         using var bot = new TestBot(new DateTimeOffset(2024, 6, 22, 9, 0, 0, TimeSpan.FromHours(7)), temp.Path);

@@ -199,14 +199,8 @@ public sealed partial class FakeTelegramServer
         if (TargetChat(p, out var chatId) is { } chatError)
             return chatError;
         var text = Str(p, "text");
-        if (string.IsNullOrEmpty(text))
-            return Reply.Error(400, "Bad Request: message text is empty");
-        if (Format(text, p, out var plain, out var entities) is { } formatError)
-            return formatError;
-        if (plain.Trim().Length == 0)
-            return Reply.Error(400, "Bad Request: message text is empty");
-        if (plain.Length > 4096)
-            return Reply.Error(400, "Bad Request: message is too long");
+        if (CheckText(text, p, out var plain, out var entities) is { } textError)
+            return textError;
         if (Markup(p, out var markup) is { } markupError)
             return markupError;
         lock (_gate)
@@ -220,6 +214,20 @@ public sealed partial class FakeTelegramServer
         }
     }
 
+    /// <summary>A message text as Telegram checks it: present, parseable in its parse mode, not blank, at most 4,096 characters.</summary>
+    private static Reply? CheckText(string? text, JsonObject p, out string plain, out JsonArray? entities)
+    {
+        plain = "";
+        entities = null;
+        if (string.IsNullOrEmpty(text))
+            return Reply.Error(400, "Bad Request: message text is empty");
+        if (Format(text, p, out plain, out entities) is { } formatError)
+            return formatError;
+        if (plain.Trim().Length == 0)
+            return Reply.Error(400, "Bad Request: message text is empty");
+        return plain.Length > 4096 ? Reply.Error(400, "Bad Request: message is too long") : null;
+    }
+
     /// <summary>editMessageText, or editMessageReplyMarkup (which leaves the text alone and is not added to Messages).</summary>
     private Reply EditMessage(JsonObject p, string method)
     {
@@ -231,17 +239,8 @@ public sealed partial class FakeTelegramServer
         var text = Str(p, "text");
         string? plain = null;
         JsonArray? entities = null;
-        if (method == "editMessageText")
-        {
-            if (string.IsNullOrEmpty(text))
-                return Reply.Error(400, "Bad Request: message text is empty");
-            if (Format(text, p, out plain, out entities) is { } formatError)
-                return formatError;
-            if (plain.Trim().Length == 0)
-                return Reply.Error(400, "Bad Request: message text is empty");
-            if (plain.Length > 4096)
-                return Reply.Error(400, "Bad Request: message is too long");
-        }
+        if (method == "editMessageText" && CheckText(text, p, out plain, out entities) is { } textError)
+            return textError;
         if (Markup(p, out var markup) is { } markupError)
             return markupError;
         lock (_gate)

@@ -260,58 +260,28 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     public IReadOnlyList<long?> GetUpdatesOffsets { get { lock (_gate) return [.. _getUpdatesOffsets]; } }
 
     /// <summary>The first message (in send order, including ones sent before the call) that matches.</summary>
-    public async Task<SentMessage> WaitForMessageAsync(Func<SentMessage, bool> predicate, TimeSpan? timeout = null)
+    public Task<SentMessage> WaitForMessageAsync(Func<SentMessage, bool> predicate, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var limit = timeout ?? DefaultWait;
-        var started = Stopwatch.GetTimestamp();
-        var seen = 0;
-        while (true)
-        {
-            var last = Stopwatch.GetElapsedTime(started) >= limit;
-            Task signal;
-            SentMessage[] fresh;
-            lock (_gate)
-            {
-                signal = _changed.Task;
-                fresh = [.. _messages.Skip(seen)];
-            }
-            foreach (var m in fresh)
-                if (predicate(m))
-                    return m;
-            seen += fresh.Length;
-            if (last)
-                throw new TimeoutException($"No matching message within {limit.TotalSeconds:0.#} s. Messages seen ({seen}):{Environment.NewLine}{Describe(Messages)}");
-            await signal.WaitAsync(limit - Stopwatch.GetElapsedTime(started)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        return WaitUntilAsync(() => Messages.FirstOrDefault(predicate),
+            limit => $"No matching message within {limit.TotalSeconds:0.#} s. Messages seen ({Messages.Count}):{Environment.NewLine}{Describe(Messages)}", timeout);
     }
 
-    public async Task WaitForCallAsync(string method, Func<ApiCall, bool>? predicate = null, TimeSpan? timeout = null)
+    public Task WaitForCallAsync(string method, Func<ApiCall, bool>? predicate = null, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(method);
-        var limit = timeout ?? DefaultWait;
-        var started = Stopwatch.GetTimestamp();
-        while (true)
-        {
-            var last = Stopwatch.GetElapsedTime(started) >= limit;
-            Task signal;
-            ApiCall[] calls;
-            lock (_gate)
-            {
-                signal = _changed.Task;
-                calls = [.. _calls];
-            }
-            if (calls.Any(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase) && (predicate is null || predicate(c))))
-                return;
-            if (last)
-                throw new TimeoutException($"No matching {method} call within {limit.TotalSeconds:0.#} s. Calls seen ({calls.Length}): "
-                    + string.Join(", ", calls.Select(c => c.FailedWith is null ? c.Method : $"{c.Method} ({c.FailedWith})")));
-            await signal.WaitAsync(limit - Stopwatch.GetElapsedTime(started)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        return WaitUntilAsync(() => Calls.FirstOrDefault(c => string.Equals(c.Method, method, StringComparison.OrdinalIgnoreCase) && (predicate is null || predicate(c))),
+            limit => $"No matching {method} call within {limit.TotalSeconds:0.#} s. Calls seen ({Calls.Count}): "
+                + string.Join(", ", Calls.Select(c => c.FailedWith is null ? c.Method : $"{c.Method} ({c.FailedWith})")), timeout);
     }
 
     /// <summary>Until a getUpdates call with offset &gt; <paramref name="updateId"/> has been handled (the update is confirmed).</summary>
-    public async Task WaitUntilConsumedAsync(long updateId, TimeSpan? timeout = null)
+    public Task WaitUntilConsumedAsync(long updateId, TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => { lock (_gate) return _confirmedBelow > updateId ? (object)true : null; },
+            limit => $"Update {updateId} was not confirmed within {limit.TotalSeconds:0.#} s; getUpdates offsets so far: [{string.Join(", ", GetUpdatesOffsets)}].", timeout);
+
+    /// <summary>Checks again after every change the server records, until <paramref name="found"/> gives something or time runs out.</summary>
+    private async Task<T> WaitUntilAsync<T>(Func<T?> found, Func<TimeSpan, string> timedOut, TimeSpan? timeout) where T : class
     {
         var limit = timeout ?? DefaultWait;
         var started = Stopwatch.GetTimestamp();
@@ -319,14 +289,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         {
             var last = Stopwatch.GetElapsedTime(started) >= limit;
             Task signal;
-            lock (_gate)
-            {
-                if (_confirmedBelow > updateId)
-                    return;
-                signal = _changed.Task;
-            }
+            lock (_gate) signal = _changed.Task;
+            if (found() is { } result)
+                return result;
             if (last)
-                throw new TimeoutException($"Update {updateId} was not confirmed within {limit.TotalSeconds:0.#} s; getUpdates offsets so far: [{string.Join(", ", GetUpdatesOffsets)}].");
+                throw new TimeoutException(timedOut(limit));
             await signal.WaitAsync(limit - Stopwatch.GetElapsedTime(started)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
