@@ -14,6 +14,7 @@ public class CrashSafetyTests
         string[] lines =
         [
             """{"chat":"c1","text":"Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ"}""",
+            """{"chat":"c1","text":"Nguyễn Thị Lan"}""",
             """{"chat":"c1","text":"UBND xã X"}""",
             """{"chat":"c1","button":"f|ok"}""",
         ];

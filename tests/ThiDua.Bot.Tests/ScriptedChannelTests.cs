@@ -90,16 +90,21 @@ public class ScriptedChannelTests
         {
             var output = await RunScriptAsync("2024-05-01T09:00:00+07:00",
                 """{"chat":"c1","text":"Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ"}""",
+                """{"chat":"c1","text":"Nguyễn Thị Lan"}""",
                 """{"chat":"c1","text":"UBND xã X"}""",
                 """{"chat":"c1","button":"f|ok"}""",
                 JsonSerializer.Serialize(new { chat = "c1", file = pdf, caption = "Tờ trình" }),
                 """{"chat":"c1","file":"/khong/co/tep.pdf"}""",
                 """{"chat":"c1","text":"/xuat"}""");
-            Assert.Equal(6, output.Count);
-            Assert.Contains("LC-2024-0001", output[2].GetProperty("replies")[0].GetProperty("text").GetString());
-            Assert.Contains("✅ Tờ trình", output[3].GetProperty("replies")[0].GetProperty("text").GetString());
-            Assert.Contains("không có tệp", output[4].GetProperty("error").GetString());
-            var export = output[5].GetProperty("replies")[0].GetProperty("file").GetString()!;
+            Assert.Equal(7, output.Count);
+            // First use: the officer's name and unit are asked once, then the nomination goes on as typed.
+            Assert.Contains("Họ và tên", output[0].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("Nghị định 13/2023", output[0].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("Đã đăng ký: Nguyễn Thị Lan — UBND xã X", output[2].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("LC-2024-0001", output[3].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("✅ Tờ trình", output[4].GetProperty("replies")[0].GetProperty("text").GetString());
+            Assert.Contains("không có tệp", output[5].GetProperty("error").GetString());
+            var export = output[6].GetProperty("replies")[0].GetProperty("file").GetString()!;
             Assert.EndsWith(".xlsx", export);
             Assert.True(File.Exists(export));
         }

@@ -14,10 +14,10 @@ public class ConcurrencyTests
             (await bot.Engine.HandleAsync(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, Text = text, ButtonData = button })).Replies[0].Text;
 
         var chats = Enumerable.Range(0, 200).Select(i => $"chat{i}").ToList();
+        foreach (var chat in chats) bot.Register(chat, NameFor(chat), $"UBND xã {chat}");
         var results = await Task.WhenAll(chats.Select(chat => Task.Run(async () =>
         {
             await Say(chat, $"Đề nghị BK CT tỉnh cho đ/c {NameFor(chat)}, Cán bộ UBND xã {chat}, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành tốt nhiệm vụ");
-            await Say(chat, $"UBND xã {chat}");
             return await Say(chat, button: "f|ok");
         })));
 

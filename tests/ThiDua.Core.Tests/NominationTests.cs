@@ -180,7 +180,9 @@ public class NominationTests
         Assert.Contains("Giới tính", resumed.Text);
         after.Press(resumed, "Nữ");
         var summary = after.Ask("bỏ qua");
-        Assert.Contains("Đơn vị của bạn", summary.Text);
+        // The unit comes from the officer's registration: the summary card follows.
+        Assert.Contains(summary.Buttons.SelectMany(r => r), b => b.Data == "f|ok");
+        Assert.Contains("UBND xã X", summary.Text);
     }
 
     [Fact]

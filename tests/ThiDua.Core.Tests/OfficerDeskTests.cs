@@ -113,8 +113,26 @@ public class OfficerDeskTests
     {
         using var bot = new TestBot();
         SaveOne(bot);
-        foreach (var forged in new[] { "n|open|1", "n|withdraw|1", "n|submit|1", "n|comp|1|to-trinh|abcd1234" })
-            Assert.Contains("không phải của bạn", bot.Press(forged, chat: "intruder").Text);
+        bot.Register("intruder", "Người Khác", "UBND phường Y");
+        foreach (var forged in new[] { "n|open|1", "n|withdraw|1", "n|submit|1", "n|comp|1|to-trinh|abcd1234", "n|edit|1" })
+            Assert.Contains("không thuộc bạn hay đơn vị của bạn", bot.Press(forged, chat: "intruder").Text);
+        Assert.Equal(NominationStatus.Draft, bot.Database.Nominations.FindAll().Single().Status);
+    }
+
+    [Fact]
+    public void A_colleague_of_the_same_unit_reads_my_nomination_but_cannot_change_it()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        bot.Register("colleague", "Đồng Nghiệp", TestBot.DefaultUnit);
+
+        var unit = bot.Press("n|unit", chat: "colleague");
+        Assert.Contains("LC-2024-0001", unit.Text);
+        var opened = bot.Press("n|open|1", chat: "colleague");
+        Assert.Contains("chỉ xem", opened.Text);
+        Assert.Empty(opened.Buttons);
+        foreach (var action in new[] { "n|withdraw|1", "n|submit|1", "n|edit|1" })
+            Assert.Contains("chỉ xem được", bot.Press(action, chat: "colleague").Text);
         Assert.Equal(NominationStatus.Draft, bot.Database.Nominations.FindAll().Single().Status);
     }
 

@@ -206,8 +206,8 @@ public class ReminderTests
         using var bot = new TestBot(new DateTimeOffset(2024, 7, 20, 9, 0, 0, Vietnam));
         var (service, outbox, sender) = Wire(bot);
         service.Run(bot.Time.GetUtcNow(), afterDowntime: true);
-        bot.Database.Officers.Upsert(new Nominations.OfficerProfile { UserKey = "test:ward", Unit = "UBND phường Hưng Đạo" });
-        bot.Database.Officers.Upsert(new Nominations.OfficerProfile { UserKey = "test:dept", Unit = "Sở Văn hóa, Thể thao và Du lịch" });
+        bot.Database.Officers.Upsert(new Access.OfficerProfile { UserKey = "test:ward", Unit = "UBND phường Hưng Đạo" });
+        bot.Database.Officers.Upsert(new Access.OfficerProfile { UserKey = "test:dept", Unit = "Sở Văn hóa, Thể thao và Du lịch" });
         bot.Press("r|on|duong-kinh-70-gphp", chat: "ward");
         bot.Press("r|on|duong-kinh-70-gphp", chat: "dept");
 

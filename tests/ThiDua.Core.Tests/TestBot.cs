@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Storage;
@@ -7,22 +8,51 @@ using ThiDua.Core.Time;
 
 namespace ThiDua.Core.Tests;
 
-/// <summary>The real conversation core over the repo's data, an in-memory LiteDB and a fake clock: a chat in a test.</summary>
+/// <summary>
+/// The real conversation core over the repo's data, an in-memory LiteDB and a fake clock: a chat in a test.
+/// Unless <c>registered: false</c>, each chat is an officer of "UBND xã X" already registered (as after
+/// onboarding), so nomination tests start where officers do; registration itself is tested with it off.
+/// </summary>
 public sealed class TestBot : IDisposable
 {
+    public const string DefaultUnit = "UBND xã X";
+    private readonly bool _registered;
+
     public static readonly DateTimeOffset April2024 = new(2024, 4, 20, 9, 0, 0, TimeSpan.FromHours(7));
     public static readonly DateTimeOffset Today2026 = new(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(7));
 
     private static readonly Lazy<KnowledgeBase> SharedKnowledge = new(() => LoadKnowledge(new FakeTimeProvider()));
 
     /// <param name="databasePath">A LiteDB file to reopen later (a restart); null for memory.</param>
-    public TestBot(DateTimeOffset? now = null, string? databasePath = null)
+    /// <param name="admins">Access:Admins, e.g. "test:admin".</param>
+    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, params string[] admins)
     {
         Time = new FakeTimeProvider(now ?? April2024);
         Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
         Knowledge = SharedKnowledge.Value;
-        Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), NullLogger<ConversationEngine>.Instance);
+        _registered = registered;
+        Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), NullLogger<ConversationEngine>.Instance,
+            accessOptions: new AccessOptions { Admins = [.. admins] });
     }
+
+    /// <summary>Writes a registered profile directly, as onboarding or an invitation would have.</summary>
+    public void Register(string chat, string name = "Cán bộ Thử Nghiệm", string unit = DefaultUnit, Role role = Role.Officer, params string[] scopes)
+    {
+        var unitKey = Text.VietnameseText.Fold(unit);
+        Database.Units.Upsert(new Unit { Key = unitKey, Name = unit, Confirmed = true });
+        Database.Officers.Upsert(new OfficerProfile { UserKey = $"test:{chat}", Name = name, Unit = unit, UnitKey = unitKey, Role = role, Scopes = [.. scopes] });
+    }
+
+    /// <summary>Everything one message brings: replies and notices pushed to other chats.</summary>
+    public ConversationResult Send(IncomingMessage message)
+    {
+        if (_registered && Database.Officers.FindById($"{message.Channel}:{message.UserId}") is null) Register(message.UserId);
+        return Engine.HandleAsync(message).GetAwaiter().GetResult();
+    }
+
+    public ConversationResult SendText(string text, string chat = "c1") => Send(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, Text = text });
+
+    public ConversationResult SendButton(string data, string chat = "c1") => Send(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, ButtonData = data });
 
     public FakeTimeProvider Time { get; }
     public BotDatabase Database { get; }
@@ -50,7 +80,7 @@ public sealed class TestBot : IDisposable
 
     private Reply Single(IncomingMessage message)
     {
-        var result = Engine.HandleAsync(message).GetAwaiter().GetResult();
+        var result = Send(message);
         Assert.NotEmpty(result.Replies);
         return result.Replies[0];
     }

@@ -27,6 +27,7 @@ public static class CoreServices
             return new KnowledgeProvider(loader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath()));
         });
         services.AddSingleton(ReminderOptionsFrom(configuration));
+        services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
         services.AddSingleton<ThiDua.Core.Outbox.OutboxDispatcher>();
         services.AddSingleton<IConversationCore, ConversationEngine>();

@@ -48,6 +48,10 @@ public static class Commands
         ("nhacviec", "Bật/tắt nhắc hạn kế hoạch"),
         ("nhacnho", "Các nhắc việc riêng của tôi"),
         ("huy", "Hủy đăng ký đang làm dở"),
+        ("duyet", "Thẩm định đề nghị (cán bộ thẩm định)"),
+        ("moi", "Tạo mã mời cán bộ (cán bộ thẩm định)"),
+        ("lienket", "Liên kết tài khoản Telegram và Zalo"),
+        ("xoadulieu", "Xem, xóa dữ liệu cá nhân của tôi"),
         ("help", "Hướng dẫn sử dụng"),
     ];
 

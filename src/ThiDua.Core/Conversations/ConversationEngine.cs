@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using ThiDua.Core.Access;
 using ThiDua.Core.Answers;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Reminders;
+using ThiDua.Core.Review;
 using ThiDua.Core.Questions;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Time;
@@ -18,27 +20,40 @@ public sealed class ConversationEngine(
     BotDatabase db,
     LocalClock clock,
     ILogger<ConversationEngine> logger,
-    ReminderOptions? reminderOptions = null) : IConversationCore
+    ReminderOptions? reminderOptions = null,
+    AccessOptions? accessOptions = null) : IConversationCore
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
 
+    private const string RegisterFirst = "Để đăng ký đề nghị khen thưởng, bạn cho biết họ tên và đơn vị (chỉ một lần).";
+
+    private readonly AccessPolicy _access = new(db, accessOptions ?? new AccessOptions(), logger);
     private readonly NominationFlow _nominations = new(db, clock);
-    private readonly OfficerDesk _desk = new(db, clock);
     private readonly FollowDesk _follows = new(db, clock.TimeProvider, reminderOptions ?? new ReminderOptions());
     private readonly PersonalReminders _personal = new(db, clock, reminderOptions ?? new ReminderOptions());
+    private readonly RegistrationDesk _registration = new(db, clock);
+    // The desks hold no state of their own (it is all in LiteDB), so they are made where used, sharing the policy.
+    private OfficerDesk Desk => new(db, clock, _access);
+    private InvitationDesk Invitations => new(db, clock, _access);
+    private ReviewDesk Review => new(db, clock, _access);
+    private HandoverDesk Handover => new(db, clock, _access);
+
+    /// <summary>One message being handled: who sent it, the chat's context, and notices for other chats.</summary>
+    private sealed record Turn(IncomingMessage Message, ChatState State, Actor Actor, List<PushedMessage> Pushed);
 
     public async Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
         try
         {
             var state = db.ChatStates.Get(message.ConversationKey);
+            var turn = new Turn(message, state, _access.Who(message), []);
             var replies = message.File is { } file
-                ? [await _desk.ReceiveFileAsync(knowledge.Current, message, state, file, cancellationToken)]
-                : Handle(message, state);
+                ? [await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
+                : Handle(turn);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
-            return new ConversationResult(replies);
+            return new ConversationResult(replies) { Pushed = turn.Pushed };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -48,11 +63,12 @@ public sealed class ConversationEngine(
         }
     }
 
-    private List<Reply> Handle(IncomingMessage message, ChatState state)
+    private List<Reply> Handle(Turn turn)
     {
+        var (message, state, actor, _) = turn;
         var kb = knowledge.Current;
         var today = clock.Today;
-        if (message.ButtonData is { } data) return [PressButton(kb, message, data, state, today)];
+        if (message.ButtonData is { } data) return PressButton(kb, turn, data, today);
 
         var text = message.Text?.Trim() ?? "";
         if (text.Length == 0) return [GeneralAnswers.Help(kb, today, "Bạn chưa nhập nội dung. Tôi có thể trả lời:")];
@@ -62,17 +78,50 @@ public sealed class ConversationEngine(
         var context = state.CampaignId is { } id ? kb.Find(id) : null;
         if (Commands.TryParse(text, out var command, out var args))
         {
-            if (command == "dangky") return [_nominations.Start(kb, message, text, context)];
-            if (command == "huy") return [_nominations.Cancel(message.ConversationKey)];
-            if (command == "cuatoi") return [_desk.List(kb, $"{message.Channel}:{message.UserId}")];
-            if (command == "xuat") return [_desk.Press(kb, message, state, "n|export")];
-            if (command == "nhacviec") return [_follows.Menu(kb, message)];
-            if (command == "nhacnho") return [_personal.List(message)];
-            return [RunCommand(kb, command, args, message, state, today)];
+            // A command ends whatever typed input was awaited.
+            state.AwaitingInput = null;
+            switch (command)
+            {
+                case "start" when args.Length > 0:
+                    return [_registration.ApplyInvitation(actor.Key, args, Invitations.Link) ?? GeneralAnswers.Welcome(kb, today, message.UserName)];
+                case "dangky":
+                    return Gate(turn, text) ?? [_nominations.Start(kb, message, text, context)];
+                case "huy":
+                    return [_registration.Active(actor.Key) is not null ? _registration.Cancel(actor.Key) : _nominations.Cancel(message.ConversationKey)];
+                case "cuatoi":
+                    return Gate(turn, text) ?? [Desk.List(kb, actor)];
+                case "xuat":
+                    // Reviewers export from their queue (by unit, status…); officers export their own.
+                    return actor.IsReviewer ? [Review.Start(kb, actor)] : Gate(turn, text) ?? [Desk.Press(kb, message, actor, state, "n|export")];
+                case "duyet":
+                    return [Review.Start(kb, actor)];
+                case "moi":
+                    return [Invitations.Invite(kb, actor, args)];
+                case "donvi":
+                    return [Invitations.PendingUnits(actor)];
+                case "bangiao":
+                    return [Handover.Start(kb, actor)];
+                case "lienket":
+                    return [args.Length == 0 ? Invitations.LinkCode(actor) : _registration.ApplyInvitation(actor.Key, args, Invitations.Link)!];
+                case "xoadulieu":
+                    return [_registration.ShowData(actor)];
+                case "nhacviec":
+                    return [_follows.Menu(kb, message)];
+                case "nhacnho":
+                    return [_personal.List(message)];
+                default:
+                    return [RunCommand(kb, command, args, message, state, today)];
+            }
         }
+        if (_registration.Active(actor.Key) is { } registration)
+        {
+            var (reply, done) = _registration.Answer(actor.Key, registration, text);
+            return done is null ? [reply] : [reply, .. Replay(turn, done)];
+        }
+        if (state.AwaitingInput is not null && Review.AnswerAwaited(kb, actor, state, text, turn.Pushed) is { } awaited) return [awaited];
         var form = _nominations.ActiveForm(message.ConversationKey);
         if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
-        if (NominationFlow.IsStartRequest(kb, text)) return [_nominations.Start(kb, message, text, context)];
+        if (NominationFlow.IsStartRequest(kb, text)) return Gate(turn, text) ?? [_nominations.Start(kb, message, text, context)];
         if (PersonalReminders.IsRequest(text)) return [_personal.Create(kb, message, text, context)];
         if (form is not null && !form.Paused && !LooksLikeQuestion(kb, text))
             return [_nominations.Answer(kb, form, text)];
@@ -86,6 +135,17 @@ public sealed class ConversationEngine(
             answer = answer with { Text = answer.Text + "\n\n(Bạn đang đăng ký dở một đề nghị: gõ “tiếp tục” để quay lại.)" };
         }
         return [answer];
+    }
+
+    /// <summary>Nominations need to know who and which unit: unregistered people are asked first, then their request is replayed.</summary>
+    private List<Reply>? Gate(Turn turn, string? text = null, string? button = null) =>
+        turn.Actor.IsRegistered ? null : [_registration.Begin(turn.Actor.Key, RegisterFirst, text, button)];
+
+    private List<Reply> Replay(Turn turn, Registration done)
+    {
+        if (done.PendingText is null && done.PendingButton is null) return [];
+        var again = turn.Message with { Text = done.PendingText, ButtonData = done.PendingButton };
+        return Handle(turn with { Message = again, Actor = _access.Who(again) });
     }
 
     private Reply RunCommand(KnowledgeBase kb, string command, string args, IncomingMessage message, ChatState state, DateOnly today)
@@ -104,28 +164,51 @@ public sealed class ConversationEngine(
         };
     }
 
-    private Reply PressButton(KnowledgeBase kb, IncomingMessage message, string data, ChatState state, DateOnly today)
+    private List<Reply> PressButton(KnowledgeBase kb, Turn turn, string data, DateOnly today)
     {
+        var (message, state, actor, pushed) = turn;
         if (ButtonData.TryParseAsk(data, out var kind, out var campaignId, out var phase, out var beneficiary))
         {
-            if (kind == QuestionKind.ListCampaigns) return GeneralAnswers.ListCampaigns(kb, today, []);
-            if (campaignId is null && kind == QuestionKind.NextDeadlines) return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
+            if (kind == QuestionKind.ListCampaigns) return [GeneralAnswers.ListCampaigns(kb, today, [])];
+            if (campaignId is null && kind == QuestionKind.NextDeadlines) return [GeneralAnswers.NextDeadlinesEverywhere(kb, today)];
             if (campaignId is not null && kb.Find(campaignId) is { } campaign)
             {
                 // A pick after "which plan?" answers the question as it was asked (its details, the body it named).
                 var asked = state.PendingKind == kind.Code() && state.PendingText is { } pending ? QuestionAnswerer.ParserFor(kb).Parse(pending) : null;
-                return QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase ?? asked?.PhaseNumber, beneficiary ?? asked?.Beneficiary, asked?.Quarter, asked?.Words);
+                return [QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase ?? asked?.PhaseNumber, beneficiary ?? asked?.Beneficiary, asked?.Quarter, asked?.Words)];
             }
         }
-        if (data == "cmd|help") return GeneralAnswers.Help(kb, today);
-        if (data == "cmd|cuatoi") return _desk.List(kb, $"{message.Channel}:{message.UserId}");
-        if (data.StartsWith("f|", StringComparison.Ordinal)) return _nominations.Press(kb, message, data);
-        if (data.StartsWith("n|", StringComparison.Ordinal)) return _desk.Press(kb, message, state, data);
-        if (data.StartsWith("r|", StringComparison.Ordinal)) return _follows.Press(kb, message, data, today);
+        if (data == "cmd|help") return [GeneralAnswers.Help(kb, today)];
+        if (data == "cmd|cuatoi") return Gate(turn, button: data) ?? [Desk.List(kb, actor)];
+        if (data.StartsWith("f|start", StringComparison.Ordinal) || data == "f|new") return Gate(turn, button: data) ?? [_nominations.Press(kb, message, data)];
+        if (data.StartsWith("f|", StringComparison.Ordinal)) return [_nominations.Press(kb, message, data)];
+        if (data.StartsWith("n|", StringComparison.Ordinal)) return [Desk.Press(kb, message, actor, state, data)];
+        if (data.StartsWith("v|", StringComparison.Ordinal)) return [Review.Press(kb, actor, state, data, pushed)];
+        if (data.StartsWith("h|", StringComparison.Ordinal)) return [Handover.Press(kb, actor, data, pushed)];
+        if (data.StartsWith("i|", StringComparison.Ordinal)) return [Invitations.Press(kb, actor, data)];
+        if (data.StartsWith("g|", StringComparison.Ordinal)) return PressRegistration(turn, data);
+        if (data.StartsWith("r|", StringComparison.Ordinal)) return [_follows.Press(kb, message, data, today)];
         // Removing a personal reminder redraws the message it was pressed on, where the channel can.
-        if (data.StartsWith("x|", StringComparison.Ordinal)) return _personal.Press(message, data) with { ReplacesPressedMessage = data.StartsWith("x|del", StringComparison.Ordinal) };
+        if (data.StartsWith("x|", StringComparison.Ordinal)) return [_personal.Press(message, data) with { ReplacesPressedMessage = data.StartsWith("x|del", StringComparison.Ordinal) }];
         logger.LogInformation("Nút không hợp lệ hoặc đã cũ ({Length} byte)", data.Length);
-        return GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:");
+        return [GeneralAnswers.Help(kb, today, "Nút này không còn dùng được (có thể kế hoạch đã thay đổi). Bạn chọn lại nhé:")];
+    }
+
+    private List<Reply> PressRegistration(Turn turn, string data)
+    {
+        var actor = turn.Actor;
+        switch (data.Split('|'))
+        {
+            case [_, "unit", var unit]:
+                var (reply, done) = _registration.PickUnit(actor.Key, unit);
+                return done is null ? [reply] : [reply, .. Replay(turn, done)];
+            case [_, "cancel"]:
+                return [_registration.Cancel(actor.Key)];
+            case [_, "erase"]:
+                return [_registration.Erase(actor, turn.Message.ChatId, turn.Message.Channel)];
+            default:
+                return [new Reply("Đã giữ nguyên dữ liệu của bạn.")];
+        }
     }
 
     /// <summary>Mid-form, a question is answered rather than taken as the field's value: a "?" or question words on a known topic.</summary>

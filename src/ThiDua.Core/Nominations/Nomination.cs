@@ -3,8 +3,22 @@ using ThiDua.Core.Knowledge;
 
 namespace ThiDua.Core.Nominations;
 
-/// <summary>Where a nomination stands. Later review states (thẩm định, trả lại, đã khen…) extend this list.</summary>
-public enum NominationStatus { Draft, Submitted, Withdrawn }
+/// <summary>
+/// Where a nomination stands: nháp → đã nộp → đang thẩm định → (trả lại → nộp lại) → đã trình → đã khen / không khen;
+/// an officer may withdraw it until it is presented. Stored by name, so adding states keeps old files readable.
+/// </summary>
+public enum NominationStatus { Draft, Submitted, Withdrawn, UnderReview, Returned, Presented, Awarded, NotAwarded }
+
+/// <summary>One step of a nomination's history: who moved it, when, from what to what, and why.</summary>
+public sealed class StatusChange
+{
+    public DateTime At { get; set; }
+    public string ByKey { get; set; } = "";
+    public string? ByName { get; set; }
+    public NominationStatus From { get; set; }
+    public NominationStatus To { get; set; }
+    public string? Note { get; set; }
+}
 
 /// <summary>The nominee's facts, shared by the form in progress and the saved nomination.</summary>
 public class NomineeDetails
@@ -44,6 +58,13 @@ public sealed class Nomination : NomineeDetails
     public DateTime UpdatedAt { get; set; }
     public DateTime? SubmittedAt { get; set; }
     public List<Attachment> Attachments { get; set; } = [];
+    /// <summary>The audit trail of status changes, oldest first.</summary>
+    public List<StatusChange> History { get; set; } = [];
+    /// <summary>Why a reviewer returned it (the latest return).</summary>
+    public string? ReturnReason { get; set; }
+    /// <summary>The award decision (số quyết định) and its date, once awarded.</summary>
+    public string? DecisionNumber { get; set; }
+    public DateOnly? DecisionDate { get; set; }
     /// <summary>Folded nominee name and proposing unit, indexed, so duplicate and quota checks query instead of scanning.</summary>
     public string NameKey { get; set; } = "";
     public string UnitKey { get; set; } = "";
@@ -78,10 +99,3 @@ public sealed class NominationForm : NomineeDetails
 
 /// <summary>The form's questions, in the order they are asked.</summary>
 public enum FormField { Campaign, Phase, Beneficiary, Award, NomineeName, Position, NomineeUnit, Gender, BirthYear, Achievement, ProposingUnit }
-
-/// <summary>The officer's own unit, asked once and reused as the proposing unit.</summary>
-public sealed class OfficerProfile
-{
-    [BsonId] public string UserKey { get; set; } = "";
-    public string? Unit { get; set; }
-}

@@ -139,8 +139,6 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     {
         var error = FormFields.Set(kb, form, field, value, clock.Today, byButton);
         if (error is not null) return Save(form, Prefix(error, Ask(kb, form, field)));
-        if (field == FormField.ProposingUnit)
-            db.Officers.Upsert(new OfficerProfile { UserKey = form.OwnerKey, Unit = form.ProposingUnit });
         if (field == FormField.Award && kb.Find(form.CampaignId ?? "") is { } c && form.AwardId is null)
             return Save(form, Prefix(AwardNotOffered(c, value), Ask(kb, form, field)));
         return Save(form, Advance(kb, form));

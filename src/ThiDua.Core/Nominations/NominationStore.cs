@@ -40,7 +40,7 @@ public sealed class NominationStore(BotDatabase db)
         return db.InTransaction(() =>
         {
             var n = db.Nominations.FindById(nominationId);
-            if (n is null || n.OwnerKey != form.OwnerKey || n.Status != NominationStatus.Draft) return null;
+            if (n is null || n.OwnerKey != form.OwnerKey || !Review.StatusFlow.OfficerMayEdit(n.Status)) return null;
             form.CopyTo(n);
             SetKeys(n);
             n.UpdatedAt = now;

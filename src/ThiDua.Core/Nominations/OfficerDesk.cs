@@ -1,5 +1,7 @@
+using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Review;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
 using ThiDua.Core.Time;
@@ -7,58 +9,62 @@ using ThiDua.Core.Time;
 namespace ThiDua.Core.Nominations;
 
 /// <summary>
-/// An officer's own nominations: /cuatoi lists them with what each still lacks; open, edit (drafts), withdraw,
-/// submit (nháp → đã nộp, then read-only), attach dossier files, export the trích ngang spreadsheet.
-/// Buttons "n|open|12"… are checked against the owner, so forged data reaches nothing of anyone else's.
+/// An officer's own nominations: /cuatoi lists them with what each still lacks; open, edit (drafts and returned
+/// ones), withdraw, submit (then read-only until a reviewer returns it), attach dossier files, export the trích
+/// ngang spreadsheet; the unit's other nominations read-only. Buttons "n|open|12"… are checked against the access
+/// rules, so forged data reaches nothing the officer may not see.
 /// </summary>
-public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
+public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy access)
 {
     private const int MaxListed = 8;
 
-    public Reply List(KnowledgeBase kb, string ownerKey)
+    public Reply List(KnowledgeBase kb, Actor actor)
     {
-        var mine = Mine(ownerKey).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
+        var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
+        var unitButton = actor.UnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
         if (mine.Count == 0)
-            return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.") { Buttons = [[NominationFlow.Btn("Đăng ký đề nghị", "new")]] };
+            return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.")
+            {
+                Buttons = unitButton is null ? [[NominationFlow.Btn("Đăng ký đề nghị", "new")]] : [[NominationFlow.Btn("Đăng ký đề nghị", "new"), unitButton]],
+            };
         var lines = new List<string> { $"Đề nghị của bạn ({mine.Count}):" };
-        foreach (var n in mine.Take(MaxListed))
-        {
-            var missing = kb.Find(n.CampaignId ?? "") is { } c ? DossierChecklist.MissingCount(n, c) : 0;
-            lines.Add($"• {n.Code} — {n.NomineeName} — {TrichNgangExport.StatusName(n.Status)}{(missing > 0 ? $" — thiếu {missing} thành phần hồ sơ" : " — đủ hồ sơ")}");
-        }
+        lines.AddRange(mine.Take(MaxListed).Select(n => Line(kb, n)));
         if (mine.Count > MaxListed) lines.Add($"… và {mine.Count - MaxListed} đề nghị cũ hơn.");
         var buttons = mine.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Mở {n.Code}", "open", n.Id)]).ToList();
-        buttons.Add([new Button("Xuất danh sách trích ngang", "n|export")]);
+        buttons.Add(unitButton is null ? [new Button("Xuất danh sách trích ngang", "n|export")] : [new Button("Xuất danh sách trích ngang", "n|export"), unitButton]);
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
-    public Reply Press(KnowledgeBase kb, IncomingMessage message, ChatState state, string data)
+    public Reply Press(KnowledgeBase kb, IncomingMessage message, Actor actor, ChatState state, string data)
     {
         var parts = data.Split('|');
-        var owner = $"{message.Channel}:{message.UserId}";
-        if (parts is [_, "export", ..]) return Export(kb, owner, parts.Length > 2 ? parts[2] : state.CampaignId);
-        if (parts.Length < 3 || !int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || n.OwnerKey != owner)
-            return new Reply("Không mở được đề nghị này (không có, hoặc không phải của bạn).");
+        if (parts is [_, "export", ..]) return Export(kb, actor, parts.Length > 2 ? parts[2] : state.CampaignId);
+        if (parts is [_, "unit"]) return UnitList(kb, actor);
+        if (parts.Length < 3 || !int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || !AccessPolicy.CanRead(actor, n, kb))
+            return access.Refuse(actor, data, "Không mở được đề nghị này (không có, hoặc không thuộc bạn hay đơn vị của bạn).");
         var campaign = kb.Find(n.CampaignId ?? "");
+        if (parts[1] == "open") return Details(kb, n, AccessPolicy.Owns(actor, n));
+        if (!AccessPolicy.Owns(actor, n))
+            return access.Refuse(actor, data, $"Đề nghị {n.Code} của cán bộ khác trong đơn vị: bạn chỉ xem được, không sửa hay nộp được.");
         state.CurrentNominationId = n.Id;
+        var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         switch (parts[1])
         {
-            case "open":
-                return Details(kb, n);
-            case "submit" when n.Status == NominationStatus.Draft:
-                n.Status = NominationStatus.Submitted;
-                n.SubmittedAt = n.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+            case "submit" when StatusFlow.OfficerMayEdit(n.Status):
+                var again = n.Status == NominationStatus.Returned;
+                StatusFlow.Change(n, NominationStatus.Submitted, actor, now, again ? "nộp lại sau khi sửa" : null);
                 db.Nominations.Update(n);
+                db.SyncToDisk();
                 var missing = campaign is null ? 0 : DossierChecklist.MissingCount(n, campaign);
-                return new Reply($"📨 Đã nộp đề nghị {n.Code}. Từ giờ bạn không sửa được nữa." + (missing > 0 ? $"\n⚠️ Hồ sơ còn thiếu {missing} thành phần — gửi bổ sung cho nơi tiếp nhận." : ""));
-            case "withdraw" when n.Status != NominationStatus.Withdrawn:
-                n.Status = NominationStatus.Withdrawn;
-                n.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
+                return new Reply($"📨 Đã {(again ? "nộp lại" : "nộp")} đề nghị {n.Code}. Từ giờ bạn không sửa được nữa (trừ khi bị trả lại)."
+                    + (missing > 0 ? $"\n⚠️ Hồ sơ còn thiếu {missing} thành phần — gửi bổ sung cho nơi tiếp nhận." : ""));
+            case "withdraw" when StatusFlow.OfficerMayWithdraw(n.Status):
+                StatusFlow.Change(n, NominationStatus.Withdrawn, actor, now);
                 db.Nominations.Update(n);
                 return new Reply($"Đã rút đề nghị {n.Code}. Nó không còn được tính vào số lượng khen thưởng.");
-            case "edit" when n.Status == NominationStatus.Draft:
+            case "edit" when StatusFlow.OfficerMayEdit(n.Status):
                 return EditForm(kb, message, n);
-            case "attach" when n.Status != NominationStatus.Withdrawn && campaign is not null:
+            case "attach" when StatusFlow.OfficerMayWithdraw(n.Status) && campaign is not null:
                 return new Reply($"Gửi tệp (ảnh hoặc tài liệu) cho đề nghị {n.Code}; ghi chú thích là tên thành phần, ví dụ “Tờ trình”.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
             case "comp" when parts.Length >= 5 && campaign is not null && n.Status != NominationStatus.Withdrawn:
                 return Attach(n, campaign, parts[3], $"pending/{parts[4]}", parts[4]);
@@ -67,13 +73,29 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
         }
     }
 
-    /// <summary>A file sent in chat: attached to the nomination being worked on, as the component its caption names.</summary>
-    public async Task<Reply> ReceiveFileAsync(KnowledgeBase kb, IncomingMessage message, ChatState state, IncomingFile file, CancellationToken ct)
+    /// <summary>The unit's nominations, read-only except one's own.</summary>
+    private Reply UnitList(KnowledgeBase kb, Actor actor)
     {
-        var owner = $"{message.Channel}:{message.UserId}";
-        var n = state.CurrentNominationId is { } id && db.Nominations.FindById(id) is { } current && current.OwnerKey == owner && current.Status != NominationStatus.Withdrawn
+        if (actor.UnitKey is not { } unit) return new Reply("Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký.");
+        var all = db.Nominations.Find(n => n.UnitKey == unit).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
+        if (all.Count == 0) return new Reply($"{actor.Profile?.Unit} chưa có đề nghị nào.");
+        var lines = new List<string> { $"Đề nghị của {actor.Profile?.Unit} ({all.Count}; của cán bộ khác chỉ xem):" };
+        lines.AddRange(all.Take(MaxListed).Select(n => Line(kb, n) + (AccessPolicy.Owns(actor, n) ? "" : $" — {db.Officers.FindById(n.OwnerKey)?.Name ?? "cán bộ khác"}")));
+        return new Reply(string.Join('\n', lines)) { Buttons = [.. all.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Xem {n.Code}", "open", n.Id)])] };
+    }
+
+    private static string Line(KnowledgeBase kb, Nomination n)
+    {
+        var missing = kb.Find(n.CampaignId ?? "") is { } c ? DossierChecklist.MissingCount(n, c) : 0;
+        return $"• {n.Code} — {n.NomineeName} — {TrichNgangExport.StatusName(n.Status)}{(missing > 0 ? $" — thiếu {missing} thành phần hồ sơ" : " — đủ hồ sơ")}";
+    }
+
+    /// <summary>A file sent in chat: attached to the nomination being worked on, as the component its caption names.</summary>
+    public async Task<Reply> ReceiveFileAsync(KnowledgeBase kb, Actor actor, ChatState state, string? caption, IncomingFile file, CancellationToken ct)
+    {
+        var n = state.CurrentNominationId is { } id && db.Nominations.FindById(id) is { } current && AccessPolicy.Owns(actor, current) && current.Status != NominationStatus.Withdrawn
             ? current
-            : Mine(owner).Where(x => x.Status == NominationStatus.Draft).OrderByDescending(x => x.Id).FirstOrDefault();
+            : Mine(actor).Where(x => StatusFlow.OfficerMayEdit(x.Status)).OrderByDescending(x => x.Id).FirstOrDefault();
         if (n is null || kb.Find(n.CampaignId ?? "") is not { } campaign)
             return new Reply("Chưa có đề nghị nào để đính kèm tệp. Gõ /dangky để đăng ký đề nghị trước, rồi gửi tệp hồ sơ.");
         if (await DossierFiles.RefusalAsync(file, ct) is { } refusal) return new Reply(refusal);
@@ -82,7 +104,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
         await DossierFiles.StoreAsync(db, file, $"pending/{upload}", ct);
         state.CurrentNominationId = n.Id;
         var items = DossierChecklist.For(n, campaign).Items;
-        var named = ComponentNamed(items, message.Text);
+        var named = ComponentNamed(items, caption);
         if (named is not null) return Attach(n, campaign, named.ComponentId, $"pending/{upload}", upload);
         return new Reply($"Đã nhận tệp “{file.FileName}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
         {
@@ -111,14 +133,18 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
         return new Reply($"✅ Đã gắn “{info.Filename}” vào “{item.Name}” của đề nghị {n.Code}.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
     }
 
-    private static Reply Details(KnowledgeBase kb, Nomination n)
+    private static Reply Details(KnowledgeBase kb, Nomination n, bool owner)
     {
-        var lines = new List<string> { $"Đề nghị {n.Code} — {TrichNgangExport.StatusName(n.Status)}" };
+        var lines = new List<string> { $"Đề nghị {n.Code} — {TrichNgangExport.StatusName(n.Status)}{(owner ? "" : $" — {n.ProposingUnit} (chỉ xem)")}" };
+        if (n.Status == NominationStatus.Returned && n.ReturnReason is { } reason) lines.Add($"↩️ Bị trả lại: {reason}");
+        if (n.DecisionNumber is { } number) lines.Add($"🏅 Quyết định {number}{(n.DecisionDate is { } d ? $" ngày {VietnameseDates.Format(d)}" : "")}");
         lines.AddRange(FormFields.Describe(kb, n, brief: true).Select(x => "• " + x));
         if (kb.Find(n.CampaignId ?? "") is { } c) lines.AddRange(DossierChecklist.Lines(n, c));
+        lines.AddRange(ReviewDesk.HistoryLines(n));
         var buttons = new List<IReadOnlyList<Button>>();
-        if (n.Status == NominationStatus.Draft) buttons.Add([Btn("Nộp", "submit", n.Id), Btn("Sửa", "edit", n.Id)]);
-        if (n.Status != NominationStatus.Withdrawn) buttons.Add([Btn("Đính kèm tệp", "attach", n.Id), Btn("Rút đề nghị", "withdraw", n.Id)]);
+        if (!owner) return new Reply(string.Join('\n', lines));
+        if (StatusFlow.OfficerMayEdit(n.Status)) buttons.Add([Btn(n.Status == NominationStatus.Returned ? "Nộp lại" : "Nộp", "submit", n.Id), Btn("Sửa", "edit", n.Id)]);
+        if (StatusFlow.OfficerMayWithdraw(n.Status)) buttons.Add([Btn("Đính kèm tệp", "attach", n.Id), Btn("Rút đề nghị", "withdraw", n.Id)]);
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
@@ -131,9 +157,9 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
         return new NominationFlow(db, clock).Current(kb, form);
     }
 
-    private Reply Export(KnowledgeBase kb, string owner, string? campaignId)
+    private Reply Export(KnowledgeBase kb, Actor actor, string? campaignId)
     {
-        var mine = Mine(owner).Where(n => n.Status != NominationStatus.Withdrawn).ToList();
+        var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).ToList();
         var campaigns = mine.Select(n => n.CampaignId).Distinct().ToList();
         campaignId ??= campaigns.Count == 1 ? campaigns[0] : null;
         if (campaignId is null || kb.Find(campaignId) is not { } campaign)
@@ -163,7 +189,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock)
         return scored.Count > 0 ? scored[0].Item : null;
     }
 
-    private IEnumerable<Nomination> Mine(string owner) => db.Nominations.Find(n => n.OwnerKey == owner);
+    private IEnumerable<Nomination> Mine(Actor actor) => actor.Keys.SelectMany(key => db.Nominations.Find(n => n.OwnerKey == key));
 
     private static Button Btn(string text, string action, int id) => new(text, $"n|{action}|{id}");
 

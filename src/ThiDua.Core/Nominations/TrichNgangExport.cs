@@ -7,7 +7,7 @@ namespace ThiDua.Core.Nominations;
 public static class TrichNgangExport
 {
     public static readonly string[] Columns =
-        ["STT", "Họ tên / tên tập thể", "Năm sinh", "Giới tính", "Chức vụ", "Đơn vị", "Hình thức đề nghị", "Tóm tắt thành tích", "Trạng thái"];
+        ["STT", "Họ tên / tên tập thể", "Năm sinh", "Giới tính", "Chức vụ", "Đơn vị", "Hình thức đề nghị", "Tóm tắt thành tích", "Đơn vị đề nghị", "Trạng thái"];
 
     public static string Write(string folder, Campaign campaign, IReadOnlyList<Nomination> nominations, DateTime now)
     {
@@ -23,16 +23,12 @@ public static class TrichNgangExport
             [Columns[5]] = n.NomineeUnit,
             [Columns[6]] = campaign.Awards.FirstOrDefault(a => a.Id == n.AwardId)?.Name,
             [Columns[7]] = n.Achievement,
-            [Columns[8]] = StatusName(n.Status),
+            [Columns[8]] = n.ProposingUnit,
+            [Columns[9]] = StatusName(n.Status),
         }).ToList();
         MiniExcel.SaveAs(path, rows, sheetName: "Trích ngang");
         return path;
     }
 
-    public static string StatusName(NominationStatus status) => status switch
-    {
-        NominationStatus.Draft => "nháp",
-        NominationStatus.Submitted => "đã nộp",
-        _ => "đã rút",
-    };
+    public static string StatusName(NominationStatus status) => Review.StatusFlow.Name(status);
 }

@@ -1,4 +1,5 @@
 using LiteDB;
+using ThiDua.Core.Access;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Reminders;
@@ -62,6 +63,9 @@ public sealed class BotDatabase : IDisposable
         foreach (var old in Outbox.Find("$.Status = 'Pending' AND $.PendingAt = null")) Outbox.Update(old);
         ReminderRuns = _db.GetCollection<ReminderRun>("reminder_runs");
         PersonalReminders = _db.GetCollection<PersonalReminder>("personal_reminders");
+        Units = _db.GetCollection<Unit>("units");
+        Invitations = _db.GetCollection<Invitation>("invitations");
+        Registrations = _db.GetCollection<Registration>("registrations");
         PersonalReminders.EnsureIndex(r => r.FireAt);
     }
 
@@ -117,6 +121,9 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
     public ILiteCollection<ReminderRun> ReminderRuns { get; private set; } = null!;
     public ILiteCollection<PersonalReminder> PersonalReminders { get; private set; } = null!;
+    public ILiteCollection<Unit> Units { get; private set; } = null!;
+    public ILiteCollection<Invitation> Invitations { get; private set; } = null!;
+    public ILiteCollection<Registration> Registrations { get; private set; } = null!;
 
     /// <summary>A channel adapter's own bookkeeping (received updates, button data), in the same file and transactions.</summary>
     public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
@@ -167,5 +174,7 @@ public sealed class ChatState
     public string? PendingText { get; set; }
     /// <summary>The nomination the officer last saved or opened: where a file sent next is attached.</summary>
     public int? CurrentNominationId { get; set; }
+    /// <summary>A reviewer's typed input the bot waits for: "return|12" (the reason), "decide|12" (decision number and date).</summary>
+    public string? AwaitingInput { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -62,7 +62,9 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         await Reply(Officer, "30/6/2024");
 
         _server.EnqueueText(Officer, Officer, "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
-        await Reply(Officer, "đơn vị");
+        await Reply(Officer, "Họ và tên");
+        _server.EnqueueText(Officer, Officer, "Nguyễn Thị Lan");
+        await Reply(Officer, "Đơn vị của bạn");
         _server.EnqueueText(Officer, Officer, "UBND xã X");
         var card = await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.ReplyMarkup?.ToJsonString().Contains("f|ok", StringComparison.Ordinal) == true);
         _server.EnqueueCallback(Officer, Officer, card.MessageId, "f|ok");
@@ -132,12 +134,19 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task A_deep_link_start_payload_reaches_the_core_and_a_too_large_file_is_refused_before_download()
+    public async Task A_deep_link_invitation_binds_the_officer_to_a_unit_and_a_too_large_file_is_refused_before_download()
     {
-        await using var bot = await StartBot();
-        _server.EnqueueText(Officer, Officer, "/start moi-ABC123");
-        var welcome = await _server.WaitForMessageAsync(m => m.ChatId == Officer);
-        Assert.Contains("Lan", welcome.Text);
+        const long admin = 9000;
+        await using var bot = await StartBot("2024-05-01T09:00:00+07:00", $"--Access:Admins:0=telegram:{admin}");
+        _server.EnqueueText(admin, admin, "/moi UBND xã Bản Vược");
+        var invitation = await Reply(admin, "Mã mời cán bộ UBND xã Bản Vược");
+        var code = System.Text.RegularExpressions.Regex.Match(invitation.Text!, @"/start ([A-Z0-9]{8})").Groups[1].Value;
+
+        // https://t.me/<bot>?start=CODE arrives as "/start CODE".
+        _server.EnqueueText(Officer, Officer, $"/start {code}");
+        await Reply(Officer, "Mã mời hợp lệ: bạn là cán bộ đơn vị của UBND xã Bản Vược");
+        _server.EnqueueText(Officer, Officer, "Lò Thị Lan");
+        await Reply(Officer, "Đã đăng ký: Lò Thị Lan — UBND xã Bản Vược");
 
         _server.EnqueueDocument(Officer, Officer, "ho-so-day-du.pdf", new byte[21 * 1024 * 1024], "application/pdf");
         await Reply(Officer, "lớn hơn 20 MB");

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Nominations;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Access;
+
+/// <summary>Who is writing: their identities (linked ones included), profile, and what their role lets them reach.</summary>
+public sealed record Actor(string Key, IReadOnlySet<string> Keys, OfficerProfile? Profile, bool IsAdmin)
+{
+    public bool IsRegistered => Profile?.IsRegistered == true;
+    public bool IsReviewer => IsAdmin || Profile?.Role == Role.Reviewer;
+    public string? UnitKey => Profile?.UnitKey;
+    public string DisplayName => Profile?.Name ?? Key;
+}
+
+/// <summary>
+/// The access rules, in one place and enforced in the core whatever the channel: questions about plans are open
+/// to everyone; an officer reaches their own nominations and reads (only) those of their unit; a reviewer reaches
+/// the campaigns they are scoped to; administrators manage roles. Every refusal is logged.
+/// </summary>
+public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger logger)
+{
+    private readonly HashSet<string> _admins = options.Admins.Select(a => a.Trim()).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    public static string KeyOf(IncomingMessage m) => $"{m.Channel}:{m.UserId}";
+
+    public Actor Who(IncomingMessage m) => Who(KeyOf(m));
+
+    public Actor Who(string key)
+    {
+        var profile = db.Officers.FindById(key);
+        var keys = new HashSet<string>(StringComparer.Ordinal) { key };
+        if (profile?.LinkedTo is { } other)
+        {
+            keys.Add(other);
+            // A linked identity shares the registration of the one it joined.
+            if (profile.IsRegistered is false && db.Officers.FindById(other) is { IsRegistered: true } main) profile = main;
+        }
+        return new Actor(key, keys, profile, keys.Any(_admins.Contains));
+    }
+
+    public static bool Owns(Actor actor, Nomination n) => actor.Keys.Contains(n.OwnerKey);
+
+    /// <summary>Read access: the owner, officers of the same unit, reviewers of the campaign, administrators.</summary>
+    public static bool CanRead(Actor actor, Nomination n, KnowledgeBase kb) =>
+        Owns(actor, n)
+        || (actor.UnitKey is { } unit && unit == n.UnitKey)
+        || (kb.Find(n.CampaignId ?? "") is { } c && Covers(actor, c));
+
+    /// <summary>A reviewer's scope: the campaign itself, or its area (province); administrators cover all.</summary>
+    public static bool Covers(Actor actor, Campaign campaign)
+    {
+        if (actor.IsAdmin) return true;
+        if (!actor.IsReviewer || actor.Profile is null) return false;
+        var area = "area:" + VietnameseText.Fold(campaign.Area.Province);
+        return actor.Profile.Scopes.Any(s => s == "*" || s == campaign.Id || s == area);
+    }
+
+    public static IReadOnlyList<Campaign> Reviewable(Actor actor, KnowledgeBase kb) => [.. kb.Campaigns.Where(c => Covers(actor, c))];
+
+    /// <summary>A clear refusal, logged with who tried what (never the content).</summary>
+    public Reply Refuse(Actor actor, string action, string message)
+    {
+        logger.LogWarning("Từ chối {Action} của {Actor}", action, actor.Key);
+        return new Reply(message);
+    }
+}

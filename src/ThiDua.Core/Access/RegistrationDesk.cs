@@ -1,0 +1,165 @@
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Nominations;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Core.Access;
+
+/// <summary>
+/// Who an officer is: asked the first time they need it (nominations), or bound in one step by an invitation
+/// (/start CODE). Name, then unit (a known one by button, or typed: a new unit waits for a reviewer). A short
+/// personal-data notice comes first; /xoadulieu shows and deletes what is stored.
+/// </summary>
+public sealed class RegistrationDesk(BotDatabase db, LocalClock clock)
+{
+    public const string Notice =
+        "🔒 Dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP): bot lưu họ tên, đơn vị, vai trò và mã tài khoản chat của bạn cùng các đề nghị bạn nhập, "
+        + "chỉ để quản lý hồ sơ thi đua – khen thưởng của đơn vị và gửi nhắc hạn; không chia sẻ cho bên khác. Gõ /xoadulieu để xem hoặc xóa.";
+
+    private const int UnitButtons = 8;
+
+    public Registration? Active(string userKey) => db.Registrations.FindById(userKey);
+
+    /// <summary>Starts (or restarts) registration, keeping what the person wanted to do for after.</summary>
+    public Reply Begin(string userKey, string why, string? pendingText = null, string? pendingButton = null)
+    {
+        var known = db.Officers.FindById(userKey);
+        db.Registrations.Upsert(new Registration { UserKey = userKey, PendingText = pendingText, PendingButton = pendingButton, Name = known?.Name, AwaitingUnit = known?.Name is not null });
+        return known?.Name is { } name ? AskUnit($"{why}\n{Notice}\n\nChào {name}.") : new Reply($"{why}\n{Notice}\n\nHọ và tên của bạn?") { Buttons = [[CancelButton]] };
+    }
+
+    /// <summary>The next answer during registration. Returns the reply and, once done, what to replay.</summary>
+    public (Reply Reply, Registration? Done) Answer(string userKey, Registration reg, string text)
+    {
+        if (!reg.AwaitingUnit)
+        {
+            if (!FieldRules.TryPersonName(text, out var name, out var error)) return (new Reply($"{error} Bạn gõ lại họ và tên nhé.") { Buttons = [[CancelButton]] }, null);
+            reg.Name = name;
+            reg.AwaitingUnit = true;
+            db.Registrations.Upsert(reg);
+            // An invitation already named the unit: the name is all that was missing.
+            if (db.Officers.FindById(userKey)?.UnitKey is { } unitKey && db.Units.FindById(unitKey) is { } invited) return Finish(userKey, reg, invited);
+            return (AskUnit($"Cảm ơn {name}."), null);
+        }
+        if (!FieldRules.TryText(text, "Tên đơn vị", 4, 150, out var unitName, out var unitError)) return (AskUnit(unitError), null);
+        var key = VietnameseText.Fold(unitName);
+        var unit = db.Units.FindById(key) ?? new Unit { Key = key, Name = unitName, CreatedBy = userKey, CreatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
+        return Finish(userKey, reg, unit);
+    }
+
+    /// <summary>A unit picked by button ("g|unit|&lt;key&gt;"); only known units can be picked.</summary>
+    public (Reply Reply, Registration? Done) PickUnit(string userKey, string unitKey)
+    {
+        if (Active(userKey) is not { AwaitingUnit: true } reg || db.Units.FindById(unitKey) is not { } unit)
+            return (new Reply("Nút này không còn dùng được. Gõ /dangky để đăng ký lại."), null);
+        return Finish(userKey, reg, unit);
+    }
+
+    public Reply Cancel(string userKey)
+    {
+        db.Registrations.Delete(userKey);
+        return new Reply("Đã dừng đăng ký. Bạn vẫn hỏi về các kế hoạch được bình thường.");
+    }
+
+    /// <summary>/start CODE: binds this identity to the invitation's unit and role (or joins a linked identity).</summary>
+    public Reply? ApplyInvitation(string userKey, string code, Func<string, string, Reply> link)
+    {
+        var invitation = db.Invitations.FindById(code.Trim().ToUpperInvariant());
+        var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
+        if (invitation is null || invitation.ExpiresAt < now || invitation.UsesLeft <= 0)
+            return new Reply("Mã mời không đúng hoặc đã hết hạn. Xin mã mới từ Ban Thi đua – Khen thưởng hoặc người đã mời bạn.");
+        invitation.UsesLeft--;
+        db.Invitations.Update(invitation);
+        if (invitation.LinkFrom is { } other) return link(other, userKey);
+        var profile = db.Officers.FindById(userKey) ?? new OfficerProfile { UserKey = userKey };
+        var unit = invitation.UnitKey is { } key ? db.Units.FindById(key) : null;
+        if (unit is not null) (profile.Unit, profile.UnitKey) = (unit.Name, unit.Key);
+        if (profile.Role != Role.Admin && invitation.Role > profile.Role) profile.Role = invitation.Role;
+        profile.Scopes = [.. profile.Scopes.Union(invitation.Scopes)];
+        db.Officers.Upsert(profile);
+        var what = invitation.Role == Role.Reviewer ? "cán bộ thẩm định" : "cán bộ đơn vị";
+        var where = unit is not null ? $" của {unit.Name}" : "";
+        if (!profile.IsRegistered)
+            return Begin(userKey, $"✅ Mã mời hợp lệ: bạn là {what}{where}.") with { };
+        profile.RegisteredAt ??= now;
+        db.Officers.Update(profile);
+        return new Reply($"✅ Đã cập nhật: {profile.Name} là {what}{where}.");
+    }
+
+    /// <summary>/xoadulieu: what is stored about this person, and a button to delete it.</summary>
+    public Reply ShowData(Actor actor)
+    {
+        var p = actor.Profile;
+        var nominations = db.Nominations.Find(n => n.OwnerKey == actor.Key).ToList();
+        var follows = db.Follows.Count(f => f.Channel + ":" + f.ChatId == actor.Key);
+        var lines = new List<string>
+        {
+            "Dữ liệu bot lưu về bạn:",
+            $"• Tài khoản: {actor.Key}",
+            $"• Họ tên: {p?.Name ?? "(chưa có)"}; đơn vị: {p?.Unit ?? "(chưa có)"}; vai trò: {RoleName(p?.Role ?? Role.Officer)}",
+            $"• Đề nghị đã nhập: {nominations.Count} (nháp: {nominations.Count(n => n.Status == NominationStatus.Draft)})",
+            $"• Kế hoạch đang nhắc hạn: {follows}; nhắc riêng: {db.PersonalReminders.Count(r => r.Channel + ":" + r.ChatId == actor.Key)}",
+            "Xóa dữ liệu: xóa họ tên, vai trò, nhắc hạn, nhắc riêng và các bản nháp. Đề nghị đã nộp vẫn thuộc đơn vị (không còn tên người nhập).",
+        };
+        return new Reply(string.Join('\n', lines)) { Buttons = [[new Button("Xóa dữ liệu của tôi", "g|erase"), new Button("Giữ lại", "g|keep")]] };
+    }
+
+    public Reply Erase(Actor actor, string chatId, string channel)
+    {
+        var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
+        var removed = db.InTransaction(() =>
+        {
+            var drafts = db.Nominations.DeleteMany(n => n.OwnerKey == actor.Key && n.Status == NominationStatus.Draft);
+            // Submitted nominations stay with the unit; only the link to this person goes.
+            foreach (var n in db.Nominations.Find(n => n.OwnerKey == actor.Key).ToList())
+            {
+                n.OwnerKey = $"unit:{n.UnitKey}";
+                n.UpdatedAt = now;
+                db.Nominations.Update(n);
+            }
+            db.Follows.DeleteMany(f => f.Channel == channel && f.ChatId == chatId);
+            db.PersonalReminders.DeleteMany(r => r.Channel == channel && r.ChatId == chatId);
+            db.Forms.Delete($"{channel}:{chatId}");
+            db.Registrations.Delete(actor.Key);
+            db.Officers.Delete(actor.Key);
+            return drafts;
+        });
+        db.ChatStates.Delete($"{channel}:{chatId}");
+        db.SyncToDisk();
+        return new Reply($"Đã xóa dữ liệu cá nhân của bạn ({removed} bản nháp). Các đề nghị đã nộp vẫn do đơn vị quản lý.");
+    }
+
+    public static string RoleName(Role role) => role switch
+    {
+        Role.Admin => "quản trị",
+        Role.Reviewer => "cán bộ thẩm định",
+        _ => "cán bộ đơn vị",
+    };
+
+    private static readonly Button CancelButton = new("Hủy đăng ký", "g|cancel");
+
+    private Reply AskUnit(string intro)
+    {
+        var units = db.Units.Find(u => u.Confirmed).OrderBy(u => u.Name).Take(UnitButtons).ToList();
+        var text = $"{intro}\nĐơn vị của bạn? " + (units.Count > 0 ? "Chọn dưới đây, hoặc gõ tên đơn vị" : "Gõ tên đơn vị") + " (ví dụ: UBND xã Bản Vược).";
+        return new Reply(text) { Buttons = [.. units.Select(u => (IReadOnlyList<Button>)[new Button(u.Name, $"g|unit|{u.Key}")]), [CancelButton]] };
+    }
+
+    private (Reply, Registration?) Finish(string userKey, Registration reg, Unit unit)
+    {
+        var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
+        var profile = db.Officers.FindById(userKey) ?? new OfficerProfile { UserKey = userKey };
+        profile.Name = reg.Name;
+        (profile.Unit, profile.UnitKey) = (unit.Name, unit.Key);
+        profile.RegisteredAt ??= now;
+        db.InTransaction(() =>
+        {
+            db.Units.Upsert(unit);
+            db.Officers.Upsert(profile);
+            return db.Registrations.Delete(userKey);
+        });
+        var pending = unit.Confirmed ? "" : "\n(Đơn vị mới: Ban Thi đua – Khen thưởng sẽ xác nhận; bạn vẫn dùng được ngay.)";
+        return (new Reply($"✅ Đã đăng ký: {profile.Name} — {unit.Name} ({RoleName(profile.Role)}).{pending}"), reg);
+    }
+}

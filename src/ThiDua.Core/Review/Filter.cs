@@ -1,0 +1,43 @@
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Nominations;
+using ThiDua.Core.Storage;
+
+namespace ThiDua.Core.Review;
+
+/// <summary>
+/// One filter of the reviewer's queue, carried in button data as a short token: "open" (still to decide),
+/// "all", "st:UnderReview", "u:&lt;unit key&gt;", "aw:&lt;award id&gt;", "miss" (dossier incomplete).
+/// </summary>
+public sealed record Filter(string Token)
+{
+    public static Filter Open { get; } = new("open");
+    public static Filter All { get; } = new("all");
+
+    public static Filter Parse(string? token) => token is null or "" ? Open : new Filter(token);
+
+    public bool Matches(Nomination n, Campaign c)
+    {
+        if (n.Status is NominationStatus.Draft or NominationStatus.Withdrawn) return false;
+        return Token switch
+        {
+            "all" => true,
+            "miss" => IsOpen(n) && DossierChecklist.MissingCount(n, c) > 0,
+            _ when Token.StartsWith("st:", StringComparison.Ordinal) => n.Status.ToString() == Token[3..],
+            _ when Token.StartsWith("u:", StringComparison.Ordinal) => n.UnitKey == Token[2..],
+            _ when Token.StartsWith("aw:", StringComparison.Ordinal) => n.AwardId == Token[3..],
+            _ => IsOpen(n),
+        };
+    }
+
+    public string Describe(Campaign c, BotDatabase db) => Token switch
+    {
+        "all" => "mọi trạng thái",
+        "miss" => "còn thiếu hồ sơ",
+        _ when Token.StartsWith("st:", StringComparison.Ordinal) && Enum.TryParse<NominationStatus>(Token[3..], out var s) => StatusFlow.Name(s),
+        _ when Token.StartsWith("u:", StringComparison.Ordinal) => "đơn vị " + (db.Units.FindById(Token[2..])?.Name ?? Token[2..]),
+        _ when Token.StartsWith("aw:", StringComparison.Ordinal) => c.Awards.FirstOrDefault(a => a.Id == Token[3..])?.Name ?? Token[3..],
+        _ => "chưa quyết định",
+    };
+
+    private static bool IsOpen(Nomination n) => n.Status is NominationStatus.Submitted or NominationStatus.UnderReview or NominationStatus.Returned or NominationStatus.Presented;
+}

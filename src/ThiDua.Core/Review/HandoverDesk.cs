@@ -1,0 +1,82 @@
+using ThiDua.Core.Access;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Nominations;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Core.Review;
+
+/// <summary>
+/// /bangiao: when an officer changes post, a reviewer or administrator hands their nominations to another officer
+/// of the same unit. Pick the unit, the officer leaving, the one taking over; both are told, the history says so.
+/// </summary>
+public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy access)
+{
+    private const string NotAllowed = "Chỉ cán bộ thẩm định hoặc quản trị viên mới bàn giao được đề nghị giữa các cán bộ.";
+
+    public Reply Start(KnowledgeBase kb, Actor actor)
+    {
+        if (!actor.IsReviewer) return access.Refuse(actor, "/bangiao", NotAllowed);
+        var units = Covered(kb, actor).GroupBy(n => n.UnitKey).Select(g => g.First()).OrderBy(n => n.ProposingUnit).Take(12).ToList();
+        if (units.Count == 0) return new Reply("Chưa có đơn vị nào có đề nghị trong phạm vi của bạn.");
+        return new Reply("Bàn giao đề nghị của đơn vị nào?") { Buttons = [.. units.Select(n => (IReadOnlyList<Button>)[new Button(n.ProposingUnit ?? n.UnitKey, $"h|u|{n.UnitKey}")])] };
+    }
+
+    public Reply Press(KnowledgeBase kb, Actor actor, string data, List<PushedMessage> pushed)
+    {
+        if (!actor.IsReviewer) return access.Refuse(actor, data, NotAllowed);
+        var parts = data.Split('|');
+        var mine = Covered(kb, actor);
+        switch (parts)
+        {
+            case [_, "u", var unit]:
+                var owners = mine.Where(n => n.UnitKey == unit).Select(n => n.OwnerKey).Distinct().Where(k => !k.StartsWith("unit:", StringComparison.Ordinal)).ToList();
+                if (owners.Count == 0) return new Reply("Đơn vị này không có đề nghị nào của cán bộ còn đăng ký.");
+                return new Reply("Cán bộ chuyển công tác (người giao):") { Buttons = [.. owners.Select(k => (IReadOnlyList<Button>)[new Button($"{NameOf(k)} ({mine.Count(n => n.OwnerKey == k)} đề nghị)", $"h|f|{k}")])] };
+            case [_, "f", var fromKey]:
+                var unitKey = mine.FirstOrDefault(n => n.OwnerKey == fromKey)?.UnitKey;
+                var takers = db.Officers.Find(p => p.UnitKey == unitKey).Where(p => p.UserKey != fromKey && p.IsRegistered).ToList();
+                if (unitKey is null) return access.Refuse(actor, data, "Không có đề nghị nào của cán bộ này trong phạm vi của bạn.");
+                if (takers.Count == 0) return new Reply("Đơn vị chưa có cán bộ nào khác đăng ký để nhận bàn giao. Tạo mã mời (/moi) cho đơn vị trước.");
+                return new Reply($"Giao cho ai (cán bộ {takers[0].Unit})?") { Buttons = [.. takers.Select(p => (IReadOnlyList<Button>)[new Button(p.Name ?? p.UserKey, $"h|t|{fromKey}|{p.UserKey}")])] };
+            case [_, "t", var from, var to]:
+                return Transfer(actor, mine.Where(n => n.OwnerKey == from).ToList(), from, to, pushed);
+            default:
+                return new Reply("Nút này không còn dùng được. Gõ /bangiao để làm lại.");
+        }
+    }
+
+    private Reply Transfer(Actor actor, List<Nomination> nominations, string from, string to, List<PushedMessage> pushed)
+    {
+        var taker = db.Officers.FindById(to);
+        if (nominations.Count == 0 || taker is null || taker.UnitKey != nominations[0].UnitKey)
+            return access.Refuse(actor, $"h|t|{from}|{to}", "Chỉ bàn giao được cho cán bộ cùng đơn vị, với các đề nghị trong phạm vi của bạn.");
+        var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
+        var note = $"bàn giao từ {NameOf(from)} cho {taker.Name}";
+        db.InTransaction(() =>
+        {
+            foreach (var n in nominations)
+            {
+                n.OwnerKey = to;
+                n.UpdatedAt = now;
+                n.History.Add(new StatusChange { At = now, ByKey = actor.Key, ByName = actor.Profile?.Name, From = n.Status, To = n.Status, Note = note });
+                db.Nominations.Update(n);
+            }
+            return nominations.Count;
+        });
+        var codes = string.Join(", ", nominations.Select(n => n.Code));
+        foreach (var key in new[] { from, to })
+            if (key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
+                pushed.Add(new PushedMessage(key[..colon], key[(colon + 1)..], new Reply($"📋 {nominations.Count} đề nghị ({codes}) đã được {note}.")));
+        return new Reply($"Đã {note}: {nominations.Count} đề nghị ({codes}).");
+    }
+
+    private List<Nomination> Covered(KnowledgeBase kb, Actor actor)
+    {
+        var campaigns = AccessPolicy.Reviewable(actor, kb).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. db.Nominations.FindAll().Where(n => n.CampaignId is { } c && campaigns.Contains(c))];
+    }
+
+    private string NameOf(string key) => db.Officers.FindById(key)?.Name ?? key;
+}

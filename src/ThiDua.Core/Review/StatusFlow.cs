@@ -1,0 +1,58 @@
+using ThiDua.Core.Access;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Nominations;
+
+namespace ThiDua.Core.Review;
+
+/// <summary>
+/// Which status changes are allowed, and to whom; each change is kept in the nomination's history and the
+/// submitting officer is told in chat (with the reason when it is returned).
+/// </summary>
+public static class StatusFlow
+{
+    private static readonly Dictionary<NominationStatus, NominationStatus[]> ByReviewer = new()
+    {
+        [NominationStatus.Submitted] = [NominationStatus.UnderReview, NominationStatus.Returned],
+        [NominationStatus.UnderReview] = [NominationStatus.Presented, NominationStatus.Returned],
+        [NominationStatus.Presented] = [NominationStatus.Awarded, NominationStatus.NotAwarded],
+    };
+
+    public static bool ReviewerMay(NominationStatus from, NominationStatus to) => ByReviewer.TryGetValue(from, out var next) && next.Contains(to);
+
+    public static IReadOnlyList<NominationStatus> ReviewerNext(NominationStatus from) => ByReviewer.TryGetValue(from, out var next) ? next : [];
+
+    /// <summary>The officer edits a draft, or one returned to them.</summary>
+    public static bool OfficerMayEdit(NominationStatus s) => s is NominationStatus.Draft or NominationStatus.Returned;
+
+    /// <summary>Withdrawing is possible until the nomination is presented for decision.</summary>
+    public static bool OfficerMayWithdraw(NominationStatus s) => s is NominationStatus.Draft or NominationStatus.Submitted or NominationStatus.UnderReview or NominationStatus.Returned;
+
+    /// <summary>Records the change and says whom to tell: the owner, unless the owner is the one acting.</summary>
+    public static PushedMessage? Change(Nomination n, NominationStatus to, Actor by, DateTime now, string? note = null)
+    {
+        var from = n.Status;
+        n.History.Add(new StatusChange { At = now, ByKey = by.Key, ByName = by.Profile?.Name, From = from, To = to, Note = note });
+        n.Status = to;
+        n.UpdatedAt = now;
+        if (to == NominationStatus.Submitted) n.SubmittedAt = now;
+        if (to == NominationStatus.Returned) n.ReturnReason = note;
+        if (by.Keys.Contains(n.OwnerKey) || n.OwnerKey.IndexOf(':', StringComparison.Ordinal) is not (> 0 and var colon) || n.OwnerKey.StartsWith("unit:", StringComparison.Ordinal))
+            return null;
+        var text = $"📋 Đề nghị {n.Code} ({n.NomineeName}): {Name(from)} → {Name(to)}"
+            + (to == NominationStatus.Returned ? $".\nLý do trả lại: {note}\nBạn sửa rồi nộp lại (mở đề nghị: /cuatoi)." : ".")
+            + (to == NominationStatus.Awarded && n.DecisionNumber is not null ? $"\nQuyết định số {n.DecisionNumber}{(n.DecisionDate is { } d ? $" ngày {Text.VietnameseDates.Format(d)}" : "")}." : "");
+        return new PushedMessage(n.OwnerKey[..colon], n.OwnerKey[(colon + 1)..], new Reply(text) { Buttons = [[new Button($"Mở {n.Code}", $"n|open|{n.Id}")]] });
+    }
+
+    public static string Name(NominationStatus status) => status switch
+    {
+        NominationStatus.Draft => "nháp",
+        NominationStatus.Submitted => "đã nộp",
+        NominationStatus.UnderReview => "đang thẩm định",
+        NominationStatus.Returned => "trả lại",
+        NominationStatus.Presented => "đã trình",
+        NominationStatus.Awarded => "đã khen",
+        NominationStatus.NotAwarded => "không khen",
+        _ => "đã rút",
+    };
+}
