@@ -19,7 +19,7 @@ public sealed class ReviewExports(BotDatabase db, LocalClock clock)
     public Reply Spreadsheet(Campaign campaign, IReadOnlyList<Nomination> rows, string filter)
     {
         if (rows.Count == 0) return new Reply($"Không có đề nghị nào ({filter}) để xuất.");
-        var path = TrichNgangExport.Write(db.ExportFolder, campaign, rows, clock.Now.DateTime);
+        var path = TrichNgangExport.Write(db.ExportFolder, campaign, [.. rows.OrderBy(n => n.Id)], clock.Now.DateTime);
         return new Reply($"Danh sách trích ngang {rows.Count} đề nghị ({filter}) — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}).")
         {
             File = new OutgoingFile(path, Path.GetFileName(path), XlsxType),
