@@ -25,8 +25,10 @@ public static class ReminderText
         };
         if (!string.IsNullOrWhiteSpace(d.Who)) lines.Add($"Thực hiện: {d.Who}");
         if (!string.IsNullOrWhiteSpace(d.SendTo)) lines.Add($"Gửi: {d.SendTo}");
+        // The follower's own nominations only (and those of their linked Telegram/Zalo identity), never others'.
         var owner = $"{r.Follow.Channel}:{r.Follow.ChatId}";
-        var lacking = db.Nominations.Find(n => n.OwnerKey == owner && n.CampaignId == c.Id)
+        var linked = db.Officers.FindById(owner)?.LinkedTo ?? owner;
+        var lacking = db.Nominations.Find(n => (n.OwnerKey == owner || n.OwnerKey == linked) && n.CampaignId == c.Id)
             .Where(n => n.Status != NominationStatus.Withdrawn)
             .Select(n => (n.Code, Missing: DossierChecklist.MissingCount(n, c)))
             .Where(x => x.Missing > 0).Take(5).ToList();
