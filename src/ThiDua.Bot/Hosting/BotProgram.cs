@@ -8,6 +8,7 @@ using ThiDua.Core.Outbox;
 using ThiDua.Bot.Channels.Console;
 using ThiDua.Bot.Channels.Scripted;
 using ThiDua.Bot.Channels.Telegram;
+using ThiDua.Bot.Channels.Zalo;
 using ThiDua.Bot.Jobs;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
@@ -65,6 +66,7 @@ public static class BotProgram
         builder.Services.AddConversationCore(builder.Configuration, time);
         builder.Services.AddSingleton<ExitStatus>();
         var telegram = TelegramServices.ReadOptions(builder.Configuration);
+        var zalo = ZaloServices.ReadOptions(builder.Configuration);
 
         if (scripted)
         {
@@ -74,11 +76,12 @@ public static class BotProgram
                 input ?? ScriptedChannel.StandardInput(), output ?? ScriptedChannel.StandardOutput()));
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ScriptedChannel>());
         }
-        else if (commandLine.Verb == "run" && telegram.Enabled)
+        else if (commandLine.Verb == "run" && (telegram.Enabled || zalo.Enabled))
         {
-            // With a token the bot serves Telegram; reminders and the outbox run as in the console.
+            // With a token the bot serves Telegram and/or Zalo; reminders and the outbox run as in the console.
             builder.Services.AddReminderJobs(builder.Configuration);
-            builder.Services.AddTelegramChannel(telegram);
+            if (telegram.Enabled) builder.Services.AddTelegramChannel(telegram);
+            if (zalo.Enabled) builder.Services.AddZaloChannel(zalo);
         }
         else
         {

@@ -9,11 +9,32 @@ using Microsoft.Extensions.Logging;
 
 namespace ThiDua.Bot.Hosting;
 
-/// <summary>One HTTP endpoint a channel needs (a webhook), served by the host.</summary>
+/// <summary>One HTTP endpoint a channel needs (a webhook, a download link), served by the host.</summary>
 public interface IWebEndpoint
 {
+    string Method => "POST";
+    /// <summary>A route pattern: "/telegram", "/tai/{expires}/{signature}/{name}".</summary>
     string Path { get; }
     Task HandleAsync(HttpContext context);
+}
+
+public static class WebEndpointServices
+{
+    /// <summary>Adds an endpoint; the one web server that serves them all is registered once.</summary>
+    public static IServiceCollection AddWebEndpoint<T>(this IServiceCollection services) where T : class, IWebEndpoint
+    {
+        services.AddSingleton<T>();
+        services.AddSingleton<IWebEndpoint>(sp => sp.GetRequiredService<T>());
+        return services.AddWebServer();
+    }
+
+    public static IServiceCollection AddWebServer(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(WebEndpoints))) return services;
+        services.AddSingleton<WebEndpoints>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebEndpoints>());
+        return services;
+    }
 }
 
 /// <summary>
@@ -36,7 +57,7 @@ public sealed class WebEndpoints(IEnumerable<IWebEndpoint> endpoints, IConfigura
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
         var app = builder.Build();
-        foreach (var endpoint in endpoints) app.MapPost(endpoint.Path, endpoint.HandleAsync);
+        foreach (var endpoint in endpoints) app.MapMethods(endpoint.Path, [endpoint.Method], endpoint.HandleAsync);
         try
         {
             await app.StartAsync(cancellationToken);

@@ -25,8 +25,8 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    private Task<TelegramBotHost> StartBot(string now = "2024-05-01T09:00:00+07:00", params string[] extra) =>
-        TelegramBotHost.StartAsync(_server, _db.Path, now, extra);
+    private Task<ChannelHost> StartBot(string now = "2024-05-01T09:00:00+07:00", params string[] extra) =>
+        ChannelHost.StartAsync(_server, _db.Path, now, extra);
 
     private Task<SentMessage> Reply(long chat, string contains) =>
         _server.WaitForMessageAsync(m => m.ChatId == chat && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using ThiDua.Bot.Hosting;
 using ThiDua.Core.Outbox;
 
@@ -38,9 +37,7 @@ public static class TelegramServices
         {
             services.AddSingleton<TelegramInboxWorker>();
             services.AddHostedService(sp => sp.GetRequiredService<TelegramInboxWorker>());
-            services.AddSingleton<IWebEndpoint, TelegramWebhook>();
-            services.TryAddSingleton<WebEndpoints>();
-            services.AddHostedService(sp => sp.GetRequiredService<WebEndpoints>());
+            services.AddWebEndpoint<TelegramWebhook>();
         }
         return services;
     }

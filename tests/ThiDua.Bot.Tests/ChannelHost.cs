@@ -5,12 +5,12 @@ using Microsoft.Extensions.Logging;
 using ThiDua.Bot.Hosting;
 using ThiDua.Bot.Tests.Fakes;
 
-namespace ThiDua.Bot.Tests.Telegram;
+namespace ThiDua.Bot.Tests;
 
-/// <summary>The real bot host, started in-process in Telegram mode against a fake Bot API server, its logs captured.</summary>
-internal sealed class TelegramBotHost : IAsyncDisposable
+/// <summary>The real bot host, started in-process in channel mode (Telegram, Zalo) against fake servers, its logs captured.</summary>
+internal sealed class ChannelHost : IAsyncDisposable
 {
-    private TelegramBotHost(IHost host, CapturedLogs logs)
+    private ChannelHost(IHost host, CapturedLogs logs)
     {
         Host = host;
         Logs = logs;
@@ -20,18 +20,26 @@ internal sealed class TelegramBotHost : IAsyncDisposable
     public CapturedLogs Logs { get; }
     public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
 
-    public static async Task<TelegramBotHost> StartAsync(FakeTelegramServer server, string databasePath, string now, params string[] extra)
+    public static Task<ChannelHost> StartAsync(FakeTelegramServer server, string databasePath, string now, params string[] extra) =>
+        StartAsync([
+            $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", $"--Storage:DatabasePath={databasePath}",
+            "--Telegram:PollTimeoutSeconds=1", "--now", now, .. extra]);
+
+    /// <summary>`run` with these arguments, every log line captured.</summary>
+    public static async Task<ChannelHost> StartAsync(IEnumerable<string> args)
     {
         var logs = new CapturedLogs();
-        var args = new List<string>
-        {
-            "run", $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", $"--Storage:DatabasePath={databasePath}",
-            "--Telegram:PollTimeoutSeconds=1", "--Logging:LogLevel:Default=Trace", "--now", now,
-        };
-        args.AddRange(extra);
-        var host = BotProgram.Build(CommandLine.Parse(args), configure: b => b.Logging.AddProvider(logs));
+        var host = BotProgram.Build(CommandLine.Parse(["run", "--Logging:LogLevel:Default=Trace", .. args]), configure: b => b.Logging.AddProvider(logs));
         await host.StartAsync();
-        return new TelegramBotHost(host, logs);
+        return new ChannelHost(host, logs);
+    }
+
+    /// <summary>A loopback port free right now, for a web server whose public address must be known before it starts.</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

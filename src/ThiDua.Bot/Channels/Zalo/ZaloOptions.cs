@@ -1,0 +1,49 @@
+using System.Text.RegularExpressions;
+using ThiDua.Bot.Hosting;
+
+namespace ThiDua.Bot.Channels.Zalo;
+
+/// <summary>Zalo:* settings. The token comes from the environment (Zalo__Token), never from a committed file.</summary>
+public sealed partial class ZaloOptions
+{
+    public const string Section = "Zalo";
+    /// <summary>The platform's current host; it has moved before (bot-api.zapps.me), hence configurable.</summary>
+    public const string PublicApi = "https://bot-api.zaloplatforms.com";
+
+    public string Token { get; set; } = "";
+    public string ApiBaseUrl { get; set; } = PublicApi;
+    /// <summary>Set → webhook mode (production); empty → getUpdates polling (development).</summary>
+    public string WebhookUrl { get; set; } = "";
+    /// <summary>Zalo sends it back in X-Bot-Api-Secret-Token; 8–256 characters.</summary>
+    public string WebhookSecret { get; set; } = "";
+    /// <summary>The host's public address; with it, exports reach Zalo users as expiring download links.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+    public int PollTimeoutSeconds { get; set; } = 30;
+    /// <summary>Outbound pacing; off only for benchmarks against a fake server.</summary>
+    public bool Pacing { get; set; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Token);
+    public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
+
+    public void Validate()
+    {
+        if (!TokenShape().IsMatch(Token))
+            throw new StartupException("Zalo:Token không đúng dạng \"<số>:<chuỗi>\" mà Zalo Bot Creator cấp (giá trị không được in ra).");
+        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
+            throw new StartupException($"Zalo:ApiBaseUrl '{ApiBaseUrl}' không phải địa chỉ http(s).");
+        if (PollTimeoutSeconds is < 1 or > 60)
+            throw new StartupException("Zalo:PollTimeoutSeconds phải từ 1 đến 60.");
+        if (PublicBaseUrl.Length > 0 && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _))
+            throw new StartupException($"Zalo:PublicBaseUrl '{PublicBaseUrl}' không phải địa chỉ http(s).");
+        if (!UsesWebhook) return;
+        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https"))
+            throw new StartupException($"Zalo:WebhookUrl '{WebhookUrl}' không phải địa chỉ https.");
+        if (WebhookSecret.Length is < 8 or > 256)
+            throw new StartupException("Dùng webhook Zalo thì phải đặt Zalo:WebhookSecret (8–256 ký tự).");
+    }
+
+    public string WebhookPath => Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var u) && u.AbsolutePath.Length > 1 ? u.AbsolutePath : "/zalo";
+
+    [GeneratedRegex(@"^\d{1,24}:[A-Za-z0-9_\-]{1,200}$")]
+    private static partial Regex TokenShape();
+}

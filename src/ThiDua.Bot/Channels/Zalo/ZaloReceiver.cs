@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ThiDua.Bot.Channels.Zalo;
+
+/// <summary>
+/// Checks the token (getMe), then registers the webhook or polls getUpdates. Network faults back off and retry;
+/// the loop never dies; a refused token stops the bot with a clear message.
+/// </summary>
+public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostApplicationLifetime lifetime, Hosting.ExitStatus exit, TimeProvider time, ILogger<ZaloReceiver> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            await RetryAsync(async ct => await api.GetMeAsync(ct), stoppingToken);
+            if (api.Options.UsesWebhook)
+            {
+                await RetryAsync(async ct => await api.SetWebhookAsync(api.Options.WebhookUrl, api.Options.WebhookSecret, ct), stoppingToken);
+                logger.LogInformation("Zalo: nhận sự kiện qua webhook (đường dẫn {Path})", api.Options.WebhookPath);
+                return;
+            }
+            await RetryAsync(async ct => await api.DeleteWebhookAsync(ct), stoppingToken);
+            logger.LogInformation("Zalo: nhận sự kiện bằng getUpdates");
+            await PollAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (ZaloApiException e) when (e.ErrorCode is 401 or 404)
+        {
+            logger.LogCritical("Zalo từ chối Zalo:Token ({Code}). Kiểm tra token do Zalo Bot Creator cấp; bot dừng.", e.ErrorCode);
+            exit.Code = 4;
+            lifetime.StopApplication();
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var lastPrune = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await api.GetUpdatesAsync(stoppingToken) is { } update) await processor.HandleAsync(update, stoppingToken);
+                failures = 0;
+                if (time.GetUtcNow() - lastPrune > TimeSpan.FromHours(1))
+                {
+                    processor.PruneSeen();
+                    lastPrune = time.GetUtcNow();
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (ZaloApiException e) when (e.ErrorCode is 401 or 404)
+            {
+                throw;
+            }
+            catch (Exception e)
+            {
+                failures++;
+                await Task.Delay(Backoff(e, failures), time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task RetryAsync(Func<CancellationToken, Task> call, CancellationToken stoppingToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await call(stoppingToken);
+                return;
+            }
+            catch (ZaloApiException e) when (e.ErrorCode is 401 or 404)
+            {
+                throw;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                await Task.Delay(Backoff(e, failures), time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Doubling waits up to a minute. Only the error's type and Zalo's own words are logged: addresses carry the token.</summary>
+    private TimeSpan Backoff(Exception e, int failures)
+    {
+        var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures - 1)));
+        logger.LogWarning("Zalo lỗi ({Error}); thử lại sau {Seconds} giây", e is ZaloApiException z ? $"{z.ErrorCode} {z.Description}" : e.GetType().Name, wait.TotalSeconds);
+        return wait;
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ThiDua.Bot.Hosting;
+using ThiDua.Core.Outbox;
+using ThiDua.Core.Storage;
+
+namespace ThiDua.Bot.Channels.Zalo;
+
+public static class ZaloServices
+{
+    public static ZaloOptions ReadOptions(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(ZaloOptions.Section).Get<ZaloOptions>() ?? new ZaloOptions();
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new StartupException($"Cấu hình Zalo không hợp lệ: {ex.Message}");
+        }
+    }
+
+    public static IServiceCollection AddZaloChannel(this IServiceCollection services, ZaloOptions options)
+    {
+        options.Validate();
+        services.AddSingleton(options);
+        services.AddSingleton<ZaloApi>();
+        services.AddSingleton<ZaloMenus>();
+        services.AddSingleton<ZaloProcessor>();
+        if (options.PublicBaseUrl.Length > 0)
+        {
+            services.AddSingleton(sp => new FileLinks(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>(), options.PublicBaseUrl));
+            services.AddSingleton<IWebEndpoint>(sp => sp.GetRequiredService<FileLinks>());
+            services.AddWebServer();
+        }
+        // FileLinks is optional in the sender's constructor: without a public address, files get a note instead.
+        services.AddSingleton<ZaloSender>();
+        services.AddSingleton<IOutboxSender>(sp => sp.GetRequiredService<ZaloSender>());
+        services.AddHostedService<ZaloReceiver>();
+        if (options.UsesWebhook) services.AddWebEndpoint<ZaloWebhook>();
+        return services;
+    }
+}

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ThiDua.Bot.Channels.Zalo;
+using ThiDua.Bot.Tests.Fakes;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Outbox;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Tests;
+
+namespace ThiDua.Bot.Tests.Zalo;
+
+/// <summary>
+/// The whole bot in Zalo mode against a fake Zalo Bot Platform on loopback: numbered menus instead of buttons,
+/// both webhook payload shapes, repeated deliveries, photos as dossier files, exports as signed links, splitting.
+/// </summary>
+public sealed partial class ZaloEndToEndTests : IAsyncLifetime, IDisposable
+{
+    private const string User = "u-lan-01";
+    private readonly TempDatabase _db = new();
+    private FakeZaloServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await FakeZaloServer.StartAsync();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    public void Dispose() => _db.Dispose();
+
+    [GeneratedRegex(@"^(\d+)\. (.+)$", RegexOptions.Multiline)]
+    private static partial Regex MenuLine();
+
+    private Task<ChannelHost> StartBot(string now = "2024-05-01T09:00:00+07:00", params string[] extra) =>
+        ChannelHost.StartAsync([$"--Zalo:Token={_server.Token}", $"--Zalo:ApiBaseUrl={_server.BaseUrl}", "--Zalo:PollTimeoutSeconds=1",
+            $"--Storage:DatabasePath={_db.Path}", "--now", now, .. extra]);
+
+    private Task<ZaloSent> Reply(string contains) =>
+        _server.WaitForMessageAsync(m => m.ChatId == User && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));
+
+    /// <summary>The number the menu gives an option.</summary>
+    private static string Number(ZaloSent message, string option) =>
+        MenuLine().Matches(message.Text!).First(m => m.Groups[2].Value.Contains(option, StringComparison.Ordinal)).Groups[1].Value;
+
+    [Fact]
+    public async Task Buttons_become_a_numbered_menu_and_a_number_answers_like_the_button()
+    {
+        await using var bot = await StartBot();
+        _server.EnqueueText(User, User, "hs de nghi khen thuong lao cai gom nhung gi");
+        var dossier = await Reply("Tờ trình");
+        Assert.Contains("217/KH-UBND", dossier.Text);
+        Assert.Matches(@"Trả lời 1, 2, 3 hoặc 4\.", dossier.Text);
+
+        _server.EnqueueText(User, User, Number(dossier, "Các hạn"));
+        await Reply("30/6/2024");
+        // The option's own words work as well as its number.
+        _server.EnqueueText(User, User, "Danh sách kế hoạch");
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains(_server.Token, StringComparison.Ordinal) || l.Contains("ZALO-secret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_nomination_is_registered_by_numbered_choices_with_a_photo_as_a_dossier_file_and_exported_by_link()
+    {
+        var port = ChannelHost.FreePort();
+        await using var bot = await StartBot("2024-05-01T09:00:00+07:00", $"--Urls=http://127.0.0.1:{port}", $"--Zalo:PublicBaseUrl=http://127.0.0.1:{port}");
+        _server.EnqueueText(User, User, "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
+        await Reply("Họ và tên");
+        _server.EnqueueText(User, User, "Lò Thị Lan");
+        await Reply("Đơn vị của bạn");
+        _server.EnqueueText(User, User, "UBND xã X");
+        var card = await _server.WaitForMessageAsync(m => m.ChatId == User && MenuLine().IsMatch(m.Text ?? "") && (m.Text ?? "").Contains("Xác nhận", StringComparison.Ordinal));
+        _server.EnqueueText(User, User, Number(card, "Xác nhận"));
+        await Reply("LC-2024-0001");
+
+        var photo = _server.HostFile("bien-ban.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F']);
+        _server.EnqueueImage(User, User, photo, caption: "Tờ trình");
+        await Reply("✅ Tờ trình");
+
+        _server.EnqueueText(User, User, "/xuat");
+        var export = await Reply("Tải “trich-ngang");
+        var link = Regex.Match(export.Text!, @"http://127\.0\.0\.1:\d+/tai/\S+").Value;
+        using var http = new HttpClient();
+        using (var response = await http.GetAsync(link))
+        {
+            Assert.Equal(200, (int)response.StatusCode);
+            Assert.Equal("PK"u8.ToArray(), (await response.Content.ReadAsByteArrayAsync())[..2]);
+        }
+        using (var forged = await http.GetAsync(Regex.Replace(link, @"/tai/(\d+)/[^/]+/", "/tai/$1/AAAAAAAAAAAAAAAAAAAAAA/")))
+            Assert.Equal(403, (int)forged.StatusCode);
+        using (var escape = await http.GetAsync(link.Replace("trich-ngang", "..%2F..%2Fthidua", StringComparison.Ordinal)))
+            Assert.NotEqual(200, (int)escape.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_webhook_checks_its_secret_reads_both_payload_shapes_and_answers_a_repeated_delivery_once()
+    {
+        var port = ChannelHost.FreePort();
+        await using var bot = await StartBot("2024-05-01T09:00:00+07:00",
+            "--Zalo:WebhookUrl=https://bot.example.vn/zalo/hook", "--Zalo:WebhookSecret=zalo-s3cret-value", $"--Urls=http://127.0.0.1:{port}");
+        await _server.WaitForCallAsync("setWebhook");
+        Assert.Equal("zalo-s3cret-value", _server.WebhookSecret);
+        using var http = new HttpClient();
+
+        async Task<int> Post(string json, string? secret)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/zalo/hook") { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            if (secret is not null) request.Headers.Add(ZaloWebhook.SecretHeader, secret);
+            using var response = await http.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        var wrapped = FakeZaloServer.EventJson(User, User, "/kehoach", "m-001", wrapped: true);
+        Assert.Equal(401, await Post(wrapped, null));
+        Assert.Equal(401, await Post(wrapped, "zalo-s3cret-valuE"));
+        await Task.Delay(300);
+        Assert.Empty(_server.Messages);
+
+        Assert.Equal(200, await Post(wrapped, "zalo-s3cret-value"));
+        Assert.Equal(200, await Post(wrapped, "zalo-s3cret-value"));
+        await Reply("Lào Cai");
+        Assert.Equal(200, await Post(FakeZaloServer.EventJson(User, User, "/hansaptoi", "m-002", wrapped: false), "zalo-s3cret-value"));
+        await _server.WaitForMessageAsync(m => m.ChatId == User && _server.Messages.Count >= 2);
+        Assert.Equal(200, await Post("""{"event_name":"message.sticker.received"}""", "zalo-s3cret-value"));
+        await Task.Delay(500);
+        Assert.Equal(2, _server.Messages.Count);
+        Assert.DoesNotContain(_server.Calls, c => c.Method == "getUpdates");
+    }
+
+    [Fact]
+    public async Task Long_texts_are_split_under_2000_characters_on_lines_and_a_maybe_delivered_send_is_not_repeated()
+    {
+        await using var bot = await StartBot();
+        _server.EnqueueText(User, User, "/start");
+        await _server.WaitForMessageAsync(m => m.ChatId == User);
+        var db = bot.Get<BotDatabase>();
+        var now = bot.Get<TimeProvider>().GetUtcNow();
+        var lines = Enumerable.Range(1, 120).Select(i => $"Dòng {i}: tiêu chuẩn khen thưởng cho tập thể và cá nhân").ToList();
+        db.Outbox.Insert(OutboxWriter.FromReply("long", "zalo", User, new Reply(string.Join('\n', lines)) { Buttons = [[new Button("Hồ sơ", "q|dossier|lao-cai-217")]] }, now, now));
+        bot.Get<OutboxDispatcher>().Notify();
+
+        var last = await _server.WaitForMessageAsync(m => (m.Text ?? "").Contains("Dòng 120", StringComparison.Ordinal), TimeSpan.FromSeconds(20));
+        var parts = _server.Messages.Where(m => (m.Text ?? "").Contains("Dòng ", StringComparison.Ordinal)).ToList();
+        Assert.True(parts.Count >= 3);
+        Assert.All(parts, p => Assert.InRange(p.Text!.Length, 1, 2000));
+        Assert.Contains("1. Hồ sơ", last.Text);
+        Assert.Equal(lines, parts.SelectMany(p => p.Text!.Split('\n')).Where(l => l.StartsWith("Dòng ", StringComparison.Ordinal)).ToList());
+
+        _server.DropConnectionNext("sendMessage");
+        var before = _server.Calls.Count(c => c.Method == "sendMessage");
+        _server.EnqueueText(User, User, "/kehoach");
+        await _server.WaitForCallAsync("sendMessage", c => c.FailedWith is not null);
+        await Task.Delay(2000);
+        Assert.Equal(before + 1, _server.Calls.Count(c => c.Method == "sendMessage"));
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("không gửi lại để tránh trùng", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_followed_deadline_reaches_a_Zalo_officer_after_a_restart_as_text_with_a_numbered_menu()
+    {
+        await using (var bot = await StartBot("2024-06-20T09:00:00+07:00"))
+        {
+            _server.EnqueueText(User, User, "/nhacviec");
+            var menu = await Reply("Chọn kế hoạch");
+            _server.EnqueueText(User, User, Number(menu, "Lào Cai"));
+            await Reply("Đã bật nhắc hạn");
+        }
+        await using (var bot = await StartBot("2024-06-22T08:05:00+07:00"))
+        {
+            var reminder = await Reply("còn 7 ngày nữa");
+            Assert.Contains("Tắt nhắc kế hoạch này", reminder.Text);
+            _server.EnqueueText(User, User, Number(reminder, "Tắt nhắc"));
+            await Reply("Đã tắt nhắc hạn");
+        }
+    }
+
+    [Fact]
+    public async Task Stickers_are_politely_refused_and_a_refused_token_stops_the_bot()
+    {
+        await using (var bot = await StartBot())
+        {
+            _server.EnqueueSticker(User, User);
+            await Reply("Tôi chỉ đọc được tin nhắn chữ và ảnh");
+        }
+        var logs = new CapturedLogs();
+        using var host = ThiDua.Bot.Hosting.BotProgram.Build(ThiDua.Bot.Hosting.CommandLine.Parse(["run", "--Zalo:Token=42:wrong-ZALO-secret", $"--Zalo:ApiBaseUrl={_server.BaseUrl}", $"--Storage:DatabasePath={_db.Path}"]),
+            configure: b => b.Logging.AddProvider(logs));
+        var exit = host.Services.GetRequiredService<ThiDua.Bot.Hosting.ExitStatus>();
+        await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(4, exit.Code);
+        Assert.Contains(logs.Lines, l => l.Contains("từ chối Zalo:Token", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains("wrong-ZALO-secret", StringComparison.Ordinal));
+    }
+}
