@@ -77,33 +77,14 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
             throw new ArgumentException("A Zalo bot token looks like <digits>:<string>.", nameof(token));
         var server = new FakeZaloServer(token);
 
-        // The empty builder reads no appsettings.json, no ASPNETCORE_* variables and adds no logging providers.
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.Logging.ClearProviders();
-        builder.Services.AddRoutingCore();
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o =>
+        var (app, baseUrl) = await LoopbackServer.StartAsync(4 * 1024 * 1024, app =>
         {
-            o.AddServerHeader = false;
-            o.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
-            o.Listen(IPAddress.Loopback, 0);
+            app.MapMethods("/bot{token}/{method}", ["GET", "POST"], (RequestDelegate)server.HandleMethodAsync);
+            app.MapMethods("/media/{name}", ["GET", "HEAD"], (RequestDelegate)server.HandleMediaAsync);
+            app.Map("/{**rest}", (RequestDelegate)(ctx => WriteReplyAsync(ctx, Reply.Error(404, "Not Found"))));
         });
-        var app = builder.Build();
-        app.MapMethods("/bot{token}/{method}", ["GET", "POST"], (RequestDelegate)server.HandleMethodAsync);
-        app.MapMethods("/media/{name}", ["GET", "HEAD"], (RequestDelegate)server.HandleMediaAsync);
-        app.Map("/{**rest}", (RequestDelegate)(ctx => WriteReplyAsync(ctx, Reply.Error(404, "Not Found"))));
         server._app = app;
-        try
-        {
-            await app.StartAsync();
-            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            server.BaseUrl = addresses.First().TrimEnd('/');
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        server.BaseUrl = baseUrl;
         return server;
     }
 

@@ -21,7 +21,6 @@ public sealed class TelegramReceiver(
     TimeProvider time,
     ILogger<TelegramReceiver> logger) : BackgroundService
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(60);
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -96,32 +95,18 @@ public sealed class TelegramReceiver(
     }
 
     /// <summary>Runs a start-up call, waiting and trying again on network faults; a refused token is not retried.</summary>
-    private async Task RetryAsync(string what, Func<CancellationToken, Task> call, CancellationToken stoppingToken)
-    {
-        for (var failures = 1; ; failures++)
+    private Task RetryAsync(string what, Func<CancellationToken, Task> call, CancellationToken stoppingToken) =>
+        ChannelRetry.UntilDoneAsync(call, e => e is ApiRequestException { ErrorCode: 401 or 404 }, (e, failures) =>
         {
-            try
-            {
-                await call(stoppingToken);
-                return;
-            }
-            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
-            {
-                throw;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                logger.LogWarning("Chưa {What} được; thử lại", what);
-                await Task.Delay(Backoff(ex, failures), time, stoppingToken);
-            }
-        }
-    }
+            logger.LogWarning("Chưa {What} được; thử lại", what);
+            return Backoff(e, failures);
+        }, time, stoppingToken);
 
     /// <summary>Doubling waits up to a minute; a 429 waits what Telegram says. Only the error's type is logged: messages may quote addresses.</summary>
     private TimeSpan Backoff(Exception ex, int failures)
     {
         if (ex is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds }) return TimeSpan.FromSeconds(seconds);
-        var wait = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, failures - 1)));
+        var wait = ChannelRetry.Doubling(failures);
         logger.LogWarning("Telegram lỗi ({Error}{Code}); thử lại sau {Seconds} giây", ex.GetType().Name,
             ex is ApiRequestException api ? $" {api.ErrorCode} {api.Message}" : "", wait.TotalSeconds);
         return wait;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
@@ -21,25 +20,7 @@ public sealed class TelegramWebhook(TelegramConnection connection, TelegramInbox
 
     public async Task HandleAsync(HttpContext context)
     {
-        var given = Encoding.UTF8.GetBytes(context.Request.Headers[SecretHeader].ToString());
-        if (!CryptographicOperations.FixedTimeEquals(given, _secret))
-        {
-            logger.LogWarning("Webhook Telegram: từ chối yêu cầu sai mã bí mật từ {Remote}", context.Connection.RemoteIpAddress);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-        JsonElement update;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            update = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            // Telegram never sends this; answering 200 stops a retry loop of something that can never be read.
-            logger.LogWarning("Webhook Telegram: bỏ qua nội dung không phải JSON");
-            return;
-        }
+        if (await WebhookRequest.ReadAsync(context, SecretHeader, _secret, "Telegram", logger) is not { } update) return;
         if (update.ValueKind != JsonValueKind.Object || !update.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt64(out var id))
         {
             logger.LogWarning("Webhook Telegram: bỏ qua cập nhật không có update_id");

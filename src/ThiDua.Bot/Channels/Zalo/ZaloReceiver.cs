@@ -68,30 +68,13 @@ public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostAppl
         }
     }
 
-    private async Task RetryAsync(Func<CancellationToken, Task> call, CancellationToken stoppingToken)
-    {
-        for (var failures = 1; ; failures++)
-        {
-            try
-            {
-                await call(stoppingToken);
-                return;
-            }
-            catch (ZaloApiException e) when (e.ErrorCode is 401 or 404)
-            {
-                throw;
-            }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                await Task.Delay(Backoff(e, failures), time, stoppingToken);
-            }
-        }
-    }
+    private Task RetryAsync(Func<CancellationToken, Task> call, CancellationToken stoppingToken) =>
+        ChannelRetry.UntilDoneAsync(call, e => e is ZaloApiException { ErrorCode: 401 or 404 }, Backoff, time, stoppingToken);
 
     /// <summary>Doubling waits up to a minute. Only the error's type and Zalo's own words are logged: addresses carry the token.</summary>
     private TimeSpan Backoff(Exception e, int failures)
     {
-        var wait = TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures - 1)));
+        var wait = ChannelRetry.Doubling(failures);
         logger.LogWarning("Zalo lỗi ({Error}); thử lại sau {Seconds} giây", e is ZaloApiException z ? $"{z.ErrorCode} {z.Description}" : e.GetType().Name, wait.TotalSeconds);
         return wait;
     }

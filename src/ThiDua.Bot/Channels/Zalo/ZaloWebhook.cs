@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using ThiDua.Bot.Hosting;
@@ -20,23 +18,7 @@ public sealed class ZaloWebhook(ZaloApi api, ZaloProcessor processor, ILogger<Za
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(context.Request.Headers[SecretHeader].ToString()), _secret))
-        {
-            logger.LogWarning("Webhook Zalo: từ chối yêu cầu sai mã bí mật từ {Remote}", context.Connection.RemoteIpAddress);
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            return;
-        }
-        JsonElement payload;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            payload = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            logger.LogWarning("Webhook Zalo: bỏ qua nội dung không phải JSON");
-            return;
-        }
-        await processor.HandleAsync(payload, context.RequestAborted);
+        if (await WebhookRequest.ReadAsync(context, SecretHeader, _secret, "Zalo", logger) is { } payload)
+            await processor.HandleAsync(payload, context.RequestAborted);
     }
 }
