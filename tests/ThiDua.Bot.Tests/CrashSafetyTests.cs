@@ -39,4 +39,56 @@ public class CrashSafetyTests
         File.Delete(db);
         File.Delete(Path.ChangeExtension(db, null) + "-log.db");
     }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(700)]
+    public async Task Killed_in_the_middle_of_a_reminder_run_the_restart_sends_each_reminder_once_and_loses_none(int killAfterMs)
+    {
+        using var temp = new ThiDua.Core.Tests.TempDatabase();
+        const int Followers = 3000;
+        using (var setup = new BotDatabase(temp.Path))
+        {
+            var created = new DateTime(2024, 6, 1, 0, 0, 0, DateTimeKind.Utc);
+            setup.Follows.InsertBulk(Enumerable.Range(0, Followers).Select(i => new ThiDua.Core.Reminders.Follow
+            {
+                Id = ThiDua.Core.Reminders.Follow.KeyFor("script", $"c{i}", "lao-cai-217"),
+                Channel = "script",
+                ChatId = $"c{i}",
+                CampaignId = "lao-cai-217",
+                CreatedAt = created,
+            }));
+            setup.ReminderRuns.Upsert(new ThiDua.Core.Reminders.ReminderRun { CoveredUntil = new DateTime(2024, 6, 21, 2, 0, 0, DateTimeKind.Utc) });
+        }
+
+        // The run for 22/6 08:00 enqueues and sends thousands of reminders; the process is killed while it does.
+        using (var first = BotProcess.Start("chat", "--jsonl", "--now", "2024-06-21T09:00:00+07:00", $"--Storage:DatabasePath={temp.Path}"))
+        {
+            _ = first.StandardError.ReadToEndAsync();
+            await first.StandardInput.WriteLineAsync("""{"chat":"warm","text":"/kehoach"}""");
+            await first.StandardInput.FlushAsync();
+            await first.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await first.StandardInput.WriteLineAsync("""{"clock":"2024-06-22T08:00:00+07:00"}""");
+            await first.StandardInput.FlushAsync();
+            await Task.Delay(killAfterMs);
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+        }
+        int sentBefore;
+        using (var reopened = new BotDatabase(temp.Path))
+            sentBefore = reopened.Outbox.Count(m => m.Status == ThiDua.Core.Outbox.OutboxStatus.Sent);
+
+        // Back at the same minute: whatever the killed run had not finished is caught up, nothing twice.
+        using var session = new ScriptSession("--now", "2024-06-22T08:00:00+07:00", $"--Storage:DatabasePath={temp.Path}");
+        var line = await session.Text("warm", "/kehoach");
+        var pushedAfter = ScriptSession.Pushed(line).Count();
+        session.Dispose();
+
+        using var final = new BotDatabase(temp.Path);
+        var all = final.Outbox.FindAll().ToList();
+        Assert.True(all.Count >= Followers, $"{all.Count} reminders for {Followers} followers");
+        Assert.All(all, m => Assert.Equal(ThiDua.Core.Outbox.OutboxStatus.Sent, m.Status));
+        Assert.Equal(all.Count, sentBefore + pushedAfter);
+        Assert.Equal(Followers, all.Select(m => m.ChatId).Distinct().Count());
+    }
 }

@@ -36,8 +36,12 @@ internal sealed class ScriptSession : IDisposable
     public static IEnumerable<JsonElement> Pushed(JsonElement line) =>
         line.TryGetProperty("pushed", out var pushed) ? pushed.EnumerateArray() : [];
 
+    private bool _disposed;
+
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.StandardInput.Close();

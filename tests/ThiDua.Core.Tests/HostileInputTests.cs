@@ -34,6 +34,36 @@ public class HostileInputTests
         }
     }
 
+    [Fact]
+    public void Hostile_messages_and_forged_buttons_from_other_people_never_change_what_is_stored()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Ask("Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, thành tích: hoàn thành xuất sắc nhiệm vụ");
+        bot.Press("f|ok");
+        bot.Press("n|submit|1");
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Access.Role.Reviewer, "lao-cai-217");
+        bot.Press("v|m|1|UnderReview", "rev");
+        string Snapshot() => string.Join('\n',
+            bot.Database.Nominations.FindAll().OrderBy(n => n.Id).Select(n => System.Text.Json.JsonSerializer.Serialize(n))
+                .Concat(bot.Database.Officers.FindAll().Where(p => p.UserKey is "test:c1" or "test:rev").OrderBy(p => p.UserKey).Select(p => System.Text.Json.JsonSerializer.Serialize(p))));
+        var before = Snapshot();
+        // Colleagues of the same unit (evil0–2), an officer elsewhere, and a reviewer of another campaign.
+        bot.Register("evil3", "Người Lạ", "UBND phường Khác");
+        bot.Register("evil4", "Thẩm Định Khác", "Ban TĐKT Hải Dương", Access.Role.Reviewer, "hai-duong-70-dbp");
+
+        var random = new Random(30112026);
+        string[] buttons = ["n|open|1", "n|submit|1", "n|withdraw|1", "n|edit|1", "n|comp|1|to-trinh|x", "v|m|1|Presented", "v|m|1|Awarded", "v|r|1", "v|d|1",
+            "v|f|1|0", "h|t|test:c1|test:evil0", "h|u|ubnd xa x", "i|rev|lao-cai-217", "i|ok|ubnd xa x", "g|erase", "g|unit|ubnd xa x", "x|del|1", "r|off|lao-cai-217"];
+        for (var i = 0; i < 2000; i++)
+        {
+            var chat = $"evil{random.Next(5)}";
+            if (random.Next(4) == 0) bot.Press(buttons[random.Next(buttons.Length)] + (random.Next(3) == 0 ? "|" + Fragments[random.Next(Fragments.Length)] : ""), chat);
+            else bot.Ask(string.Concat(Enumerable.Range(0, random.Next(1, 6)).Select(_ => Fragments[random.Next(Fragments.Length)] + " ")), chat);
+        }
+
+        Assert.Equal(before, Snapshot());
+    }
+
     [Theory]
     [InlineData("q|doss|lao-cai-217|p999")]
     [InlineData("q|nope|lao-cai-217")]

@@ -23,8 +23,12 @@ public static class CoreServices
         services.AddSingleton(sp => OpenDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
         services.AddSingleton(sp =>
         {
+            var folder = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath();
+            // A mistyped folder must not look like "every plan was deleted".
+            if (!Directory.Exists(Path.Combine(folder, "campaigns")))
+                throw new StartupException($"Knowledge:DataPath: không có thư mục dữ liệu kế hoạch '{folder}' (cần có thư mục campaigns/ bên trong).");
             var loader = ActivatorUtilities.CreateInstance<KnowledgeLoader>(sp);
-            return new KnowledgeProvider(loader.Load(sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath()));
+            return new KnowledgeProvider(loader.Load(folder));
         });
         services.AddSingleton(ReminderOptionsFrom(configuration));
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
@@ -39,7 +43,11 @@ public static class CoreServices
     {
         try
         {
-            return configuration.GetSection(ThiDua.Core.Reminders.ReminderOptions.Section).Get<ThiDua.Core.Reminders.ReminderOptions>() ?? new();
+            var section = configuration.GetSection(ThiDua.Core.Reminders.ReminderOptions.Section);
+            // The binder skips array items it cannot convert; a mistyped day must not silently drop a reminder.
+            if (section.GetSection("OffsetsDays").GetChildren().FirstOrDefault(c => !int.TryParse(c.Value, out var d) || d is < 0 or > 60) is { } bad)
+                throw new StartupException($"Cấu hình Reminders:OffsetsDays có giá trị '{bad.Value}' không phải số ngày (0–60).");
+            return section.Get<ThiDua.Core.Reminders.ReminderOptions>() ?? new();
         }
         catch (InvalidOperationException ex)
         {

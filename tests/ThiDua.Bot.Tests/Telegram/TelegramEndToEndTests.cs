@@ -267,6 +267,24 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_send_without_an_answer_is_not_repeated_and_polling_survives_a_server_that_stops_answering()
+    {
+        await using var bot = await StartBot("2024-05-01T09:00:00+07:00", "--Telegram:RequestTimeoutSeconds=1");
+        await _server.WaitForCallAsync("setMyCommands");
+        _server.DelayNext("sendMessage", TimeSpan.FromSeconds(5));
+        _server.EnqueueText(Officer, Officer, "/kehoach");
+        await _server.WaitForCallAsync("sendMessage");
+        await Task.Delay(TimeSpan.FromSeconds(4));
+        // The request went out and no answer came: Telegram may show it, so the bot does not send it a second time.
+        Assert.Single(_server.Calls, c => c.Method == "sendMessage");
+        Assert.Contains(bot.Logs.Lines, l => l.Contains("không gửi lại để tránh trùng", StringComparison.Ordinal));
+
+        _server.DelayNext("getUpdates", TimeSpan.FromSeconds(6));
+        _server.EnqueueText(Officer, Officer, "/hansaptoi");
+        await _server.WaitForMessageAsync(m => m.ChatId == Officer, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_refused_token_stops_the_bot_with_a_clear_message_and_no_token_in_it()
     {
         await using var other = await FakeTelegramServer.StartAsync(token: "999:another-TEST-secret");

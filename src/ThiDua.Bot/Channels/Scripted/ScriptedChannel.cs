@@ -33,7 +33,7 @@ public sealed class ScriptedChannel(
         {
             // Starting on an existing database is a restart after downtime: catch up, within the grace period.
             reminders.Run(time.GetUtcNow(), afterDowntime: true);
-            await outbox.DispatchDueAsync(stoppingToken);
+            await DrainAsync(stoppingToken);
             string? line;
             while (!stoppingToken.IsCancellationRequested && (line = await input.ReadLineAsync(stoppingToken)) is not null)
             {
@@ -75,8 +75,14 @@ public sealed class ScriptedChannel(
         if (instant < frozen.GetUtcNow()) return ScriptProtocol.FormatError($"đồng hồ không lùi được: {text} trước thời điểm hiện tại {TimeZoneInfo.ConvertTime(frozen.GetUtcNow(), Core.Time.LocalClock.VietnamZone):yyyy-MM-ddTHH:mm:sszzz}");
         frozen.Set(instant);
         reminders.Run(instant, afterDowntime: false);
-        await outbox.DispatchDueAsync(cancellationToken);
+        await DrainAsync(cancellationToken);
         return ScriptProtocol.FormatClock(text, sender.Drain());
+    }
+
+    /// <summary>Sends everything due: the scripted channel has no pump, and a round takes at most a few hundred.</summary>
+    private async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        while (await outbox.DispatchDueAsync(cancellationToken) > 0) { }
     }
 
     public static TextReader StandardInput() => new StreamReader(System.Console.OpenStandardInput(), new UTF8Encoding(false));

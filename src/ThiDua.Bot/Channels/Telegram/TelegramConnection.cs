@@ -23,7 +23,7 @@ public sealed class TelegramConnection : IDisposable
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             // Long polls wait up to PollTimeoutSeconds on the server; the client waits a little longer.
-            Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + 30),
+            Timeout = TimeSpan.FromSeconds(options.PollTimeoutSeconds + options.RequestTimeoutSeconds),
         };
         var clientOptions = new TelegramBotClientOptions(options.Token, options.ApiBaseUrl == TelegramOptions.PublicApi ? null : options.ApiBaseUrl)
         {

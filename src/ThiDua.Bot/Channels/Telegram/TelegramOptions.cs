@@ -20,6 +20,8 @@ public sealed partial class TelegramOptions
     public int PollTimeoutSeconds { get; set; } = 25;
     /// <summary>Outbound pacing to Telegram's limits; off only for benchmarks against a fake server.</summary>
     public bool Pacing { get; set; } = true;
+    /// <summary>How long a request may wait for Telegram's answer, beyond a long poll's own wait.</summary>
+    public int RequestTimeoutSeconds { get; set; } = 30;
     /// <summary>How many chats are handled at once; one chat's messages always in order.</summary>
     public int MaxConcurrentChats { get; set; } = 16;
 
@@ -35,6 +37,8 @@ public sealed partial class TelegramOptions
             throw new StartupException($"Telegram:ApiBaseUrl '{ApiBaseUrl}' không phải địa chỉ http(s).");
         if (PollTimeoutSeconds is < 0 or > 50)
             throw new StartupException("Telegram:PollTimeoutSeconds phải từ 0 đến 50.");
+        if (RequestTimeoutSeconds is < 1 or > 300)
+            throw new StartupException("Telegram:RequestTimeoutSeconds phải từ 1 đến 300.");
         if (MaxConcurrentChats is < 1 or > 256)
             throw new StartupException("Telegram:MaxConcurrentChats phải từ 1 đến 256.");
         if (!UsesWebhook) return;

@@ -41,7 +41,13 @@ public sealed class TelegramSender(TelegramConnection connection, TelegramButton
         }
         catch (Exception ex) when (ex is RequestException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning("Telegram không trả lời ({Error}); sẽ gửi lại", ex.GetType().Name);
+            if (MayHaveArrived(ex))
+            {
+                // No answer after the request went out: Telegram may show it already; sending again could double it.
+                logger.LogWarning("Telegram không trả lời ({Error}); tin có thể đã tới nên không gửi lại để tránh trùng", ex.GetType().Name);
+                return SendResult.Rejected("có thể đã gửi; không gửi lại");
+            }
+            logger.LogWarning("Không kết nối được Telegram ({Error}); sẽ gửi lại", ex.GetType().Name);
             return SendResult.RetryLater;
         }
         catch (IOException ex)
@@ -79,6 +85,14 @@ public sealed class TelegramSender(TelegramConnection connection, TelegramButton
             }
         }
         await connection.Client.SendMessage(chatId, html, ParseMode.Html, replyMarkup: keyboard, linkPreviewOptions: NoPreview, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Only a connection that was never made (refused, name not found) proves the message did not leave.</summary>
+    private static bool MayHaveArrived(Exception ex)
+    {
+        for (var e = ex; e is not null; e = e.InnerException)
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }) return false;
+        return true;
     }
 
     private SendResult Outcome(string chatId, ApiRequestException ex)
