@@ -4,12 +4,14 @@ using ThiDua.Benchmarks;
 // `dotnet run -c Release --project tests/ThiDua.Benchmarks` runs the BenchmarkDotNet suite;
 // `-- latency` prints per-question percentiles; `-- scripted N` times N questions through the built bot binary;
 // `-- outbox` checks paced delivery against the channel limit in virtual and real time;
-// `-- telegram N` times N updates through the Telegram adapter against a fake Bot API server, pacing off.
+// `-- telegram N` times N updates through the Telegram adapter against a fake Bot API server, pacing off;
+// `-- process` measures start-up to the first answer and resident memory with 10,000 officers and 100,000 nominations.
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(),
     "outbox" => await OutboxPacingProbe.RunAsync(),
     "scripted" => await ScriptedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
+    "process" => await ProcessProbe.RunAsync(),
     "telegram" => await TelegramThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Run(args),
 };
