@@ -28,7 +28,10 @@ internal static class ProcessProbe
 
             var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ThiDua.Bot.dll"), "chat", "--jsonl", "--now", "2024-05-02T09:00:00+07:00", $"--Storage:DatabasePath={db}"])
             {
-                RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
             };
             var clock = Stopwatch.StartNew();
             using var process = Process.Start(start)!;
@@ -70,7 +73,11 @@ internal static class ProcessProbe
         var now = new DateTime(2024, 5, 1, 2, 0, 0, DateTimeKind.Utc);
         db.Officers.InsertBulk(Enumerable.Range(0, Officers).Select(i => new OfficerProfile
         {
-            UserKey = $"script:o{i}", Name = $"Cán bộ {i}", Unit = $"UBND xã {i % 500}", UnitKey = VietnameseText.Fold($"UBND xã {i % 500}"), RegisteredAt = now,
+            UserKey = $"script:o{i}",
+            Name = $"Cán bộ {i}",
+            Unit = $"UBND xã {i % 500}",
+            UnitKey = VietnameseText.Fold($"UBND xã {i % 500}"),
+            RegisteredAt = now,
         }));
         var id = 0;
         db.Nominations.InsertBulk(Enumerable.Range(0, Officers).SelectMany(i => Enumerable.Range(0, NominationsPerOfficer).Select(k =>
@@ -79,9 +86,18 @@ internal static class ProcessProbe
             var campaign = Campaigns[id % Campaigns.Length];
             return new Nomination
             {
-                Code = $"X{id:000000}", OwnerKey = $"script:o{i}", CampaignId = campaign, Status = (NominationStatus)(id % 2),
-                NomineeName = $"Nguyễn Văn {id}", NameKey = $"nguyen van {id}", ProposingUnit = $"UBND xã {i % 500}", UnitKey = VietnameseText.Fold($"UBND xã {i % 500}"),
-                Position = "Chỉ huy trưởng", Achievement = "Hoàn thành xuất sắc nhiệm vụ năm 2023", CreatedAt = now, UpdatedAt = now,
+                Code = $"X{id:000000}",
+                OwnerKey = $"script:o{i}",
+                CampaignId = campaign,
+                Status = (NominationStatus)(id % 2),
+                NomineeName = $"Nguyễn Văn {id}",
+                NameKey = $"nguyen van {id}",
+                ProposingUnit = $"UBND xã {i % 500}",
+                UnitKey = VietnameseText.Fold($"UBND xã {i % 500}"),
+                Position = "Chỉ huy trưởng",
+                Achievement = "Hoàn thành xuất sắc nhiệm vụ năm 2023",
+                CreatedAt = now,
+                UpdatedAt = now,
             };
         })));
     }

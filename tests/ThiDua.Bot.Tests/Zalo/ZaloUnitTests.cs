@@ -40,3 +40,48 @@ public sealed class ZaloUnitTests
         Assert.Equal("Không có nút", menus.Render("c1", "Không có nút", []));
     }
 }
+
+/// <summary>Signed download links: valid until they expire, useless when forged or pointed outside the export folder.</summary>
+public sealed class FileLinkTests
+{
+    [Fact]
+    public async Task A_link_serves_its_file_until_it_expires_and_nothing_else()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2024, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        using var db = new BotDatabase(new MemoryStream());
+        Directory.CreateDirectory(db.ExportFolder);
+        var file = Path.Combine(db.ExportFolder, $"trich-ngang-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(file, "PK-test"u8.ToArray());
+        try
+        {
+            var links = new ThiDua.Bot.Hosting.FileLinks(db, time, "https://bot.example.vn/");
+            var link = links.LinkFor(file)!;
+            Assert.StartsWith("https://bot.example.vn/tai/", link);
+            Assert.Null(links.LinkFor("/etc/passwd"));
+
+            async Task<(int Status, string Body)> Get(string url)
+            {
+                var parts = new Uri(url).AbsolutePath.Split('/');
+                var context = new Microsoft.AspNetCore.Http.DefaultHttpContext();
+                context.Request.RouteValues["expires"] = parts[2];
+                context.Request.RouteValues["signature"] = parts[3];
+                context.Request.RouteValues["name"] = Uri.UnescapeDataString(parts[4]);
+                var body = new MemoryStream();
+                context.Response.Body = body;
+                await links.HandleAsync(context);
+                return (context.Response.StatusCode, System.Text.Encoding.UTF8.GetString(body.ToArray()));
+            }
+
+            Assert.Equal((200, "PK-test"), await Get(link));
+            Assert.Equal(403, (await Get(link.Replace("/tai/", "/tai/1", StringComparison.Ordinal))).Status);
+            time.Advance(TimeSpan.FromHours(25));
+            var expired = await Get(link);
+            Assert.Equal(410, expired.Status);
+            Assert.Contains("hết hạn", expired.Body);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
