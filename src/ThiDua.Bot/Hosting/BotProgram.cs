@@ -25,6 +25,11 @@ public static class BotProgram
         try
         {
             commandLine = CommandLine.Parse(args);
+            if (commandLine.Verb == "import")
+            {
+                Console.OutputEncoding = Encoding.UTF8;
+                return await ImportCommand.RunAsync(commandLine, output ?? Console.Out, Console.Error);
+            }
             host = Build(commandLine, input, output);
             // Open the database and load the knowledge now, so a bad path fails here with a clear message.
             host.Services.GetRequiredService<KnowledgeProvider>();

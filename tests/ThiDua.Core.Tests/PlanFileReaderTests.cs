@@ -1,0 +1,72 @@
+using System.Text;
+using DocumentFormat.OpenXml.Packaging;
+using W = DocumentFormat.OpenXml.Wordprocessing;
+using ThiDua.Core.Import;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Questions;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>Plans arrive as Word, PDF or text files; bad files get a reason; an imported plan answers like a reviewed one.</summary>
+public class PlanFileReaderTests
+{
+    private static readonly string LaoCai = File.ReadAllText(Path.Combine(RepoPaths.Data, "plans", "lao-cai-217.txt"));
+
+    [Fact]
+    public void A_docx_plan_reads_paragraphs_and_tables_and_imports_like_its_text()
+    {
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var body = new W.Body();
+            foreach (var line in LaoCai.Split('\n')) body.Append(new W.Paragraph(new W.Run(new W.Text(line))));
+            body.Append(new W.Table(new W.TableRow(new W.TableCell(new W.Paragraph(new W.Run(new W.Text("STT")))), new W.TableCell(new W.Paragraph(new W.Run(new W.Text("Hồ sơ")))))));
+            word.AddMainDocumentPart().Document = new W.Document(body);
+        }
+        stream.Position = 0;
+
+        var text = PlanFileReader.Read(stream, "ke-hoach.docx");
+        Assert.Contains("| STT | Hồ sơ |", text);
+        var draft = PlanImporter.Import(text, "ke-hoach.docx").Campaign;
+        Assert.Equal("217/KH-UBND", draft.Document.Number);
+        Assert.Equal(2, draft.Phases.Count);
+    }
+
+    [Theory]
+    [InlineData("ke-hoach.doc", "Word cũ")]
+    [InlineData("ke-hoach.xlsx", ".xlsx")]
+    [InlineData("quet.pdf", "PDF")]
+    [InlineData("hong.docx", ".docx hỏng")]
+    public void Files_that_cannot_be_read_get_a_reason(string name, string reason)
+    {
+        using var stream = new MemoryStream(Encoding.ASCII.GetBytes("%PDF-1.4 not really a document"));
+        var ex = Assert.Throws<InvalidDataException>(() => PlanFileReader.Read(stream, name));
+        Assert.Contains(reason, ex.Message, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Text_in_the_Vietnamese_Windows_code_page_is_read_and_binary_junk_is_refused_by_the_importer()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var legacy = Encoding.GetEncoding(1258).GetBytes("Số: 12/KH-UBND\nLào Cai, ngày 15 tháng 4 năm 2024\nKẾ HOẠCH\nThi đua năm 2024\n".Normalize(NormalizationForm.FormD));
+        Assert.Contains("Lào Cai, ngày 15", PlanFileReader.Read(new MemoryStream(legacy), "cu.txt"));
+
+        var junk = new byte[4096];
+        new Random(3).NextBytes(junk);
+        Assert.Throws<InvalidDataException>(() => PlanImporter.Import(PlanFileReader.Read(new MemoryStream(junk), "rac.txt"), "rac.txt"));
+    }
+
+    [Fact]
+    public void An_imported_plan_answers_questions_like_the_reviewed_one()
+    {
+        var draft = PlanImporter.Import(LaoCai, "plans/lao-cai-217.txt").Campaign;
+        var kb = TestBot.LoadKnowledge(TimeProvider.System);
+        var imported = new KnowledgeBase([.. kb.Campaigns.Where(c => c.Id != draft.Id), draft], kb.Glossary, legal: kb.Legal);
+
+        var answer = QuestionAnswerer.Answer(imported, "hồ sơ khen thưởng Lào Cai gồm gì", new Storage.ChatState(), new DateOnly(2024, 5, 1));
+        Assert.Contains("Tờ trình", answer.Text);
+        Assert.Contains("217/KH-UBND", answer.Text);
+        var deadlines = QuestionAnswerer.Answer(imported, "hạn báo cáo đợt 1 lào cai", new Storage.ChatState(), new DateOnly(2024, 5, 1));
+        Assert.Contains("29/6/2024", deadlines.Text);
+    }
+}
