@@ -50,6 +50,7 @@ public static class Commands
         ("huy", "Hủy đăng ký đang làm dở"),
         ("duyet", "Thẩm định đề nghị (cán bộ thẩm định)"),
         ("moi", "Tạo mã mời cán bộ (cán bộ thẩm định)"),
+        ("nhapkehoach", "Nhập kế hoạch mới từ tệp (cán bộ thẩm định)"),
         ("lienket", "Liên kết tài khoản Telegram và Zalo"),
         ("xoadulieu", "Xem, xóa dữ liệu cá nhân của tôi"),
         ("help", "Hướng dẫn sử dụng"),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Access;
 using ThiDua.Core.Answers;
+using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Reminders;
@@ -38,6 +39,7 @@ public sealed class ConversationEngine(
     private InvitationDesk Invitations => new(db, clock, _access);
     private ReviewDesk Review => new(db, clock, _access);
     private HandoverDesk Handover => new(db, clock, _access);
+    private ImportDesk Import => new(db, clock, knowledge, _access);
 
     /// <summary>One message being handled: who sent it, the chat's context, and notices for other chats.</summary>
     private sealed record Turn(IncomingMessage Message, ChatState State, Actor Actor, List<PushedMessage> Pushed);
@@ -49,7 +51,9 @@ public sealed class ConversationEngine(
             var state = db.ChatStates.Get(message.ConversationKey);
             var turn = new Turn(message, state, _access.Who(message), []);
             var replies = message.File is { } file
-                ? [await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
+                ? [state.AwaitingInput == "import-file"
+                    ? await Import.ReceiveAsync(turn.Actor, state, file, cancellationToken)
+                    : await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
                 : Handle(turn);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
@@ -103,6 +107,8 @@ public sealed class ConversationEngine(
                     return [Handover.Start(kb, actor)];
                 case "lienket":
                     return [args.Length == 0 ? Invitations.LinkCode(actor) : _registration.ApplyInvitation(actor.Key, args, Invitations.Link)!];
+                case "nhapkehoach":
+                    return [Import.Start(actor, state)];
                 case "xoadulieu":
                     return [_registration.ShowData(actor)];
                 case "nhacviec":
@@ -118,6 +124,7 @@ public sealed class ConversationEngine(
             var (reply, done) = _registration.Answer(actor.Key, registration, text);
             return done is null ? [reply] : [reply, .. Replay(turn, done)];
         }
+        if (state.AwaitingInput?.StartsWith("import-edit|", StringComparison.Ordinal) == true) return [Import.Edit(actor, state, text)];
         if (state.AwaitingInput is not null && Review.AnswerAwaited(kb, actor, state, text, turn.Pushed) is { } awaited) return [awaited];
         var form = _nominations.ActiveForm(message.ConversationKey);
         if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
@@ -186,6 +193,7 @@ public sealed class ConversationEngine(
         if (data.StartsWith("v|", StringComparison.Ordinal)) return [Review.Press(kb, actor, state, data, pushed)];
         if (data.StartsWith("h|", StringComparison.Ordinal)) return [Handover.Press(kb, actor, data, pushed)];
         if (data.StartsWith("i|", StringComparison.Ordinal)) return [Invitations.Press(kb, actor, data)];
+        if (data.StartsWith("k|", StringComparison.Ordinal)) return [Import.Press(kb, actor, state, data)];
         if (data.StartsWith("g|", StringComparison.Ordinal)) return PressRegistration(turn, data);
         if (data.StartsWith("r|", StringComparison.Ordinal)) return [_follows.Press(kb, message, data, today)];
         // Removing a personal reminder redraws the message it was pressed on, where the channel can.

@@ -97,8 +97,13 @@ public static partial class PlanImporter
             CodePrefix = Prefix(areaName),
             Document = new PlanDocument
             {
-                Number = number, IssuedOn = issuedOn, IssuedMonth = issuedMonth, IssuedYear = issuedOn is null && issuedMonth is null ? year : null,
-                Issuer = issuer, Title = title, SourceFile = sourceFile,
+                Number = number,
+                IssuedOn = issuedOn,
+                IssuedMonth = issuedMonth,
+                IssuedYear = issuedOn is null && issuedMonth is null ? year : null,
+                Issuer = issuer,
+                Title = title,
+                SourceFile = sourceFile,
             },
             Level = level,
             Area = new Area { Province = province, District = district, Commune = commune },
@@ -198,7 +203,14 @@ public static partial class PlanImporter
 
     private static string Kind(string folded) => folded switch
     {
-        "thanh pho" => "thành phố", "quan" => "quận", "huyen" => "huyện", "thi xa" => "thị xã", "phuong" => "phường", "thi tran" => "thị trấn", "xa" => "xã", _ => "tỉnh",
+        "thanh pho" => "thành phố",
+        "quan" => "quận",
+        "huyen" => "huyện",
+        "thi xa" => "thị xã",
+        "phuong" => "phường",
+        "thi tran" => "thị trấn",
+        "xa" => "xã",
+        _ => "tỉnh",
     };
 
     private static string Title(List<string> lines, List<ImportFlag> flags)
@@ -332,8 +344,12 @@ public static partial class PlanImporter
         }
         return new Dossier
         {
-            Components = components, CopiesText = copiesText, SubmitTo = submitTo, PortalUrl = portal,
-            Formats = [SubmissionFormat.Paper, .. portal is null ? Array.Empty<SubmissionFormat>() : [SubmissionFormat.Portal]], Section = lines[start].Section,
+            Components = components,
+            CopiesText = copiesText,
+            SubmitTo = submitTo,
+            PortalUrl = portal,
+            Formats = [SubmissionFormat.Paper, .. portal is null ? Array.Empty<SubmissionFormat>() : [SubmissionFormat.Portal]],
+            Section = lines[start].Section,
         };
     }
 
@@ -359,8 +375,15 @@ public static partial class PlanImporter
                     var title = Shorten(sentence.TrimStart('-', '+', ' '), 140);
                     deadlines.Add(new Deadline
                     {
-                        Id = $"{Slug(kind.ToString(), 12)}-{deadlines.Count + 1}", Kind = kind, Title = title, Wording = mention.Wording, Rule = mention.Rule,
-                        DueDate = mention.Due, Who = who, PhaseId = phase, Section = line.Section,
+                        Id = $"{Slug(kind.ToString(), 12)}-{deadlines.Count + 1}",
+                        Kind = kind,
+                        Title = title,
+                        Wording = mention.Wording,
+                        Rule = mention.Rule,
+                        DueDate = mention.Due,
+                        Who = who,
+                        PhaseId = phase,
+                        Section = line.Section,
                     });
                 }
             }

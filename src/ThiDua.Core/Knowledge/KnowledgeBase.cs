@@ -11,6 +11,7 @@ public sealed partial class KnowledgeBase
     public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null, LegalKnowledge? legal = null)
     {
         Campaigns = [.. campaigns.OrderBy(c => c.Period.Start).ThenBy(c => c.Id, StringComparer.Ordinal)];
+        PlanTexts = planTexts ?? new Dictionary<string, string>();
         _byId = Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Glossary = glossary;
         Resolver = new CampaignResolver(Campaigns, glossary);
@@ -32,6 +33,8 @@ public sealed partial class KnowledgeBase
     }
 
     public IReadOnlyList<Campaign> Campaigns { get; }
+    /// <summary>The plans' own texts by campaign id (full-text search, typo repair).</summary>
+    public IReadOnlyDictionary<string, string> PlanTexts { get; }
     public Glossary Glossary { get; }
     public CampaignResolver Resolver { get; }
     public PlanSearch PlanSearch { get; }

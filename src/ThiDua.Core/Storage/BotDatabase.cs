@@ -149,6 +149,8 @@ public sealed class StoredCampaign
     public string Hash { get; set; } = "";
     public string Json { get; set; } = "";
     public string Source { get; set; } = "";
+    /// <summary>The plan's text, for campaigns published from an import (they have no file in data/).</summary>
+    public string? PlanText { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

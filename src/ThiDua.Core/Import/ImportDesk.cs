@@ -1,0 +1,269 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using System.Text.RegularExpressions;
+using LiteDB;
+using ThiDua.Core.Access;
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
+using ThiDua.Core.Time;
+
+namespace ThiDua.Core.Import;
+
+public sealed class StoredDraft
+{
+    [BsonId] public string Id { get; set; } = "";
+    public string OwnerKey { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string Json { get; set; } = "";
+    public string PlanText { get; set; } = "";
+    public List<string> Flags { get; set; } = [];
+    public int Step { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+/// <summary>
+/// A reviewer puts a new plan into the bot from chat (/nhapkehoach, then the file): the draft is shown field by
+/// field with what the importer was unsure of; each is confirmed (Đúng) or corrected by typing; nothing answers
+/// questions until the reviewer presses Công bố. Published plans live in LiteDB and answer at once.
+/// </summary>
+public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access)
+{
+    private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
+    private static readonly string[] Steps = ["Số và ngày ban hành", "Cơ quan ban hành và địa bàn", "Tên ngắn", "Thời gian thi đua và các đợt", "Hình thức khen thưởng", "Hồ sơ đề nghị", "Các mốc hạn"];
+    private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
+
+    [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")]
+    private static partial Regex FullDate();
+
+    public Reply Start(Actor actor, ChatState state)
+    {
+        if (!actor.IsReviewer) return access.Refuse(actor, "/nhapkehoach", OnlyReviewers);
+        state.AwaitingInput = "import-file";
+        return new Reply("Gửi tệp kế hoạch (.docx, .pdf có chữ, hoặc .txt). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
+    }
+
+    public async Task<Reply> ReceiveAsync(Actor actor, ChatState state, IncomingFile file, CancellationToken ct)
+    {
+        state.AwaitingInput = null;
+        if (!actor.IsReviewer) return access.Refuse(actor, "import-file", OnlyReviewers);
+        if (file.Length > PlanFileReader.MaxBytes) return new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.");
+        ImportDraft draft;
+        string text;
+        try
+        {
+            await using var content = await file.OpenRead(ct);
+            text = PlanFileReader.Read(content, file.FileName);
+            draft = PlanImporter.Import(text, file.FileName);
+        }
+        catch (InvalidDataException ex)
+        {
+            return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: {ex.Message}. Không có gì thay đổi.");
+        }
+        var stored = new StoredDraft
+        {
+            Id = Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant(),
+            OwnerKey = actor.Key,
+            FileName = file.FileName,
+            PlanText = text,
+            Json = JsonSerializer.Serialize(draft.Campaign, KnowledgeJson.Options),
+            Flags = [.. draft.Flags.Select(f => $"{f.Field}: {f.Problem}")],
+            CreatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
+        };
+        _drafts.Insert(stored);
+        var c = draft.Campaign;
+        return Card(stored, $"📄 Bản nháp từ “{file.FileName}”: {c.Phases.Count} đợt, {c.Awards.Count} hình thức, {c.Dossier?.Components.Count ?? 0} thành phần hồ sơ, {c.Deadlines.Count} mốc. Kiểm tra {Steps.Length} mục:");
+    }
+
+    public Reply Press(KnowledgeBase kb, Actor actor, ChatState state, string data)
+    {
+        var parts = data.Split('|');
+        if (!actor.IsReviewer) return access.Refuse(actor, data, OnlyReviewers);
+        if (parts.Length < 3 || _drafts.FindById(parts[2]) is not { } draft || draft.OwnerKey != actor.Key)
+            return access.Refuse(actor, data, "Bản nháp này không còn, hoặc không phải của bạn. Gõ /nhapkehoach để nhập lại.");
+        switch (parts[1])
+        {
+            case "ok":
+                draft.Step++;
+                _drafts.Update(draft);
+                return Card(draft, "");
+            case "edit" when draft.Step < Steps.Length:
+                state.AwaitingInput = $"import-edit|{draft.Id}";
+                return new Reply($"Gõ giá trị đúng cho “{Steps[draft.Step]}”. {EditHint(draft.Step)}");
+            case "pub" when draft.Step >= Steps.Length:
+                return Publish(kb, draft);
+            case "del":
+                _drafts.Delete(draft.Id);
+                return new Reply("Đã bỏ bản nháp. Không có gì được công bố.");
+            default:
+                return Card(draft, "");
+        }
+    }
+
+    /// <summary>A correction typed for the current field.</summary>
+    public Reply Edit(Actor actor, ChatState state, string text)
+    {
+        var id = state.AwaitingInput!.Split('|')[1];
+        state.AwaitingInput = null;
+        if (_drafts.FindById(id) is not { } draft || draft.OwnerKey != actor.Key) return new Reply("Bản nháp này không còn. Gõ /nhapkehoach để nhập lại.");
+        var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;
+        var (updated, problem) = Apply(c, draft.Step, text.Trim());
+        if (problem is not null)
+        {
+            state.AwaitingInput = $"import-edit|{draft.Id}";
+            return new Reply($"{problem} {EditHint(draft.Step)}");
+        }
+        draft.Json = JsonSerializer.Serialize(updated, KnowledgeJson.Options);
+        draft.Flags.RemoveAll(f => f.StartsWith(FieldOf(draft.Step), StringComparison.Ordinal));
+        _drafts.Update(draft);
+        return Card(draft, "Đã sửa.");
+    }
+
+    private Reply Publish(KnowledgeBase kb, StoredDraft draft)
+    {
+        var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;
+        // A plan already loaded keeps its id; the new one gets a distinct id rather than replacing it silently.
+        var id = c.Id;
+        for (var n = 2; kb.Find(id) is not null || db.Campaigns.FindById(id) is not null; n++) id = $"{c.Id[..Math.Min(c.Id.Length, 21)]}-{n}";
+        c = c with { Id = id, Document = c.Document with { SourceFile = $"import/{draft.FileName}" } };
+        var problems = CampaignValidator.Validate(c, draft.FileName);
+        if (problems.Count > 0)
+            return new Reply("Chưa công bố được, bản nháp còn lỗi:\n" + string.Join('\n', problems.Take(5).Select(p => $"• {p.Field}: {p.Problem}")))
+            {
+                Buttons = [[new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
+            };
+        var json = JsonSerializer.Serialize(c, KnowledgeJson.Options);
+        db.InTransaction(() =>
+        {
+            db.Campaigns.Insert(new StoredCampaign
+            {
+                Id = c.Id,
+                Json = json,
+                Source = $"import:{draft.FileName}",
+                PlanText = draft.PlanText,
+                UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
+                Hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
+            });
+            return _drafts.Delete(draft.Id);
+        });
+        db.SyncToDisk();
+        var texts = new Dictionary<string, string>(kb.PlanTexts, StringComparer.Ordinal) { [c.Id] = draft.PlanText };
+        knowledge.Replace(new KnowledgeBase([.. kb.Campaigns, c], kb.Glossary, texts, kb.Legal));
+        return new Reply($"✅ Đã công bố kế hoạch {c.ShortName} ({KnowledgeBase.PlanName(c)}), mã {c.Id}. Từ giờ bot trả lời về kế hoạch này, nhắc hạn và nhận đề nghị khen thưởng.")
+        {
+            Buttons = [[ButtonData.Ask("Các hạn", Questions.QuestionKind.Deadlines, c), ButtonData.Ask("Hồ sơ", Questions.QuestionKind.Dossier, c)]],
+        };
+    }
+
+    private static Reply Card(StoredDraft draft, string intro)
+    {
+        var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;
+        if (draft.Step >= Steps.Length)
+            return new Reply($"{intro}\nĐã kiểm tra đủ {Steps.Length} mục của {c.ShortName}. Công bố để bot dùng kế hoạch này?".Trim())
+            {
+                Buttons = [[new Button("Công bố", $"k|pub|{draft.Id}"), new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
+            };
+        var flags = draft.Flags.Where(f => f.StartsWith(FieldOf(draft.Step), StringComparison.Ordinal)).Select(f => "⚠ " + f[(f.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+        var text = $"{intro}\n({draft.Step + 1}/{Steps.Length}) {Steps[draft.Step]}:\n{Describe(c, draft.Step)}\n{string.Join('\n', flags)}".Trim();
+        return new Reply(text) { Buttons = [[new Button("Đúng", $"k|ok|{draft.Id}"), new Button("Sửa", $"k|edit|{draft.Id}")], [new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]] };
+    }
+
+    private static string Describe(Campaign c, int step) => step switch
+    {
+        0 => $"Số: {c.Document.Number ?? "(chưa có số)"}; ngày: {(c.Document.IssuedOn is { } d ? VietnameseDates.Format(d) : c.Document.IssuedMonth ?? c.Document.IssuedYear?.ToString(CultureInfo.InvariantCulture) ?? "?")}",
+        1 => $"{c.Document.Issuer} — cấp {Level(c.Level)} — {string.Join(", ", new[] { c.Area.Commune, c.Area.District, c.Area.Province }.Where(x => x is not null))}",
+        2 => $"{c.ShortName} (mã {c.Id}, mã hồ sơ {c.CodePrefix})",
+        3 => $"{VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}" + string.Concat(c.Phases.Select(p => $"\n• {p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}")),
+        4 => c.Awards.Count == 0 ? "(không có)" : string.Join('\n', c.Awards.Select((a, i) => $"{i + 1}. {a.Name}")),
+        5 => c.Dossier is null ? "(kế hoạch không nêu: dùng hồ sơ chung theo luật)" : string.Join('\n', c.Dossier.Components.Select((x, i) => $"{i + 1}. {x.Name}")),
+        _ => c.Deadlines.Count == 0 ? "(không có)" : string.Join('\n', c.Deadlines.Take(12).Select((x, i) => $"{i + 1}. {VietnameseDates.Format(x.DueDate)} — {Shorten(x.Title, 70)}")) + (c.Deadlines.Count > 12 ? $"\n… và {c.Deadlines.Count - 12} mốc nữa" : ""),
+    };
+
+    private static string EditHint(int step) => step switch
+    {
+        0 => "Ví dụ: 217/KH-UBND, 15/4/2024",
+        1 => "Ví dụ: UBND tỉnh Lào Cai",
+        2 => "Ví dụ: Lào Cai – 70 năm ĐBP",
+        3 => "Ví dụ: 10/4/2024 - 31/12/2024",
+        4 or 5 => "Liệt kê, cách nhau bằng dấu chấm phẩy: Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Giám đốc Sở",
+        _ => "Gõ “bỏ 3” hoặc “bỏ 3, 5” để bỏ các mốc đọc sai.",
+    };
+
+    private static string FieldOf(int step) => step switch
+    {
+        0 => "document",
+        1 => "level",
+        2 => "id",
+        3 => "period",
+        4 => "awards",
+        5 => "dossier",
+        _ => "deadlines",
+    };
+
+    /// <summary>Applies a typed correction; returns why it cannot be read otherwise.</summary>
+    private static (Campaign, string?) Apply(Campaign c, int step, string text)
+    {
+        var dates = FullDate().Matches(text).Select(m => DateOnly.TryParseExact(m.Value, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null).OfType<DateOnly>().ToList();
+        switch (step)
+        {
+            case 0:
+                var number = Regex.Match(text, @"\d+/[A-ZĐ][A-ZĐ0-9\-]*");
+                return number.Success || dates.Count > 0
+                    ? (c with { Document = c.Document with { Number = number.Success ? number.Value : c.Document.Number, IssuedOn = dates.Count > 0 ? dates[0] : c.Document.IssuedOn } }, null)
+                    : (c, "Chưa đọc được số hoặc ngày.");
+            case 1:
+                var authority = Regex.Match(text, @"(?<kind>tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)\s+(?<name>.+)$", RegexOptions.IgnoreCase);
+                if (!authority.Success) return (c, "Ghi rõ cấp và tên, ví dụ “UBND tỉnh Lào Cai”.");
+                var kind = VietnameseText.Fold(authority.Groups["kind"].Value);
+                var name = authority.Groups["name"].Value.Trim();
+                var level = kind is "tinh" or "thanh pho" ? AdministrativeLevel.Province : kind is "quan" or "huyen" or "thi xa" ? AdministrativeLevel.District : AdministrativeLevel.Commune;
+                var area = level switch
+                {
+                    AdministrativeLevel.Province => c.Area with { Province = name, District = null, Commune = null },
+                    AdministrativeLevel.District => c.Area with { District = name, Commune = null },
+                    _ => c.Area with { Commune = name },
+                };
+                return (c with { Level = level, Area = area, Document = c.Document with { Issuer = text } }, null);
+            case 2:
+                return text.Length is >= 3 and <= 60 ? (c with { ShortName = text }, null) : (c, "Tên ngắn cần 3–60 ký tự.");
+            case 3:
+                return dates.Count >= 2 && dates[0] <= dates[1]
+                    ? (c with { Period = c.Period with { Start = dates[0], End = dates[1] } }, null)
+                    : (c, "Cần ngày bắt đầu và ngày kết thúc.");
+            case 4:
+                var awards = Items(text);
+                return awards.Count == 0 ? (c, "Chưa có hình thức nào.") : (c with
+                {
+                    Awards = [.. awards.Select((a, i) => new AwardForm { Id = $"ht-{i + 1}", Name = a, DecidedBy = a.Contains(" của ", StringComparison.Ordinal) ? a[(a.IndexOf(" của ", StringComparison.Ordinal) + 5)..] : a, Section = "Cán bộ thẩm định nhập" })],
+                }, null);
+            case 5:
+                var parts = Items(text);
+                return parts.Count == 0 ? (c, "Chưa có thành phần nào.") : (c with
+                {
+                    Dossier = new Dossier { Components = [.. parts.Select((p, i) => new DossierComponent { Id = ComponentId(p, i), Name = p, Section = "Cán bộ thẩm định nhập" })], Section = "Cán bộ thẩm định nhập" },
+                }, null);
+            default:
+                var drop = Regex.Matches(text, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture) - 1).ToHashSet();
+                return drop.Count == 0 || !VietnameseText.Fold(text).StartsWith("bo", StringComparison.Ordinal)
+                    ? (c, "Gõ “bỏ” và số thứ tự mốc.")
+                    : (c with { Deadlines = [.. c.Deadlines.Where((_, i) => !drop.Contains(i))] }, null);
+        }
+    }
+
+    private static List<string> Items(string text) => [.. text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length >= 3)];
+
+    private static string ComponentId(string name, int i)
+    {
+        var f = VietnameseText.Fold(name);
+        var id = f.Contains("to trinh", StringComparison.Ordinal) ? "to-trinh" : f.Contains("bien ban", StringComparison.Ordinal) ? "bien-ban"
+            : f.Contains("bao cao", StringComparison.Ordinal) ? "bao-cao-thanh-tich" : f.Contains("trich ngang", StringComparison.Ordinal) ? "trich-ngang" : $"thanh-phan-{i + 1}";
+        return id;
+    }
+
+    private static string Level(AdministrativeLevel level) => level switch { AdministrativeLevel.Province => "tỉnh", AdministrativeLevel.District => "huyện", _ => "xã" };
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

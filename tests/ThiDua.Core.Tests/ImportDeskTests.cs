@@ -1,0 +1,100 @@
+using System.Text;
+using ThiDua.Core.Access;
+using ThiDua.Core.Conversations;
+
+namespace ThiDua.Core.Tests;
+
+/// <summary>A reviewer puts a plan nobody has loaded into the bot from chat: draft, checked field by field, published, answering.</summary>
+public class ImportDeskTests
+{
+    /// <summary>Hải Dương's plan as another province might issue it: a plan the bot has never seen.</summary>
+    private static readonly string NewPlan = System.IO.File.ReadAllText(Path.Combine(RepoPaths.Data, "plans", "hai-duong-70-dbp.txt"))
+        .Replace("Hải Dương", "Hưng Yên", StringComparison.Ordinal).Replace("HẢI DƯƠNG", "HƯNG YÊN", StringComparison.Ordinal)
+        .Replace("Số:            /KH-UBND", "Số: 88/KH-UBND", StringComparison.Ordinal);
+
+    private static IncomingMessage Upload(string chat, string name, string content) => new()
+    {
+        Channel = "test",
+        ChatId = chat,
+        UserId = chat,
+        File = new IncomingFile(name, "text/plain", Encoding.UTF8.GetByteCount(content), _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(content)))),
+    };
+
+    [Fact]
+    public void A_reviewer_imports_checks_corrects_and_publishes_and_the_plan_answers_at_once()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        Assert.DoesNotContain("88/KH-UBND", bot.Ask("hồ sơ khen thưởng Hưng Yên gồm gì", "c9").Text);
+
+        Assert.Contains("Gửi tệp kế hoạch", bot.Ask("/nhapkehoach", "rev").Text);
+        var card = bot.Send(Upload("rev", "ke-hoach-hung-yen.txt", NewPlan)).Replies[0];
+        Assert.Contains("(1/7) Số và ngày ban hành", card.Text);
+        Assert.Contains("88/KH-UBND", card.Text);
+        Assert.Contains("chưa ghi đủ ngày", card.Text);
+
+        // Corrections by typing, the rest confirmed.
+        bot.Press(card, "Sửa", "rev");
+        Assert.Contains("(1/7)", bot.Ask("88/KH-UBND, 05/3/2024", "rev").Text);
+        var next = bot.Press(card, "Đúng", "rev");
+        Assert.Contains("Hưng Yên", next.Text);
+        next = bot.Press(next, "Đúng", "rev");
+        bot.Press(next, "Sửa", "rev");
+        next = bot.Ask("Hưng Yên – 70 năm ĐBP", "rev");
+        for (var i = 0; i < 5; i++) next = bot.Press(next, "Đúng", "rev");
+        Assert.Contains("Công bố để bot dùng kế hoạch này", next.Text);
+        // Nothing answers before publishing.
+        Assert.DoesNotContain(bot.Knowledge.Campaigns, c => c.ShortName.Contains("Hưng Yên", StringComparison.Ordinal));
+        var published = bot.Press(next, "Công bố", "rev");
+        Assert.Contains("Đã công bố kế hoạch Hưng Yên – 70 năm ĐBP", published.Text);
+        Assert.Contains("88/KH-UBND", published.Text);
+        Assert.Contains("5/3/2024", published.Text);
+
+        var answer = bot.Ask("hồ sơ khen thưởng Hưng Yên gồm gì", "c9");
+        Assert.Contains("Tờ trình", answer.Text);
+        Assert.Contains("88/KH-UBND", answer.Text);
+        var saved = Assert.Single(bot.Database.Campaigns.Find(c => c.Source.StartsWith("import:", StringComparison.Ordinal)));
+        Assert.Contains("Hưng Yên", saved.PlanText);
+    }
+
+    [Fact]
+    public void Officers_cannot_import_bad_files_change_nothing_and_forged_draft_buttons_are_refused()
+    {
+        using var bot = new TestBot();
+        Assert.Contains("Chỉ cán bộ thẩm định", bot.Ask("/nhapkehoach").Text);
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        var before = bot.Database.Campaigns.Count();
+
+        bot.Ask("/nhapkehoach", "rev");
+        Assert.Contains("Không đọc được kế hoạch", bot.Send(Upload("rev", "rong.txt", "   ")).Replies[0].Text);
+        bot.Ask("/nhapkehoach", "rev");
+        Assert.Contains("không đọc được tệp .xlsx", bot.Send(Upload("rev", "bang.xlsx", "PK")).Replies[0].Text);
+        bot.Ask("/nhapkehoach", "rev");
+        var card = bot.Send(Upload("rev", "kh.txt", NewPlan)).Replies[0];
+        var publish = card.Buttons.SelectMany(r => r).First().Data.Replace("k|ok|", "k|pub|", StringComparison.Ordinal);
+
+        bot.Register("rev2", "Người Khác", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        Assert.Contains("không phải của bạn", bot.Press(publish, "rev2").Text);
+        bot.Press(publish, "rev");
+        Assert.Equal(before, bot.Database.Campaigns.Count());
+    }
+
+    [Fact]
+    public void A_published_plan_is_loaded_again_after_a_restart_with_its_text()
+    {
+        using var temp = new TempDatabase();
+        using (var bot = new TestBot(databasePath: temp.Path))
+        {
+            bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+            bot.Ask("/nhapkehoach", "rev");
+            var card = bot.Send(Upload("rev", "kh.txt", NewPlan)).Replies[0];
+            for (var i = 0; i < 7; i++) card = bot.Press(card, "Đúng", "rev");
+            Assert.Contains("Đã công bố", bot.Press(card, "Công bố", "rev").Text);
+        }
+        using var reopened = new Storage.BotDatabase(temp.Path);
+        var kb = new Knowledge.KnowledgeLoader(reopened, Microsoft.Extensions.Logging.Abstractions.NullLogger<Knowledge.KnowledgeLoader>.Instance, TimeProvider.System).Load(RepoPaths.Data);
+        var imported = Assert.Single(kb.Campaigns, c => c.Document.Number == "88/KH-UBND");
+        Assert.Contains("Hưng Yên", kb.PlanTexts[imported.Id]);
+        Assert.Equal(6, kb.Campaigns.Count);
+    }
+}
