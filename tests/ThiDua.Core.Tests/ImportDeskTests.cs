@@ -55,6 +55,11 @@ public class ImportDeskTests
         Assert.Contains("88/KH-UBND", answer.Text);
         var saved = Assert.Single(bot.Database.Campaigns.Find(c => c.Source.StartsWith("import:", StringComparison.Ordinal)));
         Assert.Contains("Hưng Yên", saved.PlanText);
+        // Like the built-in plans, it can be followed for reminders and nominated for.
+        Assert.Contains("Đã bật nhắc hạn cho Hưng Yên", bot.Press($"r|on|{saved.Id}", "c9").Text);
+        bot.Ask("Đề nghị Bằng khen của Thủ tướng cho đ/c Nguyễn Văn An, Chủ tịch UBND xã X, Hưng Yên, sinh năm 1975, nam, thành tích: hoàn thành xuất sắc nhiệm vụ", "c9");
+        Assert.Contains("Đã lưu đề nghị", bot.Press("f|ok", "c9").Text);
+        Assert.Equal(saved.Id, Assert.Single(bot.Database.Nominations.FindAll()).CampaignId);
     }
 
     [Fact]

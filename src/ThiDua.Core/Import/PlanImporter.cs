@@ -88,6 +88,11 @@ public static partial class PlanImporter
             .Select(l => new SourcedText { Text = l.Text, Section = l.Section }).Take(3).ToList();
         if (themes.Count == 0) flags.Add(new ImportFlag("themes", "không thấy chủ đề/khẩu hiệu trong ngoặc kép"));
 
+        var responsibilities = Responsibilities(lines);
+        // Whoever the plan tasks with "thẩm định hồ sơ" appraises the dossiers.
+        var appraising = responsibilities.Where(r => r.Duties.Any(d => VietnameseText.Fold(d).Contains("tham dinh", StringComparison.Ordinal)))
+            .Select(r => new Body { Role = BodyRole.Appraising, Name = r.Who, Section = r.Section }).Take(2).ToList();
+        if (appraising.Count == 0) flags.Add(new ImportFlag("bodies", "không thấy cơ quan thẩm định hồ sơ"));
         var areaName = commune ?? district ?? province;
         var id = Slug($"{areaName}-{number?.Split('/')[0] ?? year.Value.ToString(CultureInfo.InvariantCulture)}");
         var campaign = new Campaign
@@ -117,14 +122,14 @@ public static partial class PlanImporter
             Targets = Items(SectionLines(lines, "chi tieu")),
             Criteria = Criteria(lines, awards),
             Quotas = Quotas(lines, awards),
-            Responsibilities = Responsibilities(lines),
+            Responsibilities = responsibilities,
             Contacts = Contacts(lines),
             Period = period,
             Phases = phases,
             Awards = awards,
             Dossier = dossier,
             Deadlines = deadlines,
-            Bodies = [new Body { Role = BodyRole.Issuer, Name = issuer, Section = "Phần mở đầu" }, .. Receiving(lines)],
+            Bodies = [new Body { Role = BodyRole.Issuer, Name = issuer, Section = "Phần mở đầu" }, .. Receiving(lines), .. appraising],
         };
         return new ImportDraft(campaign, flags);
     }
