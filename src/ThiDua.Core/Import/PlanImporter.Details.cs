@@ -9,7 +9,7 @@ namespace ThiDua.Core.Import;
 // responsibilities and contacts, read from the sections their headings name.
 public static partial class PlanImporter
 {
-    [GeneratedRegex(@"(?:không quá|tối đa|không vượt quá)\s+(?<n>\d{1,3})\s+(?<who>tập thể|cá nhân|tập thể,\s*cá nhân|tập thể và cá nhân)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?:không quá|tối đa|không vượt quá)\s+(?<n>\d{1,3})\s+(?<who>tập thể,\s*cá nhân|tập thể và cá nhân|tập thể|cá nhân)?(?:\s*(?:,|và)\s*(?<n2>\d{1,3})\s+(?<who2>cá nhân|tập thể))?", RegexOptions.IgnoreCase)]
     private static partial Regex QuotaPattern();
 
     [GeneratedRegex(@"(?<kind>Luật|Nghị định|Thông tư|Quyết định|Kế hoạch|Hướng dẫn|Chỉ thị|Công văn|Văn bản|Lời kêu gọi|Nghị quyết)\s+(?:số\s+)?(?<number>\d{1,5}(?:/\d{4})?/[A-ZĐ][\wĐđ\-.]*)[^;]*")]
@@ -70,20 +70,25 @@ public static partial class PlanImporter
     private static List<Quota> Quotas(List<Line> lines, List<AwardForm> awards)
     {
         var quotas = new List<Quota>();
-        foreach (var line in lines.Where(l => VietnameseText.Fold(l.Text).Contains("so luong", StringComparison.Ordinal) || VietnameseText.Fold(l.Text).Contains("khen thuong", StringComparison.Ordinal)))
+        foreach (var line in lines)
         {
-            if (QuotaPattern().Match(line.Text) is not { Success: true } m || !int.TryParse(m.Groups["n"].Value, out var max)) continue;
+            if (QuotaPattern().Match(line.Text) is not { Success: true } m) continue;
             var f = VietnameseText.Fold(line.Text);
-            var who = VietnameseText.Fold(m.Groups["who"].Value);
-            quotas.Add(new Quota
+            // "không quá 34 tập thể, 36 cá nhân" is two limits.
+            foreach (var (n, who) in new[] { ("n", "who"), ("n2", "who2") })
             {
-                Max = max,
-                AwardId = awards.FirstOrDefault(a => f.Contains(VietnameseText.Fold(a.DecidedBy), StringComparison.Ordinal))?.Id,
-                Scope = f.Contains("moi dot", StringComparison.Ordinal) ? QuotaScope.Phase : f.Contains("moi don vi", StringComparison.Ordinal) || f.Contains("moi co quan", StringComparison.Ordinal) ? QuotaScope.Unit : QuotaScope.Plan,
-                AppliesTo = who == "tap the" ? Beneficiary.Collective : who == "ca nhan" ? Beneficiary.Individual : Beneficiary.Both,
-                Text = Shorten(line.Text, 200),
-                Section = line.Section,
-            });
+                if (!int.TryParse(m.Groups[n].Value, out var max)) continue;
+                var kind = VietnameseText.Fold(m.Groups[who].Value);
+                quotas.Add(new Quota
+                {
+                    Max = max,
+                    AwardId = awards.FirstOrDefault(a => f.Contains(VietnameseText.Fold(a.DecidedBy), StringComparison.Ordinal))?.Id,
+                    Scope = f.Contains("moi dot", StringComparison.Ordinal) ? QuotaScope.Phase : f.Contains("moi don vi", StringComparison.Ordinal) || f.Contains("moi co quan", StringComparison.Ordinal) ? QuotaScope.Unit : QuotaScope.Plan,
+                    AppliesTo = kind == "tap the" ? Beneficiary.Collective : kind == "ca nhan" ? Beneficiary.Individual : Beneficiary.Both,
+                    Text = Shorten(line.Text, 200),
+                    Section = line.Section,
+                });
+            }
         }
         return quotas;
     }
