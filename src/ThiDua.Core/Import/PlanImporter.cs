@@ -39,6 +39,9 @@ public static partial class PlanImporter
     [GeneratedRegex(@"Chủ tịch (?:Ủy ban nhân dân|UBND) (?<lvl>tỉnh|thành phố|quận|huyện|thị xã|phường|xã)\b[^.;]{0,40}?\b(?:xét\s+)?(?<form>tặng Bằng khen|tặng Giấy khen|khen thưởng)")]
     private static partial Regex DeciderAward();
 
+    [GeneratedRegex(@"đề nghị (?<body>(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|quận|huyện|thị xã)(?: [\p{Lu}][\p{Ll}]+){0,3})(?=[^.;]{0,80}khen thưởng| theo Luật)")]
+    private static partial Regex HigherAuthority();
+
     [GeneratedRegex(@"\b\d{1,4}/[A-ZĐ]")]
     private static partial Regex DocumentNumber();
 
@@ -81,7 +84,7 @@ public static partial class PlanImporter
         var period = Regex.IsMatch(title, @"năm \d{4}\s*$") && phases.Count == 0
             ? new DateRange { Start = new DateOnly(year.Value, 1, 1), End = new DateOnly(year.Value, 12, 31), Section = "Tên kế hoạch" }
             : Period(lines, phases, year.Value, issuedOn, flags);
-        var awards = Awards(lines, flags);
+        var awards = Awards(lines, issuer, level, flags);
         var dossier = ReadDossier(lines, flags);
         var deadlines = Deadlines(lines, year.Value, flags);
         var themes = lines.Where(l => l.Text.Contains("chủ đề", StringComparison.OrdinalIgnoreCase) && l.Text.Contains('“', StringComparison.Ordinal))
@@ -284,7 +287,7 @@ public static partial class PlanImporter
         return new DateRange { Start = new DateOnly(year, 1, 1), End = new DateOnly(year, 12, 31), Section = "?" };
     }
 
-    private static List<AwardForm> Awards(List<Line> lines, List<ImportFlag> flags)
+    private static List<AwardForm> Awards(List<Line> lines, string issuer, AdministrativeLevel level, List<ImportFlag> flags)
     {
         var awards = new List<AwardForm>();
         void Add(string name, string decidedBy, string section)
@@ -304,8 +307,18 @@ public static partial class PlanImporter
                 var form = d.Groups["form"].Value.StartsWith("tặng ", StringComparison.Ordinal) ? d.Groups["form"].Value[5..] : "Khen thưởng";
                 Add($"{form} của {decider}", decider, line.Section);
             }
-            if (line.Text.Contains("theo thẩm quyền", StringComparison.OrdinalIgnoreCase) && line.Text.Contains("Thủ trưởng", StringComparison.Ordinal))
-                Add("Khen thưởng theo thẩm quyền của Thủ trưởng cơ quan, đơn vị, địa phương", "Thủ trưởng cơ quan, đơn vị, địa phương", line.Section);
+            if (line.Text.Contains("theo thẩm quyền", StringComparison.OrdinalIgnoreCase))
+            {
+                // Heads of units award within their powers; otherwise it is the issuing authority's chair.
+                if (line.Text.Contains("Thủ trưởng", StringComparison.Ordinal))
+                    Add("Khen thưởng theo thẩm quyền của Thủ trưởng cơ quan, đơn vị, địa phương", "Thủ trưởng cơ quan, đơn vị, địa phương", line.Section);
+                else if (level != AdministrativeLevel.Province)
+                    Add($"Khen thưởng theo thẩm quyền của Chủ tịch {issuer}", $"Chủ tịch {issuer}", line.Section);
+            }
+            // A commune or district plan that sends the best upward: "đề nghị UBND thành phố khen thưởng".
+            if (level != AdministrativeLevel.Province && HigherAuthority().Match(line.Text) is { Success: true } up
+                && !VietnameseText.Fold(issuer).Contains(VietnameseText.Fold(up.Groups["body"].Value), StringComparison.Ordinal))
+                Add($"Đề nghị {up.Groups["body"].Value} khen thưởng", up.Groups["body"].Value, line.Section);
         }
         foreach (var line in lines)
         {
