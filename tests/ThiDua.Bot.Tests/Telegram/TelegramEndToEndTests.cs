@@ -226,6 +226,8 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         await using var bot = await StartBot("2024-05-01T09:00:00+07:00",
             "--Telegram:WebhookUrl=https://bot.example.vn/tg/hook", "--Telegram:WebhookSecret=s3cret-value", "--Urls=http://127.0.0.1:0");
         await _server.WaitForCallAsync("setWebhook");
+        // A call is recorded when it arrives; the webhook is set once it has been handled.
+        for (var i = 0; i < 100 && _server.WebhookSecret is null; i++) await Task.Delay(50);
         Assert.Equal("https://bot.example.vn/tg/hook", _server.WebhookUrl);
         Assert.Equal("s3cret-value", _server.WebhookSecret);
         var address = bot.Get<WebEndpoints>().Addresses.Single();

@@ -97,6 +97,8 @@ public sealed partial class ZaloEndToEndTests : IAsyncLifetime, IDisposable
         await using var bot = await StartBot("2024-05-01T09:00:00+07:00",
             "--Zalo:WebhookUrl=https://bot.example.vn/zalo/hook", "--Zalo:WebhookSecret=zalo-s3cret-value", $"--Urls=http://127.0.0.1:{port}");
         await _server.WaitForCallAsync("setWebhook");
+        // A call is recorded when it arrives; the webhook is set once it has been handled.
+        for (var i = 0; i < 100 && _server.WebhookSecret is null; i++) await Task.Delay(50);
         Assert.Equal("zalo-s3cret-value", _server.WebhookSecret);
         using var http = new HttpClient();
 
