@@ -27,6 +27,15 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
 
     public static string KeyOf(IncomingMessage m) => $"{m.Channel}:{m.UserId}";
 
+    /// <summary>
+    /// Where to reach a person by their key "channel:userId" (a private chat's id is the user's); null for keys
+    /// that name nobody, like "unit:…" after a person deleted their data.
+    /// </summary>
+    public static (string Channel, string ChatId)? AddressOf(string userKey) =>
+        userKey.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 && !userKey.StartsWith("unit:", StringComparison.Ordinal)
+            ? (userKey[..colon], userKey[(colon + 1)..])
+            : null;
+
     public Actor Who(IncomingMessage m) => Who(KeyOf(m));
 
     public Actor Who(string key)

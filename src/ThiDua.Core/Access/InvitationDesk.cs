@@ -140,8 +140,8 @@ public sealed class InvitationDesk(BotDatabase db, LocalClock clock, AccessPolic
 
     private int MoveReminders(string fromKey, string toKey)
     {
-        var (fromChannel, fromChat) = Split(fromKey);
-        var (toChannel, toChat) = Split(toKey);
+        var (fromChannel, fromChat) = AccessPolicy.AddressOf(fromKey) ?? (fromKey, fromKey);
+        var (toChannel, toChat) = AccessPolicy.AddressOf(toKey) ?? (toKey, toKey);
         var moved = 0;
         foreach (var follow in db.Follows.Find(f => f.Channel == fromChannel && f.ChatId == fromChat).ToList())
         {
@@ -153,8 +153,6 @@ public sealed class InvitationDesk(BotDatabase db, LocalClock clock, AccessPolic
         }
         return moved;
     }
-
-    private static (string Channel, string Chat) Split(string key) => key.IndexOf(':', StringComparison.Ordinal) is var i and > 0 ? (key[..i], key[(i + 1)..]) : (key, key);
 
     private string Until() => VietnameseDates.Format(DateOnly.FromDateTime(clock.Now.DateTime + InvitationLife));
 

@@ -38,7 +38,7 @@ public static partial class PlanImporter
 
     private static string Strip(string text) => Regex.Replace(text, @"^(?:[-+•–]\s*|\d{1,2}(?:\.\d{1,2})*\.\s*|[a-zđ]\)\s*)", "").Trim();
 
-    private static List<Criterion> Criteria(List<Line> lines, List<AwardForm> awards)
+    private static List<Criterion> Criteria(List<Line> lines)
     {
         var section = SectionLines(lines, "tieu chuan");
         var criteria = new List<Criterion>();

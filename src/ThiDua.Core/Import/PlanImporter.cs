@@ -123,7 +123,7 @@ public static partial class PlanImporter
             Anniversaries = Anniversaries(all),
             Contents = [.. Items(SectionLines(lines, "noi dung thi dua", "nhiem vu trong tam")).Select(i => new ContentItem { Title = Shorten(i.Text, 100), Text = i.Text.Length > 100 ? i.Text : null, Section = i.Section })],
             Targets = Items(SectionLines(lines, "chi tieu")),
-            Criteria = Criteria(lines, awards),
+            Criteria = Criteria(lines),
             Quotas = Quotas(lines, awards),
             Responsibilities = responsibilities,
             Contacts = Contacts(lines),

@@ -1,4 +1,5 @@
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Outbox;
@@ -34,6 +35,23 @@ public static class OutboxWriter
         CreatedAt = now.UtcDateTime,
         Late = late,
     };
+
+    /// <summary>
+    /// The replies to one incoming message (to its chat) and its notices to other chats, keyed "&lt;prefix&gt;:0",
+    /// "&lt;prefix&gt;:p0"…, so handling the same message again enqueues nothing new.
+    /// </summary>
+    public static List<OutboxMessage> FromResult(string keyPrefix, string channel, string chatId, ConversationResult result, DateTimeOffset now) =>
+        [
+            .. result.Replies.Select((r, i) => FromReply($"{keyPrefix}:{i}", channel, chatId, r, now, now)),
+            .. result.Pushed.Select((p, i) => FromReply($"{keyPrefix}:p{i}", p.Channel, p.ChatId, p.Reply, now, now)),
+        ];
+
+    /// <summary>Inserts the messages whose key is not in the outbox yet; call inside the caller's transaction.</summary>
+    public static void EnqueueOnce(BotDatabase db, IEnumerable<OutboxMessage> messages)
+    {
+        foreach (var message in messages)
+            if (db.Outbox.FindById(message.Key) is null) db.Outbox.Insert(message);
+    }
 
     public static PushedMessage ToPushed(OutboxMessage m) => new(m.Channel, m.ChatId, new Reply(m.Text)
     {

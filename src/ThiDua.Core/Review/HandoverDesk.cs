@@ -67,8 +67,8 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
         });
         var codes = string.Join(", ", nominations.Select(n => n.Code));
         foreach (var key in new[] { from, to })
-            if (key.IndexOf(':', StringComparison.Ordinal) is var colon and > 0)
-                pushed.Add(new PushedMessage(key[..colon], key[(colon + 1)..], new Reply($"📋 {nominations.Count} đề nghị ({codes}) đã được {note}.")));
+            if (AccessPolicy.AddressOf(key) is var (channel, chatId))
+                pushed.Add(new PushedMessage(channel, chatId, new Reply($"📋 {nominations.Count} đề nghị ({codes}) đã được {note}.")));
         return new Reply($"Đã {note}: {nominations.Count} đề nghị ({codes}).");
     }
 

@@ -29,7 +29,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         if (!actor.IsReviewer) return access.Refuse(actor, "/duyet", NotReviewer);
         var campaigns = AccessPolicy.Reviewable(actor, kb);
         if (campaigns.Count == 0) return new Reply("Bạn chưa được phân công thẩm định kế hoạch nào. Liên hệ quản trị viên.");
-        if (campaigns.Count == 1) return Queue(kb, actor, campaigns[0], Filter.Open);
+        if (campaigns.Count == 1) return Queue(campaigns[0], Filter.Open);
         return new Reply("Thẩm định đề nghị của kế hoạch nào?") { Buttons = [.. campaigns.Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"v|q|{c.Id}")])] };
     }
 
@@ -45,11 +45,11 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
             var filter = Filter.Parse(parts.Length > 3 ? parts[3] : null);
             return parts[1] switch
             {
-                "q" => Queue(kb, actor, campaign, filter),
-                "x" => _exports.Spreadsheet(campaign, Matching(kb, campaign, filter), filter.Describe(campaign, db)),
-                "t" => _exports.ToTrinh(campaign, Matching(kb, campaign, Filter.Open).Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented).ToList()),
-                "s" => ReviewExports.Summary(campaign, Matching(kb, campaign, Filter.All)),
-                "fu" => PickUnit(kb, campaign),
+                "q" => Queue(campaign, filter),
+                "x" => _exports.Spreadsheet(campaign, Matching(campaign, filter), filter.Describe(campaign, db)),
+                "t" => _exports.ToTrinh(campaign, Matching(campaign, Filter.Open).Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented).ToList()),
+                "s" => ReviewExports.Summary(campaign, Matching(campaign, Filter.All)),
+                "fu" => PickUnit(campaign),
                 _ => PickAward(campaign),
             };
         }
@@ -108,9 +108,9 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         return reply with { Text = $"Đã chuyển {n.Code}: {StatusFlow.Name(from)} → {StatusFlow.Name(to)}.\n\n{reply.Text}" };
     }
 
-    private Reply Queue(KnowledgeBase kb, Actor actor, Campaign campaign, Filter filter)
+    private Reply Queue(Campaign campaign, Filter filter)
     {
-        var rows = Matching(kb, campaign, filter);
+        var rows = Matching(campaign, filter);
         var lines = new List<string> { $"Thẩm định — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}): {rows.Count} đề nghị ({filter.Describe(campaign, db)})." };
         lines.AddRange(QuotaLines(campaign));
         foreach (var n in rows.Take(MaxListed))
@@ -127,9 +127,9 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
-    private Reply PickUnit(KnowledgeBase kb, Campaign campaign)
+    private Reply PickUnit(Campaign campaign)
     {
-        var units = Matching(kb, campaign, Filter.All).GroupBy(n => n.UnitKey).Select(g => (Key: g.Key, Name: g.First().ProposingUnit ?? g.Key, Count: g.Count())).OrderBy(u => u.Name).Take(12).ToList();
+        var units = Matching(campaign, Filter.All).GroupBy(n => n.UnitKey).Select(g => (Key: g.Key, Name: g.First().ProposingUnit ?? g.Key, Count: g.Count())).OrderBy(u => u.Name).Take(12).ToList();
         if (units.Count == 0) return new Reply("Chưa có đề nghị nào của đơn vị nào.");
         return new Reply("Lọc theo đơn vị đề nghị:") { Buttons = [.. units.Select(u => (IReadOnlyList<Button>)[new Button($"{u.Name} ({u.Count})", $"v|q|{campaign.Id}|u:{u.Key}")])] };
     }
@@ -137,7 +137,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
     private static Reply PickAward(Campaign campaign) =>
         new("Lọc theo hình thức khen thưởng:") { Buttons = [.. campaign.Awards.Select(a => (IReadOnlyList<Button>)[new Button(a.Name, $"v|q|{campaign.Id}|aw:{a.Id}")])] };
 
-    private List<Nomination> Matching(KnowledgeBase kb, Campaign campaign, Filter filter)
+    private List<Nomination> Matching(Campaign campaign, Filter filter)
     {
         var id = campaign.Id;
         return [.. db.Nominations.Find(n => n.CampaignId == id).Where(n => filter.Matches(n, campaign)).OrderBy(n => n.SubmittedAt ?? n.CreatedAt)];

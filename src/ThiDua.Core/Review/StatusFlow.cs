@@ -36,12 +36,12 @@ public static class StatusFlow
         n.UpdatedAt = now;
         if (to == NominationStatus.Submitted) n.SubmittedAt = now;
         if (to == NominationStatus.Returned) n.ReturnReason = note;
-        if (by.Keys.Contains(n.OwnerKey) || n.OwnerKey.IndexOf(':', StringComparison.Ordinal) is not (> 0 and var colon) || n.OwnerKey.StartsWith("unit:", StringComparison.Ordinal))
+        if (by.Keys.Contains(n.OwnerKey) || AccessPolicy.AddressOf(n.OwnerKey) is not var (channel, chatId))
             return null;
         var text = $"📋 Đề nghị {n.Code} ({n.NomineeName}): {Name(from)} → {Name(to)}"
             + (to == NominationStatus.Returned ? $".\nLý do trả lại: {note}\nBạn sửa rồi nộp lại (mở đề nghị: /cuatoi)." : ".")
             + (to == NominationStatus.Awarded && n.DecisionNumber is not null ? $"\nQuyết định số {n.DecisionNumber}{(n.DecisionDate is { } d ? $" ngày {Text.VietnameseDates.Format(d)}" : "")}." : "");
-        return new PushedMessage(n.OwnerKey[..colon], n.OwnerKey[(colon + 1)..], new Reply(text) { Buttons = [[new Button($"Mở {n.Code}", $"n|open|{n.Id}")]] });
+        return new PushedMessage(channel, chatId, new Reply(text) { Buttons = [[new Button($"Mở {n.Code}", $"n|open|{n.Id}")]] });
     }
 
     public static string Name(NominationStatus status) => status switch

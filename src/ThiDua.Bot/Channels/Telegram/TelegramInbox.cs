@@ -83,12 +83,7 @@ public sealed class TelegramInbox
         return handled.Count;
     });
 
-    private void Enqueue(IReadOnlyCollection<HandledUpdate> handled)
-    {
-        foreach (var (_, replies) in handled)
-            foreach (var reply in replies)
-                if (_db.Outbox.FindById(reply.Key) is null) _db.Outbox.Insert(reply);
-    }
+    private void Enqueue(IReadOnlyCollection<HandledUpdate> handled) => OutboxWriter.EnqueueOnce(_db, handled.SelectMany(h => h.Replies));
 
     public int PruneHandled()
     {

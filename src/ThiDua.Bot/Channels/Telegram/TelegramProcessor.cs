@@ -84,19 +84,9 @@ public sealed class TelegramProcessor(
             ? await core.HandleAsync(message, cancellationToken)
             : input.DirectReply is { } direct ? new ConversationResult([direct]) : new ConversationResult([]);
         var now = time.GetUtcNow();
-        var messages = new List<OutboxMessage>();
-        for (var i = 0; i < result.Replies.Count; i++)
-        {
-            var reply = result.Replies[i];
-            var queued = OutboxWriter.FromReply($"telegram:{received.Id}:{i}", TelegramUpdateReader.Channel, input.ChatId, reply, now, now);
-            if (i == 0 && reply.ReplacesPressedMessage && input.PressedMessageId is { } pressed) queued.ReplacesMessageId = pressed.ToString(CultureInfo.InvariantCulture);
-            messages.Add(queued);
-        }
-        for (var i = 0; i < result.Pushed.Count; i++)
-        {
-            var pushed = result.Pushed[i];
-            messages.Add(OutboxWriter.FromReply($"telegram:{received.Id}:p{i}", pushed.Channel, pushed.ChatId, pushed.Reply, now, now));
-        }
+        var messages = OutboxWriter.FromResult($"telegram:{received.Id}", TelegramUpdateReader.Channel, input.ChatId, result, now);
+        if (result.Replies is [{ ReplacesPressedMessage: true }, ..] && input.PressedMessageId is { } pressed)
+            messages[0].ReplacesMessageId = pressed.ToString(CultureInfo.InvariantCulture);
         return messages;
     }
 

@@ -48,12 +48,10 @@ public sealed class ZaloProcessor(ZaloApi api, ZaloMenus menus, IConversationCor
             }
             var result = await RespondAsync(e, cancellationToken);
             var now = time.GetUtcNow();
-            var replies = result.Replies.Select((r, i) => OutboxWriter.FromReply($"zalo:{e.MessageId}:{i}", Channel, e.ChatId, r, now, now))
-                .Concat(result.Pushed.Select((p, i) => OutboxWriter.FromReply($"zalo:{e.MessageId}:p{i}", p.Channel, p.ChatId, p.Reply, now, now))).ToList();
+            var replies = OutboxWriter.FromResult($"zalo:{e.MessageId}", Channel, e.ChatId, result, now);
             db.InTransaction(() =>
             {
-                foreach (var reply in replies)
-                    if (db.Outbox.FindById(reply.Key) is null) db.Outbox.Insert(reply);
+                OutboxWriter.EnqueueOnce(db, replies);
                 _seen.Insert(new SeenMessage { Id = e.MessageId, At = now.UtcDateTime });
                 return replies.Count;
             });
