@@ -57,10 +57,12 @@ public sealed class BotDatabase : IDisposable
         Follows.EnsureIndex(f => f.CampaignId);
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
         // Only what the dispatcher reads is indexed: an index on Status (four values) slowed every write.
-        Outbox.DropIndex("Status");
+        var olderFile = Outbox.DropIndex("Status");
         Outbox.EnsureIndex(m => m.PendingAt);
-        // Files written before PendingAt existed: their pending messages get it, or they would never be sent.
-        foreach (var old in Outbox.Find("$.Status = 'Pending' AND $.PendingAt = null")) Outbox.Update(old);
+        // Files written before PendingAt existed (they still had the Status index): their pending messages get it,
+        // or they would never be sent. Done once, not a scan of every sent message at each start.
+        if (olderFile)
+            foreach (var old in Outbox.Find("$.Status = 'Pending' AND $.PendingAt = null")) Outbox.Update(old);
         ReminderRuns = _db.GetCollection<ReminderRun>("reminder_runs");
         PersonalReminders = _db.GetCollection<PersonalReminder>("personal_reminders");
         Units = _db.GetCollection<Unit>("units");
