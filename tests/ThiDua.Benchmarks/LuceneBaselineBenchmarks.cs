@@ -7,7 +7,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Units;
 
 namespace ThiDua.Benchmarks;
 
@@ -29,8 +29,8 @@ public class LuceneBaselineBenchmarks
         using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() }))
         {
             foreach (var file in System.IO.Directory.EnumerateFiles(System.IO.Path.Combine(DataFolder.Path, "plans"), "*.txt"))
-                foreach (var (section, text) in PlanSearch.Paragraphs(File.ReadAllText(file)))
-                    writer.AddDocument([new StringField("section", section, Field.Store.YES), new TextField("text", text, Field.Store.YES)]);
+                foreach (var p in PlanOutline.Read(File.ReadAllText(file)))
+                    writer.AddDocument([new StringField("section", p.Section, Field.Store.YES), new TextField("text", p.Text, Field.Store.YES)]);
         }
         _reader = DirectoryReader.Open(directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };

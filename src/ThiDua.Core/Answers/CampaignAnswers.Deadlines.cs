@@ -1,26 +1,43 @@
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Questions;
 using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Answers;
 
 public static partial class CampaignAnswers
 {
-    private static void Deadlines(AnswerBuilder b, AnswerRequest r)
+    private static bool Deadlines(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
         var all = c.Deadlines.Where(d => r.Phase is null || d.PhaseId is null || d.PhaseId == r.Phase.Id).OrderBy(d => d.DueDate).ToList();
         // Anniversaries and phase starts are milestones, not obligations: shown only when nothing else is due.
         if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event);
+        if (all.Count == 0) return false;
         var kinds = KindsAskedFor(r);
         var chosen = kinds.Count == 0 ? all : all.Where(d => kinds.Contains(d.Kind)).ToList();
-        if (chosen.Count == 0) chosen = all;
-        b.Title(r.Phase is null ? "Các mốc thời hạn" : $"Các mốc thời hạn {r.Phase.Name}");
-        foreach (var d in chosen)
+        b.Title(r.Phase is null ? "Các mốc thời hạn" : $"Các mốc thời hạn {r.Phase.Name}", QuestionKind.Deadlines);
+        if (chosen.Count == 0)
+        {
+            // Asked for a kind of deadline the plan never sets: say so, then what it does set.
+            b.Line($"Kế hoạch không nêu hạn {string.Join(", ", kinds.Select(KindName))} riêng. Các mốc kế hoạch có:");
+            chosen = all;
+        }
+        foreach (var d in chosen.OrderByDescending(r.Ask.Score))
             b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.Format(d.DueDate)}, {DueStatus(d, r.Today)}{Who(d)}", d.Section);
-        if (chosen.Count == 0) b.Line("Kế hoạch không nêu thời hạn cụ thể.");
         if (c.Period.End < r.Today)
             b.Line($"Kế hoạch đã kết thúc ngày {VietnameseDates.Format(c.Period.End)} ({VietnameseDates.Relative(c.Period.End, r.Today)}): các hạn trên đều đã qua.");
+        return true;
     }
+
+    private static string KindName(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.Report => "báo cáo",
+        DeadlineKind.MidTermReview => "sơ kết",
+        DeadlineKind.FinalReview => "tổng kết",
+        DeadlineKind.Submission => "nộp hồ sơ đề nghị khen thưởng",
+        DeadlineKind.UnitPlan => "gửi kế hoạch của đơn vị",
+        _ => "",
+    };
 
     /// <summary>"hạn báo cáo", "hạn sơ kết", "hạn nộp hồ sơ" narrow the list to that kind of obligation.</summary>
     private static HashSet<DeadlineKind> KindsAskedFor(AnswerRequest r)
@@ -35,36 +52,33 @@ public static partial class CampaignAnswers
         return kinds;
     }
 
-    private static void NextDeadlines(AnswerBuilder b, AnswerRequest r)
+    private static bool NextDeadlines(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        b.Title("Hạn sắp tới");
+        b.Title("Hạn sắp tới", QuestionKind.NextDeadlines);
         var upcoming = c.Deadlines.Where(d => d.DueDate >= r.Today).OrderBy(d => d.DueDate).Take(4).ToList();
         foreach (var d in upcoming)
             b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.WithWeekday(d.DueDate)} ({DueStatus(d, r.Today)}){Who(d)}", d.Section);
-        if (upcoming.Count > 0) return;
+        if (upcoming.Count > 0) return true;
         var last = c.Deadlines.OrderBy(d => d.DueDate).LastOrDefault();
         b.Line($"Không còn hạn nào sắp tới: kế hoạch {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, r.Today)}.", c.Period.Section);
         if (last is not null)
             b.Line($"Mốc cuối cùng: {last.Title} — {last.Wording} ({VietnameseDates.Format(last.DueDate)}, {VietnameseDates.Relative(last.DueDate, r.Today)}).", last.Section);
+        return true;
     }
 
-    private static void Tasks(AnswerBuilder b, AnswerRequest r)
+    private static bool Tasks(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        if (c.Tasks.Count == 0)
-        {
-            // No task table: what each body must do is the plan's answer to "phải làm gì".
-            if (c.Responsibilities.Count > 0) Responsibilities(b, r);
-            else Contents(b);
-            return;
-        }
+        // No task table: what each body must do is the plan's answer to "phải làm gì".
+        if (c.Tasks.Count == 0) return Responsibilities(b, r) || Contents(b, r);
         var quarter = r.Quarter is { } q ? $"quy {Roman(q)}" : null;
         var tasks = quarter is null ? c.Tasks : c.Tasks.Where(t => VietnameseText.Fold(t.Period).Contains(quarter, StringComparison.Ordinal)).ToList();
-        b.Title(r.Quarter is { } n ? $"Nhiệm vụ Quý {Roman(n).ToUpperInvariant()}" : "Nhiệm vụ theo thời gian");
-        foreach (var t in tasks)
+        b.Title(r.Quarter is { } n ? $"Nhiệm vụ Quý {Roman(n).ToUpperInvariant()}" : "Nhiệm vụ theo thời gian", QuestionKind.Tasks);
+        foreach (var t in tasks.OrderByDescending(r.Ask.Score))
             b.Bullet($"{(quarter is null ? t.Period + ": " : "")}{t.Text}{(t.Responsible is null ? "" : $" (thực hiện: {t.Responsible})")}", t.Section);
         if (tasks.Count == 0) b.Line("Kế hoạch không giao nhiệm vụ riêng cho thời gian này.");
+        return true;
     }
 
     private static string DueStatus(Deadline d, DateOnly today)

@@ -1,19 +1,18 @@
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Questions;
 using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Answers;
 
 public static partial class CampaignAnswers
 {
-    private static void Dossier(AnswerBuilder b, AnswerRequest r)
+    private static bool Dossier(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        b.Title("Hồ sơ đề nghị khen thưởng");
-        if (c.Dossier is not { } d)
-        {
-            NoDossier(b, r);
-            return;
-        }
+        if (c.Dossier is not { } d) return false;
+        b.Title("Hồ sơ đề nghị khen thưởng", QuestionKind.Dossier);
+        // "mấy bộ": the number of copies is the answer, before the list of components.
+        if (d.CopiesText is not null) b.Line($"Số bộ: {d.CopiesText}", d.Section);
         foreach (var part in d.Components.Where(x => r.Beneficiary is null || x.AppliesTo == Beneficiary.Both || x.AppliesTo == r.Beneficiary))
         {
             var copies = part.Copies is { } n ? $" ({n:00} bản)" : "";
@@ -21,26 +20,19 @@ public static partial class CampaignAnswers
             b.Bullet($"{part.Name}{copies}{by}", part.Section);
         }
         b.Cite(d.Section);
-        if (d.CopiesText is not null) b.Line($"Số bộ: {d.CopiesText}");
         if (d.SubmitTo is not null) b.Line($"Nộp về: {d.SubmitTo}");
         if (d.PortalUrl is not null) b.Line($"Nộp trực tuyến: {d.PortalUrl}");
         SubmissionDeadlines(b, c, r.Today, 2);
+        return true;
     }
 
-    private static void NoDossier(AnswerBuilder b, AnswerRequest r)
-    {
-        var c = b.Campaign;
-        b.Line("Kế hoạch không liệt kê thành phần hồ sơ đề nghị khen thưởng; hồ sơ lập theo quy định chung của pháp luật.");
-        if (r.Legal.Rule(Legal.LegalKnowledge.DossierRuleId, r.Today) is { } rule)
-            b.Line($"Quy định chung (của luật, không phải của kế hoạch): {rule.Text} ({rule.Source.Article}, {rule.Source.Document})");
-        var receivers = c.Bodies.Where(x => x.Role is BodyRole.Receiving or BodyRole.Appraising or BodyRole.Lead).Take(2).ToList();
-        foreach (var body in receivers) b.Bullet($"Hỏi/nộp tại: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
-    }
-
-    private static void Submission(AnswerBuilder b, AnswerRequest r)
+    private static bool Submission(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        b.Title("Nơi nộp, cách nộp hồ sơ");
+        var receiving = c.Bodies.Where(x => x.Role == BodyRole.Receiving && (c.Dossier?.SubmitTo is null || !SameText(x.Name, c.Dossier.SubmitTo))).ToList();
+        var due = SubmissionDeadlineList(c);
+        if (c.Dossier is null && receiving.Count == 0 && due.Count == 0) return false;
+        b.Title("Nơi nộp, cách nộp hồ sơ", QuestionKind.Submission);
         if (c.Dossier is { } d)
         {
             b.Cite(d.Section);
@@ -49,36 +41,37 @@ public static partial class CampaignAnswers
             if (d.PortalUrl is not null) b.Line($"Cổng dịch vụ công: {d.PortalUrl}");
             foreach (var note in d.Notes) b.Bullet(note);
         }
-        foreach (var body in c.Bodies.Where(x => x.Role == BodyRole.Receiving && (c.Dossier?.SubmitTo is null || !SameText(x.Name, c.Dossier.SubmitTo))))
-            b.Bullet($"Tiếp nhận: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
-        var shown = SubmissionDeadlines(b, c, r.Today, 3);
-        if (c.Dossier is null && shown == 0 && !c.Bodies.Any(x => x.Role == BodyRole.Receiving)) NoDossier(b, r);
+        foreach (var body in receiving) b.Bullet($"Tiếp nhận: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
+        SubmissionDeadlines(b, c, r.Today, 3);
+        return true;
     }
+
+    private static List<Deadline> SubmissionDeadlineList(Campaign c) =>
+        [.. c.Deadlines.Where(x => x.Kind is DeadlineKind.Submission or DeadlineKind.Report or DeadlineKind.UnitPlan).OrderBy(x => x.DueDate)];
 
     /// <summary>Adds the plan's submission, report and unit-plan deadlines; returns how many.</summary>
     private static int SubmissionDeadlines(AnswerBuilder b, Campaign c, DateOnly today, int max)
     {
-        var due = c.Deadlines.Where(x => x.Kind is DeadlineKind.Submission or DeadlineKind.Report or DeadlineKind.UnitPlan).OrderBy(x => x.DueDate).Take(max).ToList();
+        var due = SubmissionDeadlineList(c).Take(max).ToList();
         foreach (var x in due)
-            b.Bullet($"Hạn: {x.Title} — {x.Wording} ({DueStatus(x, today)})", x.Section);
+            b.Bullet($"Hạn: {x.Title} — {x.Wording} ({DueStatus(x, today)}){(string.IsNullOrWhiteSpace(x.SendTo) ? "" : $"; gửi: {x.SendTo}")}", x.Section);
         return due.Count;
     }
 
-    private static void Appraisal(AnswerBuilder b)
+    private static bool Appraisal(AnswerBuilder b)
     {
         var c = b.Campaign;
-        b.Title("Thẩm định, xét duyệt");
         var bodies = c.Bodies.Where(x => x.Role is BodyRole.Appraising or BodyRole.Deciding).ToList();
+        var duties = c.Responsibilities.SelectMany(resp => resp.Duties.Where(x => VietnameseText.Fold(x).Contains("tham dinh", StringComparison.Ordinal)).Select(x => (resp, x))).ToList();
+        if (bodies.Count == 0 && duties.Count == 0) return false;
+        b.Title("Thẩm định, xét duyệt", QuestionKind.Appraisal);
         foreach (var body in bodies)
         {
             var role = body.Role == BodyRole.Appraising ? "Thẩm định" : "Quyết định khen thưởng";
             b.Bullet($"{role}: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
         }
-        foreach (var resp in c.Responsibilities)
-            foreach (var duty in resp.Duties.Where(x => VietnameseText.Fold(x).Contains("tham dinh", StringComparison.Ordinal)))
-                b.Bullet($"{resp.Who}: {duty}", resp.Section);
-        if (bodies.Count == 0 && !c.Responsibilities.Any(x => x.Duties.Any(d => VietnameseText.Fold(d).Contains("tham dinh", StringComparison.Ordinal))))
-            b.Line("Kế hoạch không nêu rõ cơ quan thẩm định.");
+        foreach (var (resp, duty) in duties) b.Bullet($"{resp.Who}: {duty}", resp.Section);
+        return true;
     }
 
     private static string FormatName(SubmissionFormat f) => f switch

@@ -1,49 +1,49 @@
 using ThiDua.Core.Knowledge;
-using ThiDua.Core.Text;
+using ThiDua.Core.Questions;
 
 namespace ThiDua.Core.Answers;
 
 public static partial class CampaignAnswers
 {
-    private static void Responsibilities(AnswerBuilder b, AnswerRequest r)
+    private static bool Responsibilities(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        var named = c.Responsibilities.Where(x => NamesBody(r, x.Who)).ToList();
+        var named = c.Responsibilities.Where(x => NamesBody(r, x.Who) || r.Ask.Focus.Count > 0 && ReferenceEquals(r.Ask.Focus[0].Unit.Fact, x)).ToList();
         if (named.Count > 0)
         {
             foreach (var resp in named)
             {
-                b.Title($"Nhiệm vụ của {resp.Who}");
+                b.Title($"Nhiệm vụ của {resp.Who}", QuestionKind.Responsibilities);
                 foreach (var duty in resp.Duties) b.Bullet(duty, resp.Section);
             }
-            return;
+            return true;
         }
-        b.Title("Phân công tổ chức thực hiện");
-        foreach (var body in c.Bodies.Where(x => x.Role == BodyRole.Lead)) b.Line($"Cơ quan thường trực/chủ trì: {body.Name}", body.Section);
+        var leads = c.Bodies.Where(x => x.Role == BodyRole.Lead).ToList();
+        if (c.Responsibilities.Count == 0 && leads.Count == 0) return false;
+        b.Title("Phân công tổ chức thực hiện", QuestionKind.Responsibilities);
+        foreach (var body in leads) b.Line($"Cơ quan thường trực/chủ trì: {body.Name}", body.Section);
         foreach (var resp in c.Responsibilities) b.Bullet($"{resp.Who}: {resp.Duties.FirstOrDefault()}", resp.Section);
-        if (c.Responsibilities.Count == 0) b.Line("Kế hoạch không có mục phân công riêng.");
+        return true;
     }
 
     private static bool NamesBody(AnswerRequest r, string who) => r.Words is not null && BodyNames.IsNamedIn(r.Words, who);
 
-    private static void Contacts(AnswerBuilder b)
+    private static bool Contacts(AnswerBuilder b)
     {
         var c = b.Campaign;
-        b.Title("Liên hệ");
+        if (c.Contacts.Count == 0) return false;
+        b.Title("Liên hệ", QuestionKind.Contacts);
         foreach (var contact in c.Contacts)
         {
             var parts = new[] { contact.Role, contact.Phone is null ? null : "ĐT " + contact.Phone, contact.Email }.Where(p => p is not null);
             b.Bullet($"{contact.Name}: {string.Join(", ", parts)}", contact.Section);
         }
-        if (c.Contacts.Count > 0) return;
-        b.Line("Kế hoạch không nêu người hay số điện thoại liên hệ. Đầu mối theo kế hoạch:");
-        foreach (var body in c.Bodies.Where(x => x.Role is BodyRole.Lead or BodyRole.Receiving or BodyRole.Appraising).DistinctBy(x => x.Name))
-            b.Bullet($"{body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
+        return true;
     }
 
-    private static void Contents(AnswerBuilder b) =>
-        ListAnswer(b, "Nội dung thi đua", b.Campaign.Contents.Select(x => (x.Title, x.Section)), "Kế hoạch không liệt kê nội dung thi đua riêng.");
+    private static bool Contents(AnswerBuilder b, AnswerRequest r) =>
+        ListAnswer(b, r with { Kind = QuestionKind.Contents }, "Nội dung thi đua", b.Campaign.Contents.Select(x => (x.Title, x.Section, (object)x)));
 
-    private static void Targets(AnswerBuilder b) =>
-        ListAnswer(b, "Chỉ tiêu thi đua", b.Campaign.Targets.Select(x => (x.Text, x.Section)), "Kế hoạch không đặt chỉ tiêu thi đua bằng con số.");
+    private static bool Targets(AnswerBuilder b, AnswerRequest r) =>
+        ListAnswer(b, r, "Chỉ tiêu thi đua", b.Campaign.Targets.Select(x => (x.Text, x.Section, (object)x)));
 }

@@ -5,131 +5,171 @@ using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Answers;
 
-/// <summary>Builds the answer to each kind of question from one plan's data. Nothing here knows any question's wording.</summary>
+/// <summary>
+/// Builds the answer to what a question asks of one plan: each kind it asks, in the question's order, from the
+/// plan's facts; where the facts are silent, from the plan's own sentences; where those are silent too, a one-line
+/// "the plan does not say", then the closest thing it does say, and the law where the law answers. Nothing here
+/// knows any question's wording.
+/// </summary>
 public static partial class CampaignAnswers
 {
     /// <summary>More than two notes would crowd out the answer itself.</summary>
     private const int MaxLegalNotes = 2;
 
-    public static Conversations.Reply Answer(AnswerRequest request)
+    public static Reply Answer(AnswerRequest request)
     {
-        var b = new AnswerBuilder(request.Campaign);
-        var showsStatus = request.Kind switch
+        var b = new AnswerBuilder(request.Campaign, request.Skip);
+        var asks = request.Asks.Count > 0 ? request.Asks : [Ask.Of(request.Kind)];
+        Absences.Lead(b, request);
+        foreach (var ask in asks)
         {
-            QuestionKind.TimeFrame or QuestionKind.Overview or QuestionKind.Deadlines or QuestionKind.NextDeadlines => true,
-            _ => false,
-        };
-        switch (request.Kind)
-        {
-            case QuestionKind.TimeFrame: TimeFrame(b, request); break;
-            case QuestionKind.Theme: Theme(b, request); break;
-            case QuestionKind.Purpose: Purpose(b); break;
-            case QuestionKind.Anniversaries: Anniversaries(b); break;
-            case QuestionKind.LegalBasis: LegalBasis(b); break;
-            case QuestionKind.Criteria: Criteria(b, request); break;
-            case QuestionKind.Awards: Awards(b, request); break;
-            case QuestionKind.Quotas: Quotas(b, request); break;
-            case QuestionKind.Dossier: Dossier(b, request); break;
-            case QuestionKind.Submission: Submission(b, request); break;
-            case QuestionKind.Appraisal: Appraisal(b); break;
-            case QuestionKind.Deadlines: Deadlines(b, request); break;
-            case QuestionKind.NextDeadlines: NextDeadlines(b, request); break;
-            case QuestionKind.Tasks: Tasks(b, request); break;
-            case QuestionKind.Responsibilities: Responsibilities(b, request); break;
-            case QuestionKind.Contacts: Contacts(b); break;
-            case QuestionKind.Contents: Contents(b); break;
-            case QuestionKind.Targets: Targets(b); break;
-            default: Overview(b, request); break;
+            var r = request with { Kind = ask.Kind, Ask = ask };
+            if (!Render(b, r)) Absences.Unstated(b, r);
+            else Absences.AddCloserSentence(b, r);
         }
+        var showsStatus = asks.Any(a => a.Kind is QuestionKind.TimeFrame or QuestionKind.Overview or QuestionKind.Deadlines or QuestionKind.NextDeadlines);
         if (!showsStatus && request.Campaign.Period.End < request.Today)
             b.Note($"Lưu ý: kế hoạch này đã kết thúc ngày {VietnameseDates.Format(request.Campaign.Period.End)}.");
         foreach (var note in request.Legal.NotesFor(b.Content, request.Today).Take(MaxLegalNotes)) b.Note("Lưu ý: " + note);
-        FollowUps(b, request);
-        return b.Build();
+        FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
+        return b.Build((kind, from) => ButtonData.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from));
     }
 
-    private static void Overview(AnswerBuilder b, AnswerRequest r)
+    /// <summary>Renders one kind from the plan's facts; false when the plan's record holds none of that kind.</summary>
+    private static bool Render(AnswerBuilder b, AnswerRequest r) => r.Kind switch
+    {
+        QuestionKind.TimeFrame => TimeFrame(b, r),
+        QuestionKind.Theme => Theme(b, r),
+        QuestionKind.Purpose => Purpose(b),
+        QuestionKind.Anniversaries => Anniversaries(b, r),
+        QuestionKind.LegalBasis => LegalBasis(b, r),
+        QuestionKind.Criteria => Criteria(b, r),
+        QuestionKind.Awards => Awards(b, r),
+        QuestionKind.Quotas => Quotas(b, r),
+        QuestionKind.Dossier => Dossier(b, r),
+        QuestionKind.Submission => Submission(b, r),
+        QuestionKind.Appraisal => Appraisal(b),
+        QuestionKind.Deadlines => Deadlines(b, r),
+        QuestionKind.NextDeadlines => NextDeadlines(b, r),
+        QuestionKind.Tasks => Tasks(b, r),
+        QuestionKind.Responsibilities => Responsibilities(b, r),
+        QuestionKind.Contacts => Contacts(b),
+        QuestionKind.Contents => Contents(b, r),
+        QuestionKind.Targets => Targets(b, r),
+        QuestionKind.Issuance => Issuance(b, r),
+        QuestionKind.Funding => false,
+        _ => Overview(b, r),
+    };
+
+    private static bool Overview(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        b.Title("Tóm tắt kế hoạch");
-        b.Line(AnswerBuilder.Shorten(c.Document.Title, 220));
-        var signer = c.Document.Signer is null ? "" : $"; ký: {c.Document.SignerTitle ?? ""} {c.Document.Signer}".Replace(":  ", ": ", StringComparison.Ordinal);
+        b.Title("Tóm tắt kế hoạch", QuestionKind.Overview);
+        b.Line(TextFit.Shorten(c.Document.Title, 220));
+        var signer = c.Document.Signer is null ? "" : $"; ký: {SignerName(c.Document)}";
         b.Line($"Ban hành: {KnowledgeBase.PlanName(c)}{signer}.", "Phần mở đầu");
         foreach (var theme in c.Themes.Where(t => t.PhaseId is null).Take(1)) b.Line($"Chủ đề: {theme.Text}", theme.Section);
         PeriodLine(b, c, r.Today);
         foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section);
         if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         if (c.Awards.Count > 0) b.Line("Khen thưởng: " + string.Join("; ", c.Awards.Select(a => a.Name)), c.Awards[0].Section);
+        return true;
     }
 
-    private static void TimeFrame(AnswerBuilder b, AnswerRequest r)
+    /// <summary>Number, date, issuer and signer: the line the question asks for comes first.</summary>
+    private static bool Issuance(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        var d = c.Document;
+        b.Title("Số, ngày ban hành, người ký", QuestionKind.Issuance);
+        var number = d.Number is { Length: > 0 } n ? $"Số: {n}" : "Số: văn bản không ghi số (“Số: …/KH-UBND” để trống)";
+        var date = d.IssuedOn is { } on ? $"Ngày ban hành: {VietnameseDates.Format(on)}"
+            : d.IssuedMonth is { } month ? $"Ngày ban hành: văn bản chỉ ghi tháng {int.Parse(month[5..], System.Globalization.CultureInfo.InvariantCulture)}/{month[..4]}, không ghi ngày"
+            : d.IssuedYear is { } year ? $"Ngày ban hành: văn bản chỉ ghi năm {year}, không ghi ngày, tháng" : "Ngày ban hành: văn bản không ghi";
+        var signer = d.Signer is null ? "Người ký: văn bản không ghi" : $"Người ký: {SignerName(d)}";
+        var lines = new List<(string Text, double Weight)>
+        {
+            (number, r.Ask.Focus.Count == 0 ? 0 : Asked(r, "so")),
+            (date, Asked(r, "ngay", "thang", "khi")),
+            (signer, Asked(r, "ky")),
+            ($"Cơ quan ban hành: {d.Issuer}", Asked(r, "co quan", "cap nao", "ai ban hanh")),
+        };
+        foreach (var (text, _) in lines.OrderByDescending(l => l.Weight)) b.Line(text, "Phần mở đầu");
+        b.Line($"Tên: {TextFit.Shorten(d.Title, 200)}");
+        return true;
+    }
+
+    /// <summary>How strongly the question's own words ask for a line (1 when one of the words is there).</summary>
+    private static double Asked(AnswerRequest r, params string[] folded) =>
+        r.Words is { } words && folded.Any(f => (" " + string.Join(' ', words) + " ").Contains(" " + f + " ", StringComparison.Ordinal)) ? 1 : 0;
+
+    private static string SignerName(PlanDocument d) =>
+        d.SignerTitle is { Length: > 0 } title ? $"{d.Signer} ({title})" : d.Signer ?? "";
+
+    private static bool TimeFrame(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
         if (r.Phase is { } phase)
         {
-            b.Title($"Thời gian {phase.Name}");
+            b.Title($"Thời gian {phase.Name}", QuestionKind.TimeFrame);
             b.Line($"{phase.Name}: {Range(phase.Start, phase.End)} — {VietnameseDates.PeriodStatus(phase.Start, phase.End, r.Today)}.", phase.Section);
             if (phase.Theme is not null) b.Line($"Chủ đề: “{phase.Theme}”");
             if (phase.Closing is not null) b.Line(phase.Closing);
-            return;
+            return true;
         }
-        b.Title("Thời gian thi đua");
+        b.Title("Thời gian thi đua", QuestionKind.TimeFrame);
         PeriodLine(b, c, r.Today);
         if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
+        else if (c.Phases.Count > 1) b.Line($"Kế hoạch có {c.Phases.Count} đợt:");
         foreach (var p in c.Phases)
             b.Bullet($"{p.Name}: {Range(p.Start, p.End)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Closing is null ? "" : ". " + p.Closing)}", p.Section);
         foreach (var d in c.Deadlines.Where(d => d.Kind is DeadlineKind.MidTermReview or DeadlineKind.FinalReview).OrderBy(d => d.DueDate))
             b.Bullet($"{d.Title}: {d.Wording}", d.Section);
+        return true;
     }
 
     private static void PeriodLine(AnswerBuilder b, Campaign c, DateOnly today) =>
         b.Line($"Thời gian: {Range(c.Period.Start, c.Period.End)} — {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}.", c.Period.Section);
 
-    private static void Theme(AnswerBuilder b, AnswerRequest r)
+    private static bool Theme(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        b.Title("Chủ đề, khẩu hiệu");
         var themes = c.Themes.Where(t => r.Phase is null || t.PhaseId is null || t.PhaseId == r.Phase.Id).ToList();
+        if (themes.Count == 0) return false;
+        b.Title("Chủ đề, khẩu hiệu", QuestionKind.Theme);
         foreach (var t in themes)
         {
             var phase = c.Phases.FirstOrDefault(p => p.Id == t.PhaseId);
             b.Bullet(phase is null ? $"“{t.Text}”" : $"{phase.Name}: “{t.Text}”", t.Section);
         }
-        if (themes.Count == 0)
-        {
-            b.Line("Kế hoạch không nêu chủ đề hay khẩu hiệu riêng. Tên kế hoạch:");
-            b.Line(AnswerBuilder.Shorten(c.Document.Title, 300));
-        }
+        return true;
     }
 
-    private static void Purpose(AnswerBuilder b)
+    private static bool Purpose(AnswerBuilder b)
     {
         var c = b.Campaign;
-        b.Title("Mục đích, yêu cầu");
+        if (c.Purposes.Count + c.Requirements.Count == 0) return false;
+        b.Title("Mục đích, yêu cầu", QuestionKind.Purpose);
         foreach (var p in c.Purposes) b.Bullet(p.Text, p.Section);
         if (c.Requirements.Count > 0) b.Line("Yêu cầu:");
         foreach (var p in c.Requirements) b.Bullet(p.Text, p.Section);
-        if (c.Purposes.Count + c.Requirements.Count == 0) b.Line("Kế hoạch không có mục riêng về mục đích, yêu cầu.");
+        return true;
     }
 
-    private static void Anniversaries(AnswerBuilder b) => ListAnswer(b, "Các ngày kỷ niệm được chào mừng",
-        b.Campaign.Anniversaries.Select(a => (a.Name + (a.EventDate is { } e && a.AnniversaryDate is { } d ? $" ({VietnameseDates.Format(e)} – {VietnameseDates.Format(d)})" : ""), a.Section)),
-        "Kế hoạch không gắn với ngày kỷ niệm cụ thể.");
+    private static bool Anniversaries(AnswerBuilder b, AnswerRequest r) => ListAnswer(b, r, "Các ngày kỷ niệm được chào mừng",
+        b.Campaign.Anniversaries.Select(a => (a.Name + (a.EventDate is { } e && a.AnniversaryDate is { } d ? $" ({VietnameseDates.Format(e)} – {VietnameseDates.Format(d)})" : ""), a.Section, (object)a)));
 
-    private static void LegalBasis(AnswerBuilder b) =>
-        ListAnswer(b, "Căn cứ pháp lý", b.Campaign.LegalBases.Select(l => (l.Text, l.Section)), "Kế hoạch không nêu văn bản căn cứ.");
+    private static bool LegalBasis(AnswerBuilder b, AnswerRequest r) =>
+        ListAnswer(b, r, "Căn cứ pháp lý", b.Campaign.LegalBases.Select(l => (l.Text, l.Section, (object)l)));
 
-    /// <summary>A titled list of the plan's items, or a plain sentence saying the plan has none.</summary>
-    private static void ListAnswer(AnswerBuilder b, string title, IEnumerable<(string Text, string Section)> items, string whenEmpty)
+    /// <summary>A titled list of the plan's items, those the question names first; false (nothing written) when there are none.</summary>
+    private static bool ListAnswer(AnswerBuilder b, AnswerRequest r, string title, IEnumerable<(string Text, string Section, object Fact)> items)
     {
-        b.Title(title);
-        var any = false;
-        foreach (var (text, section) in items)
-        {
-            b.Bullet(text, section);
-            any = true;
-        }
-        if (!any) b.Line(whenEmpty);
+        var list = items.OrderByDescending(i => r.Ask.Score(i.Fact)).ToList();
+        if (list.Count == 0) return false;
+        b.Title(title, r.Kind);
+        foreach (var (text, section, _) in list) b.Bullet(text, section);
+        return true;
     }
 
     private static string Range(DateOnly start, DateOnly end) => $"{VietnameseDates.Format(start)} – {VietnameseDates.Format(end)}";

@@ -31,27 +31,11 @@ public static class GeneralAnswers
         return new Reply(text) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };
     }
 
-    public static Reply ListCampaigns(KnowledgeBase kb, DateOnly today, IReadOnlyList<string> words)
-    {
-        var joined = " " + string.Join(' ', words) + " ";
-        Func<Campaign, bool> filter = joined switch
-        {
-            _ when joined.Contains(" dang dien ra ", StringComparison.Ordinal) => c => c.Period.Start <= today && today <= c.Period.End,
-            _ when joined.Contains(" sap dien ra ", StringComparison.Ordinal) => c => today < c.Period.Start,
-            _ when joined.Contains(" da ket thuc ", StringComparison.Ordinal) => c => c.Period.End < today,
-            _ => _ => true,
-        };
-        var chosen = kb.Campaigns.Where(filter).ToList();
-        var lines = new List<string> { $"Có {kb.Campaigns.Count} kế hoạch thi đua (tính đến {VietnameseDates.Format(today)}):" };
-        if (chosen.Count < kb.Campaigns.Count)
-            lines[0] = chosen.Count == 0
-                ? $"Không có kế hoạch nào như vậy (tính đến {VietnameseDates.Format(today)}). Tất cả {kb.Campaigns.Count} kế hoạch:"
-                : $"{chosen.Count}/{kb.Campaigns.Count} kế hoạch phù hợp (tính đến {VietnameseDates.Format(today)}):";
-        foreach (var c in chosen.Count == 0 ? kb.Campaigns : chosen)
-            lines.Add($"• {c.ShortName}: {VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}. {KnowledgeBase.PlanName(c)}.");
-        lines.Add("Chọn một kế hoạch để xem tóm tắt:");
-        return new Reply(Fit(lines)) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };
-    }
+    /// <summary>Every loaded plan, a page at a time, with its time frame and state as of today.</summary>
+    public static Reply ListCampaigns(KnowledgeBase kb, DateOnly today, int skip = 0) =>
+        PlanList.Build($"Có {kb.Campaigns.Count} kế hoạch thi đua (tính đến {VietnameseDates.Format(today)}):", kb.Campaigns,
+            c => $"{c.ShortName}: {VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}. {KnowledgeBase.PlanName(c)}.",
+            QuestionKind.Overview, skip, from => ButtonData.Ask("Xem tiếp", QuestionKind.ListCampaigns, null, skip: from), "Chọn một kế hoạch để xem tóm tắt.");
 
     /// <summary>Upcoming deadlines across every plan; when none is left, says so and names each plan's last one.</summary>
     public static Reply NextDeadlinesEverywhere(KnowledgeBase kb, DateOnly today)
@@ -78,32 +62,16 @@ public static class GeneralAnswers
                     : $"• {c.ShortName}: {last.Title} — {VietnameseDates.Format(last.DueDate)} ({VietnameseDates.Relative(last.DueDate, today)})");
             }
         }
-        return new Reply(Fit(lines)) { Buttons = CampaignButtons(kb, QuestionKind.Deadlines) };
+        return new Reply(Fit(lines, kb.Campaigns.Count)) { Buttons = CampaignButtons(kb, QuestionKind.Deadlines) };
     }
 
     /// <summary>Asks which plan is meant, with a button per candidate and one line on each.</summary>
     public static Reply WhichCampaign(IReadOnlyList<Campaign> candidates, QuestionKind kind, DateOnly today, string? why = null, int? phase = null, Beneficiary? beneficiary = null)
     {
-        var lines = new List<string> { why ?? "Bạn hỏi về kế hoạch nào?" };
-        foreach (var c in candidates)
-            lines.Add($"• {c.ShortName} ({KnowledgeBase.PlanName(c)}; {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)})");
-        var buttons = candidates.Select(c => ButtonData.Ask(c.ShortName, kind, c, phase, beneficiary)).ToList();
-        return new Reply(Fit(lines)) { Buttons = [.. buttons.Select(b => (IReadOnlyList<Button>)[b])] };
-    }
-
-    public static Reply NotUnderstood(KnowledgeBase kb, DateOnly today, Campaign? context)
-    {
-        var text = """
-            Tôi chưa tìm thấy câu trả lời cho câu này trong các kế hoạch đã nạp, và tôi không tự đặt ra thông tin.
-            Bạn có thể hỏi về: thời gian, tiêu chuẩn, hình thức khen thưởng, số lượng, hồ sơ, nơi nộp, các hạn, phân công, liên hệ — kèm tên địa phương hoặc số kế hoạch. Gõ /help để xem hướng dẫn.
-            """;
-        var buttons = context is null
-            ? CampaignButtons(kb, QuestionKind.Overview)
-            : AnswerBuilder.ButtonRows([
-                ButtonData.Ask("Tóm tắt", QuestionKind.Overview, context), ButtonData.Ask("Hồ sơ", QuestionKind.Dossier, context),
-                ButtonData.Ask("Các hạn", QuestionKind.Deadlines, context), ButtonData.Ask("Tiêu chuẩn", QuestionKind.Criteria, context),
-            ]);
-        return new Reply(text) { Buttons = buttons };
+        var reply = PlanList.Build(why ?? "Bạn hỏi về kế hoạch nào?", candidates,
+            c => $"{c.ShortName} ({KnowledgeBase.PlanName(c)}; {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)})", kind);
+        // The pick answers the question as asked: its phase and beneficiary travel in the button.
+        return reply with { Buttons = [.. candidates.Take(PlanList.PageSize).Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, kind, c, phase, beneficiary)])] };
     }
 
     /// <summary>A general rule of the law, labelled as such, with its article. Rules carry their own validity dates.</summary>
@@ -115,40 +83,27 @@ public static class GeneralAnswers
             rule.Text,
         };
         lines.Add($"(Theo {rule.Source.Article}, {rule.Source.Document})");
-        return new Reply(Fit(lines)) { Buttons = [[ButtonData.Ask("Các kế hoạch thi đua", QuestionKind.ListCampaigns, null)]] };
-    }
-
-    public static Reply Quote(PlanSearchHit hit, DateOnly today)
-    {
-        var c = hit.Passage.Campaign;
-        var lines = new List<string>
-        {
-            $"Tôi không có câu trả lời có cấu trúc cho câu này; đoạn liên quan nhất trong kế hoạch {c.ShortName}:",
-            $"“{AnswerBuilder.Shorten(hit.Passage.Text, 700)}”",
-        };
-        if (c.Period.End < today) lines.Add($"Lưu ý: kế hoạch này đã kết thúc ngày {VietnameseDates.Format(c.Period.End)}.");
-        lines.Add(KnowledgeBase.Citation(c, [hit.Passage.Section]));
-        return new Reply(string.Join('\n', lines))
-        {
-            Buttons = AnswerBuilder.ButtonRows([ButtonData.Ask("Tóm tắt kế hoạch", QuestionKind.Overview, c), ButtonData.Ask("Các hạn", QuestionKind.Deadlines, c)]),
-        };
+        return new Reply(Fit(lines, 0)) { Buttons = [[ButtonData.Ask("Các kế hoạch thi đua", QuestionKind.ListCampaigns, null)]] };
     }
 
     /// <summary>One plan a row: the names are too long to share a row on a phone.</summary>
     private static IReadOnlyList<IReadOnlyList<Button>> CampaignButtons(KnowledgeBase kb, QuestionKind kind) =>
         [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, kind, c)])];
 
-    /// <summary>Drops bullets from the end until the text fits a phone screen; the first and last lines (source) stay.</summary>
-    private static string Fit(List<string> lines)
+    /// <summary>
+    /// Drops bullets from the end until the text fits a phone screen; the first and last lines (source) stay. A
+    /// dropped plan is still one button away (<paramref name="buttons"/> of them are offered), else /kehoach lists all.
+    /// </summary>
+    internal static string Fit(List<string> lines, int buttons)
     {
         var dropped = 0;
-        while (lines.Sum(l => l.Length + 1) > AnswerBuilder.MaxLength - 40 && lines.FindLastIndex(l => l.StartsWith("• ", StringComparison.Ordinal)) is var i and > 0)
+        while (lines.Sum(l => l.Length + 1) > AnswerBuilder.MaxLength - 60 && lines.FindLastIndex(l => l.StartsWith("• ", StringComparison.Ordinal)) is var i and > 0)
         {
             lines.RemoveAt(i);
             dropped++;
         }
-        if (dropped > 0) lines.Insert(lines.Count - 1, $"… và {dropped} mục nữa.");
+        if (dropped > 0) lines.Insert(lines.Count - 1, buttons > 0 ? $"… và {dropped} mục nữa: chọn ở các nút bên dưới." : $"… và {dropped} mục nữa: gõ /kehoach để xem đủ.");
         var text = string.Join('\n', lines);
-        return text.Length <= AnswerBuilder.MaxLength ? text : AnswerBuilder.Shorten(text, AnswerBuilder.MaxLength);
+        return text.Length <= AnswerBuilder.MaxLength ? text : TextFit.Shorten(text, AnswerBuilder.MaxLength);
     }
 }

@@ -161,7 +161,7 @@ public sealed class ConversationEngine(
         if (Commands.HelpCommands.Contains(command)) return GeneralAnswers.Help(kb, today);
         if (Commands.Questions.TryGetValue(command, out var kind))
         {
-            if (kind == QuestionKind.ListCampaigns) return GeneralAnswers.ListCampaigns(kb, today, QuestionAnswerer.ParserFor(kb).Parse(args).Words);
+            if (kind == QuestionKind.ListCampaigns && args.Length == 0) return GeneralAnswers.ListCampaigns(kb, today);
             return QuestionAnswerer.Answer(kb, args, state, today, kind);
         }
         logger.LogInformation("Lệnh không có: {Command}", command);
@@ -174,15 +174,15 @@ public sealed class ConversationEngine(
     private List<Reply> PressButton(KnowledgeBase kb, Turn turn, string data, DateOnly today)
     {
         var (message, state, actor, pushed) = turn;
-        if (ButtonData.TryParseAsk(data, out var kind, out var campaignId, out var phase, out var beneficiary))
+        if (ButtonData.TryParseAsk(data, out var kind, out var campaignId, out var phase, out var beneficiary, out var skip))
         {
-            if (kind == QuestionKind.ListCampaigns) return [GeneralAnswers.ListCampaigns(kb, today, [])];
+            if (kind == QuestionKind.ListCampaigns) return [GeneralAnswers.ListCampaigns(kb, today, skip)];
             if (campaignId is null && kind == QuestionKind.NextDeadlines) return [GeneralAnswers.NextDeadlinesEverywhere(kb, today)];
             if (campaignId is not null && kb.Find(campaignId) is { } campaign)
             {
                 // A pick after "which plan?" answers the question as it was asked (its details, the body it named).
                 var asked = state.PendingKind == kind.Code() && state.PendingText is { } pending ? QuestionAnswerer.ParserFor(kb).Parse(pending) : null;
-                return [QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase ?? asked?.PhaseNumber, beneficiary ?? asked?.Beneficiary, asked?.Quarter, asked?.Words)];
+                return [QuestionAnswerer.AnswerAbout(kb, campaign, kind, state, today, phase ?? asked?.PhaseNumber, beneficiary ?? asked?.Beneficiary, asked, skip)];
             }
         }
         if (data == "cmd|help") return [GeneralAnswers.Help(kb, today)];

@@ -9,6 +9,8 @@ public sealed record CampaignMention(IReadOnlyList<Campaign> Candidates, bool Ex
 
     /// <summary>The words of the message that did not name a plan.</summary>
     public IReadOnlyList<string> OtherWords { get; init; } = [];
+    /// <summary>Positions of the words that named a plan (place, number, anniversary): not what the question asks.</summary>
+    public IReadOnlySet<int> PlanWords { get; init; } = new HashSet<int>();
     public bool IsNone => Candidates.Count == 0;
 }
 
@@ -70,10 +72,12 @@ public sealed class CampaignResolver
         var anniversaries = new List<Campaign>();
         var anniversaryNames = new List<string>();
         var otherWords = new List<string>();
+        var planWords = new HashSet<int>();
         for (var i = 0; i < words.Count;)
         {
             var length = LongestAt(words, i);
             if (length == 0) { otherWords.Add(words[i++]); continue; }
+            for (var k = i; k < i + length; k++) planWords.Add(k);
             foreach (var p in _byFirstWord[words[i]].Where(p => p.Words.Length == length && WordSequence.StartsAt(words, i, p.Words)))
             {
                 if (p.Kind == PhraseKind.Place) places.Add(p.Campaign);
@@ -91,10 +95,10 @@ public sealed class CampaignResolver
         if (placeSet.Count > 0)
         {
             var both = placeSet.Intersect(anniversarySet).ToList();
-            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords };
+            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords, PlanWords = planWords };
         }
         return anniversarySet.Count > 0
-            ? new CampaignMention(anniversarySet, false, names) { OtherWords = otherWords }
+            ? new CampaignMention(anniversarySet, false, names) { OtherWords = otherWords, PlanWords = planWords }
             : CampaignMention.None with { OtherWords = otherWords };
     }
 

@@ -1,3 +1,5 @@
+using ThiDua.Core.Knowledge.Places;
+using ThiDua.Core.Knowledge.Units;
 using ThiDua.Core.Legal;
 using ThiDua.Core.Text;
 
@@ -8,15 +10,16 @@ public sealed partial class KnowledgeBase
 {
     private readonly Dictionary<string, Campaign> _byId;
 
-    public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null, LegalKnowledge? legal = null)
+    public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null, LegalKnowledge? legal = null, AdministrativeUnits? places = null)
     {
         Campaigns = [.. campaigns.OrderBy(c => c.Period.Start).ThenBy(c => c.Id, StringComparer.Ordinal)];
         PlanTexts = planTexts ?? new Dictionary<string, string>();
         _byId = Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
         Glossary = glossary;
         Resolver = new CampaignResolver(Campaigns, glossary);
-        PlanSearch = new PlanSearch(Campaigns, planTexts ?? new Dictionary<string, string>(), glossary);
+        Units = new UnitIndex(Campaigns.SelectMany(c => PlanUnits.Build(c, PlanTexts.GetValueOrDefault(c.Id))), glossary);
         Legal = legal ?? LegalKnowledge.Empty;
+        Places = places ?? AdministrativeUnits.Empty;
         Typos = new TypoCorrector(KnownWords(Campaigns, glossary, planTexts));
     }
 
@@ -29,7 +32,7 @@ public sealed partial class KnowledgeBase
             foreach (var name in c.Aliases.Append(c.ShortName).Append(c.Area.Province).Concat(c.Anniversaries.SelectMany(a => a.Keywords)))
                 yield return VietnameseText.Words(name);
         yield return [.. glossary.KnownWords];
-        foreach (var (_, phrase, _) in Questions.QuestionVocabulary.Signals) yield return phrase.Split(' ');
+        foreach (var phrase in Questions.QuestionParser.CuePhrases) yield return phrase;
     }
 
     public IReadOnlyList<Campaign> Campaigns { get; }
@@ -37,7 +40,10 @@ public sealed partial class KnowledgeBase
     public IReadOnlyDictionary<string, string> PlanTexts { get; }
     public Glossary Glossary { get; }
     public CampaignResolver Resolver { get; }
-    public PlanSearch PlanSearch { get; }
+    /// <summary>Every fact and paragraph of every plan, indexed for matching questions.</summary>
+    public UnitIndex Units { get; }
+    /// <summary>Vietnam's administrative units, to recognise places no loaded plan covers.</summary>
+    public AdministrativeUnits Places { get; }
     public LegalKnowledge Legal { get; }
     public TypoCorrector Typos { get; }
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using ThiDua.Core.Knowledge.Places;
 using ThiDua.Core.Legal;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
@@ -54,7 +55,13 @@ public sealed class KnowledgeLoader(BotDatabase db, ILogger<KnowledgeLoader> log
             logger.LogError("Dữ liệu pháp lý lỗi: {File}: {Field}: {Problem}", error.File, error.Field, error.Problem);
         logger.LogInformation("Đã nạp {Count} kế hoạch ({Errors} tệp lỗi), {Changes} thay đổi pháp lý, {Rules} quy định chung",
             campaigns.Count, result.Errors.Count, legal.Changes.Count(), legal.Rules.Count());
-        return new KnowledgeBase(campaigns, glossary, texts, legal);
+        var places = AdministrativeUnits.Empty;
+        try { places = AdministrativeUnits.Load(dataFolder); }
+        catch (Exception ex) when (ex is IOException or JsonException or InvalidDataException or UnauthorizedAccessException)
+        {
+            logger.LogError("Danh mục đơn vị hành chính lỗi, chạy không có nó: {Problem}", ex.Message);
+        }
+        return new KnowledgeBase(campaigns, glossary, texts, legal, places);
     }
 
     /// <summary>A campaign loaded from a file that is no longer there is removed (a broken file keeps its last good version).</summary>

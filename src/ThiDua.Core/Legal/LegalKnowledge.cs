@@ -13,6 +13,9 @@ public sealed class LegalKnowledge
     /// <summary>The general rule on a proposal's dossier, shown when a plan lists none.</summary>
     public const string DossierRuleId = "ho-so-hinh-thuc-khen-thuong";
 
+    /// <summary>The prize money the law sets, shown when a plan says nothing of money.</summary>
+    public const string PrizeMoneyRuleId = "muc-tien-thuong";
+
     private readonly List<(LegalChange Change, string[][] Phrases)> _changes;
     private readonly List<(LegalRule Rule, string[][] Phrases)> _rules;
 

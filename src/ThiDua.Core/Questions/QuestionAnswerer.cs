@@ -7,76 +7,63 @@ using ThiDua.Core.Storage;
 namespace ThiDua.Core.Questions;
 
 /// <summary>
-/// Turns a question into an answer: works out the kind and the plan (from the message, else from the chat's
-/// context), asks with buttons when several plans fit, and falls back to quoting the plan text.
+/// Turns a question into an answer. First what is not there (a plan number or place no loaded plan has), questions
+/// about places and the law, and questions across plans; then the plan (named, else the chat's, else the one whose
+/// own facts hold the question's words, else asked back when plans really tie); then every kind of fact the
+/// question asks of it, each answered from the plan's facts or, where those are silent, its own sentences.
 /// </summary>
 public static class QuestionAnswerer
 {
     private static readonly ConditionalWeakTable<KnowledgeBase, QuestionParser> Parsers = new();
-    private const double MinimumSearchCoverage = 0.5;
 
     /// <summary>Keyword words matched that make a law question outrank the chat's current plan.</summary>
     private const int StrongRuleScore = 3;
+    /// <summary>The chat's plan gives way to another only when that one holds the question's words this well.</summary>
+    private const double SwitchCoverage = 0.75;
 
     public static QuestionParser ParserFor(KnowledgeBase kb) => Parsers.GetValue(kb, k => new QuestionParser(k));
 
     public static Reply Answer(KnowledgeBase kb, string text, ChatState state, DateOnly today, QuestionKind forcedKind = QuestionKind.None)
     {
         var q = ParserFor(kb).Parse(text);
-        var kind = forcedKind != QuestionKind.None ? forcedKind : q.KindScore >= 1 ? q.Kind : QuestionKind.None;
         var context = state.CampaignId is { } id ? kb.Find(id) : null;
+        var cued = forcedKind != QuestionKind.None || q.KindScore >= 1;
 
-        if (kind == QuestionKind.None && q.Mention.IsNone)
+        if (!cued && q.Mention.IsNone && q.Places.Count == 0)
         {
             if (q.IsGreeting) return GeneralAnswers.Welcome(kb, today, null);
             if (q.AsksHelp) return GeneralAnswers.Help(kb, today);
         }
+        if (PlaceAnswers.IsAbout(q)) return Done(state, PlaceAnswers.Answer(kb, q, today));
+        if (Declines.PlanNotLoaded(kb, q, today) is { } notLoaded) return Done(state, notLoaded);
+        if (forcedKind == QuestionKind.ListCampaigns
+            || forcedKind == QuestionKind.None && (q.AsksWhichPlans || q.Kind == QuestionKind.ListCampaigns && !q.Mention.Explicit))
+            return Done(state, PlansMatching.Answer(kb, q, today));
         // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is named.
         if (q.Mention.IsNone && kb.Legal.MatchRule(q.Words, today) is { } law
-            && (kind is QuestionKind.None or QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
-        {
-            state.PendingKind = null;
-            return GeneralAnswers.Rule(kb, law.Rule, today);
-        }
-        if (kind == QuestionKind.ListCampaigns && !(q.Mention.Explicit && q.Mention.Candidates.Count == 1))
-        {
-            state.PendingKind = null;
-            return GeneralAnswers.ListCampaigns(kb, today, q.Words);
-        }
-        if (kind == QuestionKind.ListCampaigns)
-            kind = q.Words.Any(w => w is "dien" or "ket" or "bat" or "con" or "het") ? QuestionKind.TimeFrame : QuestionKind.Contents;
+            && (!cued || q.Kind == QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
+            return Done(state, GeneralAnswers.Rule(kb, law.Rule, today));
+        if (forcedKind == QuestionKind.None && Declines.OffTopic(kb, q)) return Done(state, Declines.NotUnderstood(kb, q, today, null));
 
-        var isFollowUp = q.Mention.IsNone && (kind == QuestionKind.None ? q.HasSlots || q.LooksLikeFollowUp : q.LooksLikeFollowUp);
-        if (kind == QuestionKind.None)
+        // No cue: a plan named after "which plan?", a follow-up ("còn đợt 2?"), words only one plan holds, or nothing.
+        QuestionKind? carried = null;
+        var isFollowUp = q.Mention.IsNone && (cued ? q.LooksLikeFollowUp : q.HasSlots || q.LooksLikeFollowUp);
+        if (forcedKind != QuestionKind.None) carried = forcedKind;
+        else if (!cued && !q.Mention.IsNone && state.PendingKind is { } pending && QuestionKindCodes.TryParse(pending, out var waiting))
         {
-            if (!q.Mention.IsNone && state.PendingKind is { } pending && QuestionKindCodes.TryParse(pending, out var waiting)) kind = waiting;
-            else if (isFollowUp && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous) && context is not null) kind = previous;
-            else if (!q.Mention.IsNone)
-            {
-                // "Cuộc thi tìm hiểu … ở Lào Cai": more than a plan's name, so look for it in that plan's text first.
-                if (SearchWithin(kb, q, today) is { } quote) return quote;
-                kind = QuestionKind.Overview;
-            }
+            carried = waiting;
+            if (state.PendingText is { } pendingText) q = ParserFor(kb).Parse(pendingText) with { Mention = q.Mention };
         }
-        if (kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
-            return GeneralAnswers.NextDeadlinesEverywhere(kb, today);
+        else if (!cued && isFollowUp && context is not null && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous))
+            carried = previous;
 
-        if (kind == QuestionKind.None)
-            return Search(kb, q, context, today);
-
-        var candidates = q.Mention.IsNone ? (context is null ? kb.Campaigns : [context]) : q.Mention.Candidates;
-        if (q.Mention.IsNone && context is null)
+        if (carried is null && q.Kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
+            return Done(state, GeneralAnswers.NextDeadlinesEverywhere(kb, today));
+        var candidates = Candidates(kb, q, context, carried is not null);
+        if (candidates.Count == 0) return Declines.NotUnderstood(kb, q, today, context);
+        if (candidates.Count > 1)
         {
-            // No plan named: a body or an award form the question names can narrow the choice.
-            var narrowed = kind == QuestionKind.Responsibilities
-                ? BodyNames.PlansNaming(kb.Campaigns, q.Words)
-                : BodyNames.PlansOfferingAward(kb.Campaigns, q.Words);
-            if (narrowed.Count == 0) narrowed = PlansWhoseTextFits(kb, q);
-            if (narrowed.Count > 0) candidates = narrowed;
-        }
-        if (candidates.Count > 1 && context is not null && candidates.Contains(context) && !q.Mention.Explicit) candidates = [context];
-        if (candidates.Count != 1)
-        {
+            var kind = carried ?? (cued ? q.Kind : QuestionKind.Overview);
             state.PendingKind = kind.Code();
             state.PendingText = text.Length <= 300 ? text : null;
             var why = q.Mention.AnniversaryNames.Count > 0
@@ -86,54 +73,79 @@ public static class QuestionAnswerer
         }
 
         var campaign = candidates[0];
+        var asks = carried is { } k ? [Focused(kb, campaign, q, k)] : AskedKinds.Of(kb, campaign, q);
+        if (asks.Count == 0)
+        {
+            if (!q.Mention.IsNone) asks = [Ask.Of(QuestionKind.Overview)];
+            else return Declines.NotUnderstood(kb, q, today, context);
+        }
         var sameTopic = context == campaign;
         var phase = q.PhaseNumber ?? (sameTopic && isFollowUp ? state.PhaseNumber : null);
         var beneficiary = q.Beneficiary ?? (sameTopic && isFollowUp && state.Beneficiary is { } b && Enum.TryParse<Beneficiary>(b, out var parsed) ? parsed : null);
-        return AnswerAbout(kb, campaign, kind, state, today, phase, beneficiary, q.Quarter, q.Words);
+        return AnswerAbout(kb, campaign, asks, state, today, phase, beneficiary, q);
     }
 
-    public static Reply AnswerAbout(KnowledgeBase kb, Campaign campaign, QuestionKind kind, ChatState state, DateOnly today, int? phase, Beneficiary? beneficiary, int? quarter = null, IReadOnlyList<string>? words = null)
+    /// <summary>The plans the question can be about, narrowed by what it says; one means answer, several mean ask.</summary>
+    private static IReadOnlyList<Campaign> Candidates(KnowledgeBase kb, ParsedQuestion q, Campaign? context, bool carried)
+    {
+        if (!q.Mention.IsNone)
+        {
+            var named = q.Mention.Candidates;
+            if (named.Count > 1 && context is not null && named.Contains(context) && !q.Mention.Explicit) return [context];
+            return PlanChoice.Narrow(kb, q, named);
+        }
+        if (context is not null)
+        {
+            if (carried) return [context];
+            // "thi đua bầu cử …" while the chat was about another plan: the plan whose facts hold the words is meant.
+            var content = q.ContentTerms.Distinct(StringComparer.Ordinal).ToList();
+            var elsewhere = PlanChoice.Narrow(kb, q, kb.Campaigns);
+            if (elsewhere is [var other] && other != context && PlanChoice.Score(kb, other, content) >= SwitchCoverage
+                && PlanChoice.Score(kb, context, content) < SwitchCoverage / 2)
+                return [other];
+            return [context];
+        }
+        if (q.KindScore < 1 && !carried)
+        {
+            // No cue and no plan: only a unit that holds the words can say which plan is meant.
+            var hits = kb.Units.Search(q.Clauses.SelectMany(c => c.Terms).ToList(), null, 5).Where(h => h.Coverage >= 0.6).ToList();
+            return [.. hits.Select(h => h.Unit.Campaign).Distinct().Take(hits.Count > 0 && hits.All(h => h.Unit.Campaign == hits[0].Unit.Campaign) ? 1 : 0)];
+        }
+        return PlanChoice.Narrow(kb, q, kb.Campaigns);
+    }
+
+    private static Ask Focused(KnowledgeBase kb, Campaign campaign, ParsedQuestion q, QuestionKind kind)
+    {
+        var terms = q.Clauses.SelectMany(c => c.Terms).ToList();
+        return new Ask(kind, [.. kb.Units.Search(terms, u => u.Campaign == campaign && u.Kinds.Contains(kind), 20).Where(h => h.Coverage > 0)]);
+    }
+
+    /// <summary>A button's question: one kind about one plan, with the details of the question it came from, if any.</summary>
+    public static Reply AnswerAbout(KnowledgeBase kb, Campaign campaign, QuestionKind kind, ChatState state, DateOnly today, int? phase, Beneficiary? beneficiary, ParsedQuestion? asked = null, int skip = 0) =>
+        AnswerAbout(kb, campaign, [asked is null ? Ask.Of(kind) : Focused(kb, campaign, asked, kind)], state, today, phase, beneficiary, asked, skip);
+
+    private static Reply AnswerAbout(KnowledgeBase kb, Campaign campaign, List<Ask> asks, ChatState state, DateOnly today, int? phase, Beneficiary? beneficiary, ParsedQuestion? q, int skip = 0)
     {
         state.CampaignId = campaign.Id;
-        state.LastKind = kind.Code();
+        state.LastKind = asks[0].Kind.Code();
         state.PhaseNumber = phase;
         state.Beneficiary = beneficiary?.ToString();
         state.PendingKind = null;
         state.PendingText = null;
-        return CampaignAnswers.Answer(new AnswerRequest(campaign, kind, today, phase, beneficiary, quarter, words) { Legal = kb.Legal });
-    }
-
-    /// <summary>"cụm thi đua 7 tỉnh miền núi…": when only one plan's text holds the question's own words, that plan is meant.</summary>
-    private static List<Campaign> PlansWhoseTextFits(KnowledgeBase kb, ParsedQuestion q)
-    {
-        // Only the words beyond the question's kind count: "biên bản", "tổng kết", "khi nào" are in every plan.
-        var topic = string.Join(' ', q.TopicWords);
-        if (kb.PlanSearch.ContentTerms(topic).Count < 2) return [];
-        var hits = kb.PlanSearch.Search(topic, null, 5).Where(h => h.Coverage >= 0.75).ToList();
-        var plans = hits.Select(h => h.Passage.Campaign).Distinct().ToList();
-        return plans.Count == 1 ? plans : [];
-    }
-
-    private static Reply? SearchWithin(KnowledgeBase kb, ParsedQuestion q, DateOnly today)
-    {
-        var topic = kb.PlanSearch.ContentTerms(string.Join(' ', q.Mention.OtherWords));
-        if (topic.Count < 2) return null;
-        var hit = kb.PlanSearch.Search(string.Join(' ', topic), q.Mention.Candidates, 5).Where(h => h.Coverage >= 0.6).FirstOrDefault();
-        return hit is null ? null : GeneralAnswers.Quote(hit, today);
-    }
-
-    private static Reply Search(KnowledgeBase kb, ParsedQuestion q, Campaign? context, DateOnly today)
-    {
-        var within = q.Mention.IsNone ? null : q.Mention.Candidates;
-        var hits = kb.PlanSearch.Search(q.Text, within);
-        var best = hits.Where(h => h.Coverage >= MinimumSearchCoverage).FirstOrDefault();
-        if (best is not null && context is not null && within is null)
+        return CampaignAnswers.Answer(new AnswerRequest(campaign, asks[0].Kind, today, phase, beneficiary, q?.Quarter, q?.Words)
         {
-            // Prefer the plan the chat is already about when it has a comparable passage.
-            var contextHits = kb.PlanSearch.Search(q.Text, [context], 1);
-            var inContext = contextHits.Count > 0 ? contextHits[0] : null;
-            if (inContext is not null && inContext.Coverage >= best.Coverage && inContext.Score >= best.Score * 0.8) best = inContext;
-        }
-        return best is null ? GeneralAnswers.NotUnderstood(kb, today, context) : GeneralAnswers.Quote(best, today);
+            Legal = kb.Legal,
+            Asks = asks,
+            Question = q,
+            Units = kb.Units,
+            Skip = skip,
+        });
+    }
+
+    private static Reply Done(ChatState state, Reply reply)
+    {
+        state.PendingKind = null;
+        state.PendingText = null;
+        return reply;
     }
 }

@@ -24,6 +24,10 @@ public enum QuestionKind
     Contacts,
     Contents,
     Targets,
+    /// <summary>Number, date, issuer and signer of the plan itself.</summary>
+    Issuance,
+    /// <summary>Money: prize amounts, funding sources.</summary>
+    Funding,
 }
 
 public static class QuestionKindCodes
@@ -50,6 +54,8 @@ public static class QuestionKindCodes
         [QuestionKind.Contacts] = "contact",
         [QuestionKind.Contents] = "content",
         [QuestionKind.Targets] = "target",
+        [QuestionKind.Issuance] = "doc",
+        [QuestionKind.Funding] = "fund",
     };
 
     private static readonly Dictionary<string, QuestionKind> Kinds = Codes.ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);

@@ -4,81 +4,224 @@ using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Questions;
 
-/// <summary>Reads a free-text question: its kind (by weighted signal phrases), the plan it names, and its details.</summary>
+/// <summary>
+/// Reads a free-text question: which plan it names (place, number, anniversary) and which places and plan numbers it
+/// names at all; the clauses it asks ("nộp mấy bộ, nộp về đâu" is two), each with its cues and the words it is
+/// about; and its details (phase, collectives or individuals, quarter, month). It decides nothing: the answerer
+/// weighs the cues against what the plans hold.
+/// </summary>
 public sealed partial class QuestionParser
 {
     private readonly KnowledgeBase _knowledge;
-    private readonly Dictionary<string, List<(string[] Words, QuestionKind Kind, double Weight)>> _signals = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string[] Words, QuestionKind Kind, double Weight)>> _cues = new(StringComparer.Ordinal);
 
     public QuestionParser(KnowledgeBase knowledge)
     {
         _knowledge = knowledge;
-        foreach (var (kind, phrase, weight) in QuestionVocabulary.Signals)
+        foreach (var (kind, phrase, weight) in KindCues.All)
         {
             var words = phrase.Split(' ');
-            if (!_signals.TryGetValue(words[0], out var list)) _signals[words[0]] = list = [];
+            if (!_cues.TryGetValue(words[0], out var list)) _cues[words[0]] = list = [];
             list.Add((words, kind, weight));
         }
-        foreach (var list in _signals.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        foreach (var list in _cues.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
+
+    /// <summary>Every cue phrase, as words (typo repair must know them).</summary>
+    public static IEnumerable<string[]> CuePhrases => KindCues.All.Select(c => c.Phrase.Split(' '));
 
     public ParsedQuestion Parse(string text)
     {
-        var words = _knowledge.Glossary.Expand(_knowledge.Typos.Correct([.. Text.VietnameseText.Words(text)]));
+        // Punctuation separates what is asked: each segment is read on its own, then joined.
+        var segments = new List<(int Start, int Length)>();
+        var words = new List<string>();
+        foreach (var segment in Segments().Split(text))
+        {
+            var segmentWords = _knowledge.Glossary.Expand(_knowledge.Typos.Correct(Unglued(VietnameseText.Words(segment))));
+            if (segmentWords.Length == 0) continue;
+            segments.Add((words.Count, segmentWords.Length));
+            words.AddRange(segmentWords);
+        }
+        var mention = _knowledge.Resolver.Resolve(words);
+        var planWords = new HashSet<int>(mention.PlanWords);
+        var places = _knowledge.Places.Find(words, planWords);
+        var numbers = PlanNumbers(words);
+        foreach (var p in places) for (var k = p.Start; k < p.Start + p.Length; k++) planWords.Add(k);
+        foreach (var (at, length) in numbers.Positions) for (var k = at; k < at + length; k++) planWords.Add(k);
+
+        var cueAt = new (QuestionKind Kind, double Weight, int Length)?[words.Count];
+        for (var i = 0; i < words.Count;)
+        {
+            var length = MatchCues(words, i, planWords, cueAt);
+            i += Math.Max(1, length);
+        }
+        // "kế hoạch" outside a cue ("theo kh Hải Dương") refers to the plan: it says nothing of what is asked.
+        for (var i = 0; i + 1 < words.Count; i++)
+            if (words[i] == "ke" && words[i + 1] == "hoach" && !CoveredByCue(cueAt, i)) { planWords.Add(i); planWords.Add(i + 1); }
+        var clauses = Clauses(words, segments, cueAt, planWords);
+        var best = clauses.SelectMany(c => c.Cues).GroupBy(kv => kv.Key).Select(g => (Kind: g.Key, Score: g.Max(kv => kv.Value)))
+            .OrderByDescending(x => x.Score).ThenBy(x => x.Kind).FirstOrDefault();
         var joined = " " + string.Join(' ', words) + " ";
-        var (scores, topic) = ScoreKinds(words);
-        var ranked = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).ToList();
-        var (kind, score) = ranked.Count > 0 ? (ranked[0].Key, ranked[0].Value) : (QuestionKind.None, 0);
         return new ParsedQuestion
         {
             Text = text,
             Words = words,
-            Kind = kind,
-            KindScore = score,
-            RunnerUp = ranked.Count > 1 ? ranked[1].Key : QuestionKind.None,
-            Mention = _knowledge.Resolver.Resolve(words),
-            TopicWords = topic,
-            PhaseNumber = ParsePhase(joined),
-            Quarter = ParseQuarter(joined),
+            Clauses = clauses,
+            Kind = best.Kind,
+            KindScore = best.Score,
+            Mention = mention,
+            Places = places,
+            PlanNumbers = numbers.Numbers,
+            Year = YearPattern().Match(joined) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
+            PhaseNumber = NumberAfter(PhasePattern(), joined),
+            Quarter = NumberAfter(QuarterPattern(), joined),
+            Month = MonthPattern().Match(joined) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var month) && month is >= 1 and <= 12 ? month : null,
             Beneficiary = ParseBeneficiary(joined),
+            AsksWhichPlans = WhichPlans().IsMatch(joined),
+            IsYesNo = YesNo().IsMatch(joined),
             LooksLikeFollowUp = FollowUp().IsMatch(joined),
-            IsGreeting = Greeting().IsMatch(joined) && words.Length <= 6,
+            IsGreeting = Greeting().IsMatch(joined) && words.Count <= 6,
             AsksHelp = Help().IsMatch(joined),
         };
     }
 
-    private (Dictionary<QuestionKind, double> Scores, List<string> Unused) ScoreKinds(string[] words)
+    /// <summary>"kh217", "dot1": letters typed against a number are two words.</summary>
+    private static string[] Unglued(List<string> words)
     {
-        var scores = new Dictionary<QuestionKind, double>();
-        var unused = new List<string>();
-        for (var i = 0; i < words.Length;)
+        var result = new List<string>(words.Count + 2);
+        foreach (var w in words)
         {
-            var matchedLength = 0;
-            if (_signals.TryGetValue(words[i], out var candidates))
+            if (Glued().Match(w) is { Success: true } m) { result.Add(m.Groups[1].Value); result.Add(m.Groups[2].Value); }
+            else result.Add(w);
+        }
+        return [.. result];
+    }
+
+    /// <summary>The longest cue phrase at a position (never across a word that named a plan); records it, returns its length.</summary>
+    private int MatchCues(List<string> words, int i, HashSet<int> planWords, (QuestionKind, double, int)?[] cueAt)
+    {
+        if (planWords.Contains(i) || !_cues.TryGetValue(words[i], out var candidates)) return 0;
+        foreach (var (phrase, kind, weight) in candidates)
+        {
+            if (!WordSequence.StartsAt(words, i, phrase) || Enumerable.Range(i, phrase.Length).Any(planWords.Contains)) continue;
+            cueAt[i] = (kind, weight, phrase.Length);
+            // Several kinds may share the phrase ("hình thức" of awards and of submission): the heaviest stands.
+            return phrase.Length;
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// Segments become clauses; "và", "còn" split a segment too when both sides ask for different kinds. A segment
+    /// with no cue of its own ("Lào Cai,") belongs to the clause after it (or before, at the end).
+    /// </summary>
+    private static List<QuestionClause> Clauses(List<string> words, List<(int Start, int Length)> segments, (QuestionKind Kind, double Weight, int Length)?[] cueAt, HashSet<int> planWords)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (var (start, length) in segments)
+        {
+            var from = start;
+            for (var i = start + 1; i < start + length - 1; i++)
             {
-                foreach (var (phrase, kind, weight) in candidates)
+                if (words[i] is not ("va" or "con") || cueAt[i] is not null) continue;
+                var left = CueKinds(cueAt, from, i);
+                var right = CueKinds(cueAt, i + 1, start + length);
+                if (left.Count == 0 || right.Count == 0 || left.SetEquals(right)) continue;
+                spans.Add((from, i));
+                from = i + 1;
+            }
+            spans.Add((from, start + length));
+        }
+        // Fold cue-less spans into a neighbour.
+        var merged = new List<(int Start, int End)>();
+        var pendingStart = -1;
+        foreach (var span in spans)
+        {
+            var start = pendingStart >= 0 ? pendingStart : span.Start;
+            if (CueKinds(cueAt, span.Start, span.End).Count == 0) { pendingStart = start; continue; }
+            merged.Add((start, span.End));
+            pendingStart = -1;
+        }
+        if (pendingStart >= 0)
+        {
+            if (merged.Count == 0) merged.Add((pendingStart, words.Count));
+            else merged[^1] = (merged[^1].Start, words.Count);
+        }
+        return [.. merged.Select(s => Clause(words, s.Start, s.End, cueAt, planWords))];
+    }
+
+    private static bool CoveredByCue((QuestionKind Kind, double Weight, int Length)?[] cueAt, int position)
+    {
+        for (var i = Math.Max(0, position - 4); i <= position; i++)
+            if (cueAt[i] is { } c && i + c.Length > position) return true;
+        return false;
+    }
+
+    private static HashSet<QuestionKind> CueKinds((QuestionKind Kind, double Weight, int Length)?[] cueAt, int from, int to)
+    {
+        var kinds = new HashSet<QuestionKind>();
+        for (var i = from; i < to; i++) if (cueAt[i] is { } c) kinds.Add(c.Kind);
+        return kinds;
+    }
+
+    private static QuestionClause Clause(List<string> words, int start, int end, (QuestionKind Kind, double Weight, int Length)?[] cueAt, HashSet<int> planWords)
+    {
+        var cues = new Dictionary<QuestionKind, double>();
+        var cueWords = new HashSet<int>();
+        var wordsByKind = new Dictionary<QuestionKind, IReadOnlySet<string>>();
+        for (var i = start; i < end; i++)
+        {
+            if (cueAt[i] is not { } c) continue;
+            cues[c.Kind] = cues.GetValueOrDefault(c.Kind) + c.Weight;
+            var kindWords = wordsByKind.TryGetValue(c.Kind, out var w) ? (HashSet<string>)w : new HashSet<string>(StringComparer.Ordinal);
+            wordsByKind[c.Kind] = kindWords;
+            for (var k = i; k < i + c.Length && k < end; k++) { cueWords.Add(k); kindWords.Add(words[k]); }
+        }
+        var terms = new List<string>();
+        var content = new List<string>();
+        var run = new List<string>();
+        var contentRun = new List<string>();
+        void Flush(List<string> r, List<string> into) { into.AddRange(SearchTerms.Of(r)); r.Clear(); }
+        for (var i = start; i < end; i++)
+        {
+            if (planWords.Contains(i)) { Flush(run, terms); Flush(contentRun, content); continue; }
+            run.Add(words[i]);
+            if (cueWords.Contains(i)) Flush(contentRun, content);
+            else contentRun.Add(words[i]);
+        }
+        Flush(run, terms);
+        Flush(contentRun, content);
+        return new QuestionClause(words[start..end], cues, terms, content) { CueWords = wordsByKind };
+    }
+
+    /// <summary>"456/kh-ubnd", "kế hoạch (số) 456", "số 456/…": plan numbers, wherever they are loaded or not.</summary>
+    private static (List<string> Numbers, List<(int At, int Length)> Positions) PlanNumbers(List<string> words)
+    {
+        var numbers = new List<string>();
+        var positions = new List<(int, int)>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (DocumentNumber().Match(words[i]) is { Success: true } d)
+            {
+                numbers.Add(d.Groups[1].Value.TrimStart('0'));
+                positions.Add((i, 1));
+            }
+            else if (i + 2 < words.Count && words[i] == "ke" && words[i + 1] == "hoach")
+            {
+                var at = words[i + 2] == "so" && i + 3 < words.Count ? i + 3 : i + 2;
+                if (Number().IsMatch(words[at]) && !(at + 1 < words.Count && words[at + 1] is "nam" or "dot" or "ngay"))
                 {
-                    if (matchedLength > 0 && phrase.Length < matchedLength) break;
-                    if (!WordSequence.StartsAt(words, i, phrase)) continue;
-                    matchedLength = phrase.Length;
-                    scores[kind] = scores.GetValueOrDefault(kind) + weight;
+                    numbers.Add(words[at].TrimStart('0'));
+                    positions.Add((at, 1));
                 }
             }
-            if (matchedLength == 0) unused.Add(words[i]);
-            i += Math.Max(1, matchedLength);
         }
-        return (scores, unused);
+        return ([.. numbers.Distinct()], positions);
     }
 
-    private static int? ParsePhase(string joined)
+    private static int? NumberAfter(Regex pattern, string joined)
     {
-        var m = PhasePattern().Match(joined);
-        return m.Success ? NumberWord(m.Groups[1].Value) : null;
-    }
-
-    private static int? ParseQuarter(string joined)
-    {
-        var m = QuarterPattern().Match(joined);
+        var m = pattern.Match(joined);
         return m.Success ? NumberWord(m.Groups[1].Value) : null;
     }
 
@@ -100,14 +243,39 @@ public sealed partial class QuestionParser
         "2" or "ii" or "hai" => 2,
         "3" or "iii" or "ba" => 3,
         "4" or "iv" or "bon" or "tu" => 4,
+        "5" or "v" or "nam" => 5,
         _ => int.TryParse(w, out var n) && n is > 0 and < 20 ? n : null,
     };
 
-    [GeneratedRegex(@" dot (\d{1,2}|i{1,3}|iv|mot|hai|ba|bon|dau) ")]
+    [GeneratedRegex(@"[,;?!\n]+|\.(?=\s|$)")]
+    private static partial Regex Segments();
+
+    [GeneratedRegex(@"^([a-z]{1,4})(\d{1,5})$")]
+    private static partial Regex Glued();
+
+    [GeneratedRegex(@"^0*(\d{1,5})/[a-z]")]
+    private static partial Regex DocumentNumber();
+
+    [GeneratedRegex(@"^\d{1,5}$")]
+    private static partial Regex Number();
+
+    [GeneratedRegex(@" nam (20\d\d) ")]
+    private static partial Regex YearPattern();
+
+    [GeneratedRegex(@" dot (\d{1,2}|i{1,3}|iv|v|mot|hai|ba|bon|nam|dau) ")]
     private static partial Regex PhasePattern();
 
     [GeneratedRegex(@" quy (i{1,3}|iv|[1-4]|mot|hai|ba|bon|tu) ")]
     private static partial Regex QuarterPattern();
+
+    [GeneratedRegex(@" thang (\d{1,2})(?:/\d{4})? ")]
+    private static partial Regex MonthPattern();
+
+    [GeneratedRegex(@" (ke hoach nao|nhung ke hoach|cac ke hoach|phong trao nao|nhung phong trao|cac phong trao|dot thi dua nao|nhung dot thi dua|cac dot thi dua|tat ca ke hoach|bao nhieu ke hoach|may ke hoach|o dau co|noi nao co|tinh nao co|danh sach ke hoach) ")]
+    private static partial Regex WhichPlans();
+
+    [GeneratedRegex(@" (co|duoc|co phai|phai) .* (khong|ko|k|hong|chua) $| (khong|chua) \?? $")]
+    private static partial Regex YesNo();
 
     [GeneratedRegex(@"( thi sao | the nao \?| con | vay | the con | con thi | rieng | doi voi )")]
     private static partial Regex FollowUp();

@@ -1,0 +1,197 @@
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Units;
+using ThiDua.Core.Questions;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Answers;
+
+/// <summary>
+/// What a plan does not say, said honestly. A negative is a claim too: it is made only after the plan's own text was
+/// searched for it, and it comes with the closest thing the plan does say (labelled) and, where the law answers,
+/// the law with its article. A phase that does not exist, an award form the plan never names, a detail the plan's
+/// facts lack but its sentences state (quoted), or nothing at all.
+/// </summary>
+internal static class Absences
+{
+    /// <summary>A sentence of the plan counts as saying something on the question when it holds this share of it.</summary>
+    private const double SentenceCoverage = 0.3;
+    /// <summary>A unit is put over the answer's list only when it holds at least this share of the question.</summary>
+    private const double MinimumHighlight = 0.5;
+    /// <summary>A sentence as good as the best fact, within this, says it in the plan's own (fuller) words.</summary>
+    private const double Tie = 0.05;
+    private const int MaxQuotes = 3;
+
+    /// <summary>Lines that must come before the answer: what the question names that the plan does not have.</summary>
+    public static void Lead(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        if (r.PhaseNumber is { } n && r.Phase is null && r.Skip == 0)
+            b.Line(c.Phases.Count == 0
+                ? $"Kế hoạch không có đợt {n}: kế hoạch không chia thành các đợt ({VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)})."
+                : $"Kế hoạch không có đợt {n}: kế hoạch chỉ có {c.Phases.Count} đợt ({string.Join("; ", c.Phases.Select(p => $"{p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}"))}).", c.Phases.FirstOrDefault()?.Section);
+        if (r.Question is { } q && AwardForms.Mentioned(q.Words) is { } form && AwardForms.Offered(c, form).Count == 0 && !TextNames(r, form))
+        {
+            var offered = c.Awards.Count == 0 ? "kế hoạch không nêu hình thức cụ thể" : "kế hoạch chỉ có: " + string.Join("; ", c.Awards.Select(a => a.Name));
+            b.Line($"Kế hoạch không nêu {form.Name}; {offered}.", c.Awards.FirstOrDefault()?.Section);
+        }
+    }
+
+    /// <summary>True when a sentence of the plan names the form (kind and issuer words together).</summary>
+    private static bool TextNames(AnswerRequest r, AwardForms.Form form)
+    {
+        if (r.Units is null) return false;
+        var terms = r.Units.TermsOf(string.Join(' ', form.Kind.Concat(form.Issuer?.Where(w => w != "cua") ?? [])));
+        return r.Units.Search(terms, u => u.Campaign == r.Campaign && u.IsParagraph, 1) is [var top] && top.Coverage >= 0.99;
+    }
+
+    /// <summary>The plan's record has nothing of the kind: its own sentences, else one line that it does not say, the law, the closest.</summary>
+    public static void Unstated(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        var quotes = SentencesOn(r).ToList();
+        b.Title(Title(r.Kind), r.Kind);
+        if (quotes.Count > 0)
+        {
+            b.Line("Kế hoạch ghi:");
+            foreach (var hit in quotes) b.Bullet($"“{hit.Unit.Text}”", hit.Unit.Section);
+            return;
+        }
+        b.Line(NotStated(r.Kind, c));
+        Law(b, r);
+        Closest(b, r);
+    }
+
+    /// <summary>
+    /// Over the facts: what holds the question's own words best, when the list would bury it. A fact of another kind
+    /// ("Sở GD&ĐT chủ trì …" from the task table, asked as "đơn vị nào chủ trì") or the plan's sentence, which
+    /// says it in full where the record only summarises it.
+    /// </summary>
+    public static void AddCloserSentence(AnswerBuilder b, AnswerRequest r)
+    {
+        // The award form the question names ("giấy khen … ai quyết định") is the line that answers it.
+        if (r.Kind != QuestionKind.Awards && r.Question is { } q && AwardForms.Mentioned(q.Words) is { } form
+            && AwardForms.Offered(r.Campaign, form) is [var award])
+        {
+            b.Highlight($"• {award.Name} — quyết định: {award.DecidedBy}{(award.Note is null ? "" : ". " + award.Note)}", award.Section);
+            return;
+        }
+        var facts = r.Ask.Focus.Where(h => !h.Unit.IsParagraph).ToList();
+        var bestFact = facts.Count == 0 ? null : facts.MaxBy(h => h.Coverage);
+        var sentence = r.Ask.Paragraphs.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Coverage >= (bestFact?.Coverage ?? 0) - Tie
+            && VietnameseText.Fold(h.Unit.Text) != VietnameseText.Fold(bestFact?.Unit.Text));
+        if (bestFact is not null && bestFact.Coverage >= MinimumHighlight && bestFact.Unit.Kind != r.Kind && (sentence is null || bestFact.Coverage > sentence.Coverage))
+            b.Highlight($"• {bestFact.Unit.Text}", bestFact.Unit.Section);
+        else if (sentence is not null)
+            b.Highlight($"Kế hoạch ghi: “{sentence.Unit.Text}”", sentence.Unit.Section);
+    }
+
+    /// <summary>The plan's sentences on the kind: those the question's words found, else those under the kind's own headings.</summary>
+    private static IEnumerable<UnitHit> SentencesOn(AnswerRequest r)
+    {
+        var found = r.Ask.Paragraphs.Where(h => h.Coverage >= SentenceCoverage && h.Unit.Kinds.Contains(r.Kind)).Take(MaxQuotes).ToList();
+        if (found.Count > 0 || r.Units is null) return found;
+        // Not found by the question's words: look under the headings of that kind before saying the plan is silent.
+        var words = KindWords(r.Kind);
+        if (words is null) return [];
+        return r.Units.Search(r.Units.TermsOf(words), u => u.Campaign == r.Campaign && u.IsParagraph && u.Kinds.Contains(r.Kind), MaxQuotes)
+            .Where(h => h.Coverage >= 0.5);
+    }
+
+    /// <summary>The words a plan uses for the kind in its own text (what is searched before saying it is silent).</summary>
+    private static string? KindWords(QuestionKind kind) => kind switch
+    {
+        QuestionKind.Criteria => "tiêu chuẩn tiêu chí điều kiện",
+        QuestionKind.Awards => "hình thức khen thưởng bằng khen giấy khen",
+        QuestionKind.Quotas => "số lượng không quá tối đa",
+        QuestionKind.Dossier => "hồ sơ gồm",
+        QuestionKind.Submission => "nộp gửi hồ sơ về",
+        QuestionKind.Appraisal => "thẩm định hồ sơ",
+        QuestionKind.Deadlines => "chậm nhất trước ngày thời hạn",
+        QuestionKind.Responsibilities => "tổ chức thực hiện trách nhiệm",
+        QuestionKind.Contacts => "liên hệ điện thoại",
+        QuestionKind.Funding => "kinh phí tiền thưởng quỹ thi đua",
+        QuestionKind.Theme => "chủ đề khẩu hiệu",
+        QuestionKind.Purpose => "mục đích yêu cầu",
+        QuestionKind.Contents => "nội dung thi đua",
+        QuestionKind.Targets => "chỉ tiêu",
+        QuestionKind.LegalBasis => "căn cứ",
+        _ => null,
+    };
+
+    private static string Title(QuestionKind kind) => kind switch
+    {
+        QuestionKind.Theme => "Chủ đề, khẩu hiệu",
+        QuestionKind.Purpose => "Mục đích, yêu cầu",
+        QuestionKind.Anniversaries => "Các ngày kỷ niệm",
+        QuestionKind.LegalBasis => "Căn cứ pháp lý",
+        QuestionKind.Criteria => "Tiêu chuẩn khen thưởng",
+        QuestionKind.Awards => "Hình thức khen thưởng",
+        QuestionKind.Quotas => "Số lượng khen thưởng",
+        QuestionKind.Dossier => "Hồ sơ đề nghị khen thưởng",
+        QuestionKind.Submission => "Nơi nộp, cách nộp hồ sơ",
+        QuestionKind.Appraisal => "Thẩm định, xét duyệt",
+        QuestionKind.Deadlines => "Các mốc thời hạn",
+        QuestionKind.Responsibilities => "Phân công tổ chức thực hiện",
+        QuestionKind.Contacts => "Liên hệ",
+        QuestionKind.Contents => "Nội dung thi đua",
+        QuestionKind.Targets => "Chỉ tiêu thi đua",
+        QuestionKind.Funding => "Tiền thưởng, kinh phí",
+        _ => "Kế hoạch",
+    };
+
+    private static string NotStated(QuestionKind kind, Campaign c) => kind switch
+    {
+        QuestionKind.Theme => $"Kế hoạch không nêu chủ đề hay khẩu hiệu riêng. Tên kế hoạch: {TextFit.Shorten(c.Document.Title, 300)}",
+        QuestionKind.Purpose => "Kế hoạch không có mục riêng về mục đích, yêu cầu.",
+        QuestionKind.Anniversaries => "Kế hoạch không gắn với ngày kỷ niệm cụ thể.",
+        QuestionKind.LegalBasis => "Kế hoạch không nêu văn bản căn cứ.",
+        QuestionKind.Criteria => "Kế hoạch không nêu tiêu chuẩn khen thưởng riêng; áp dụng tiêu chuẩn chung theo Luật Thi đua, khen thưởng và văn bản hướng dẫn.",
+        QuestionKind.Awards => "Kế hoạch không nêu hình thức khen thưởng cụ thể.",
+        QuestionKind.Quotas => "Kế hoạch không giới hạn số lượng khen thưởng bằng con số cụ thể.",
+        QuestionKind.Dossier => "Kế hoạch không liệt kê thành phần hồ sơ đề nghị khen thưởng; hồ sơ lập theo quy định chung của pháp luật.",
+        QuestionKind.Submission => "Kế hoạch không nêu nơi nộp, cách nộp hồ sơ.",
+        QuestionKind.Appraisal => "Kế hoạch không nêu rõ cơ quan thẩm định.",
+        QuestionKind.Deadlines => "Kế hoạch không nêu thời hạn cụ thể.",
+        QuestionKind.Responsibilities => "Kế hoạch không có mục phân công riêng.",
+        QuestionKind.Contacts => "Kế hoạch không nêu người hay số điện thoại liên hệ.",
+        QuestionKind.Contents => "Kế hoạch không liệt kê nội dung thi đua riêng.",
+        QuestionKind.Targets => "Kế hoạch không đặt chỉ tiêu thi đua bằng con số.",
+        QuestionKind.Funding => "Kế hoạch không nêu mức tiền thưởng hay kinh phí khen thưởng.",
+        _ => "Kế hoạch không nêu nội dung này.",
+    };
+
+    /// <summary>Where the law answers what the plan leaves open: labelled as the law, with its article.</summary>
+    private static void Law(AnswerBuilder b, AnswerRequest r)
+    {
+        var ruleId = r.Kind switch
+        {
+            QuestionKind.Dossier => Legal.LegalKnowledge.DossierRuleId,
+            QuestionKind.Funding => Legal.LegalKnowledge.PrizeMoneyRuleId,
+            _ => null,
+        };
+        var rule = ruleId is null ? null : r.Legal.Rule(ruleId, r.Today);
+        if (rule is null && r.Question is { } q && r.Legal.MatchRule(q.Words, r.Today) is { } matched) rule = matched.Rule;
+        // The article first: a long rule is shortened from its end, never losing where it comes from.
+        if (rule is not null)
+            b.Line($"Quy định chung (của luật, không phải của kế hoạch): theo {rule.Source.Article}, {rule.Source.Document} — {rule.Text}");
+    }
+
+    /// <summary>The closest thing the plan does say, labelled as such.</summary>
+    private static void Closest(AnswerBuilder b, AnswerRequest r)
+    {
+        var c = r.Campaign;
+        switch (r.Kind)
+        {
+            case QuestionKind.Funding or QuestionKind.Quotas when c.Awards.Count > 0:
+                b.Line("Kế hoạch chỉ nêu hình thức khen thưởng: " + string.Join("; ", c.Awards.Select(a => a.Name)), c.Awards[0].Section);
+                break;
+            case QuestionKind.Dossier or QuestionKind.Submission or QuestionKind.Contacts or QuestionKind.Appraisal:
+                foreach (var body in c.Bodies.Where(x => x.Role is BodyRole.Receiving or BodyRole.Appraising or BodyRole.Lead).DistinctBy(x => x.Name).Take(2))
+                    b.Bullet($"Đầu mối theo kế hoạch: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
+                break;
+            case QuestionKind.Deadlines:
+                b.Line($"Thời gian thi đua: {VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}.", c.Period.Section);
+                break;
+        }
+    }
+}

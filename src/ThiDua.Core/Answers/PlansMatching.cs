@@ -1,0 +1,146 @@
+using ThiDua.Core.Conversations;
+using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Places;
+using ThiDua.Core.Questions;
+using ThiDua.Core.Text;
+
+namespace ThiDua.Core.Answers;
+
+/// <summary>
+/// "Kế hoạch nào còn nhận hồ sơ / do cấp tỉnh ban hành / có Huân chương / có hạn trong tháng 6 / kỷ niệm 70 năm
+/// Điện Biên Phủ?": every condition the question sets is checked on every plan, and each plan that meets them is
+/// listed with the fact that makes it match. None matching is said so; no condition lists them all.
+/// </summary>
+public static class PlansMatching
+{
+    /// <summary>A plan matches a topic when one of its units holds this share of the topic's words.</summary>
+    private const double TopicCoverage = 0.7;
+
+    /// <summary>A condition: what it is called in the answer, and the fact that meets it for a plan (null: not met).</summary>
+    private sealed record Condition(string Label, Func<Campaign, string?> Fact, string[] Words);
+
+    public static Reply Answer(KnowledgeBase kb, ParsedQuestion q, DateOnly today)
+    {
+        var conditions = Conditions(kb, q, today);
+        if (conditions.Count == 0) return GeneralAnswers.ListCampaigns(kb, today);
+        var matches = new List<(Campaign Campaign, List<string> Facts)>();
+        foreach (var c in kb.Campaigns)
+        {
+            var facts = conditions.Select(x => x.Fact(c)).ToList();
+            if (facts.All(f => f is not null)) matches.Add((c, [.. facts.Where(f => f!.Length > 0).Select(f => f!)]));
+        }
+        var label = string.Join(", ", conditions.Select(x => x.Label));
+        var asOf = $"tính đến {VietnameseDates.Format(today)}";
+        if (matches.Count == 0)
+            return PlanList.Build($"Không có kế hoạch nào {label} trong {kb.Campaigns.Count} kế hoạch đã nạp ({asOf}). Các kế hoạch đã nạp:", kb.Campaigns,
+                c => $"{c.ShortName} ({KnowledgeBase.PlanName(c)})", QuestionKind.Overview);
+        var factsOf = matches.ToDictionary(m => m.Campaign, m => m.Facts);
+        return PlanList.Build($"{matches.Count}/{kb.Campaigns.Count} kế hoạch {label} ({asOf}):", [.. matches.Select(m => m.Campaign)],
+            c => $"{c.ShortName} ({KnowledgeBase.PlanName(c)}){(factsOf[c].Count == 0 ? "" : ": " + string.Join("; ", factsOf[c]))}", QuestionKind.Overview);
+    }
+
+    private static List<Condition> Conditions(KnowledgeBase kb, ParsedQuestion q, DateOnly today)
+    {
+        var joined = " " + string.Join(' ', q.Words) + " ";
+        bool Has(string phrase) => joined.Contains(" " + phrase + " ", StringComparison.Ordinal);
+        var conditions = new List<Condition>();
+
+        if (Levels(q.Words) is { Count: > 0 } levels)
+            conditions.Add(new($"do cấp {string.Join(" hoặc ", levels.Select(LevelName))} ban hành", c => levels.Contains(c.Level) ? c.Document.Issuer : null,
+                ["cap", "tinh", "huyen", "quan", "xa", "phuong", "thi", "tran", "co", "so", "hoac", "va", "ban", "hanh"]));
+        if (Phases(joined) is { } phases)
+            conditions.Add(new(phases.Label, c => phases.Fits(c.Phases.Count) ? (c.Phases.Count == 0 ? "không chia đợt" : $"{c.Phases.Count} đợt") : null,
+                ["dot", "chia", "lam", "nhieu", "theo", "khong", "co", "2", "3", "4", "hai", "ba", "bon", "bao", "nhieu"]));
+        if (Has("dang dien ra") || Has("con hieu luc") || Has("dang thi dua"))
+            conditions.Add(new("đang diễn ra", c => c.Period.Start <= today && today <= c.Period.End ? $"đến {VietnameseDates.Format(c.Period.End)}" : null, ["dang", "dien", "ra", "con", "hieu", "luc"]));
+        if (Has("sap dien ra") || Has("sap bat dau"))
+            conditions.Add(new("sắp diễn ra", c => today < c.Period.Start ? $"từ {VietnameseDates.Format(c.Period.Start)}" : null, ["sap", "dien", "ra", "bat", "dau"]));
+        if (Has("da ket thuc") || Has("het han") || Has("ket thuc roi"))
+            conditions.Add(new("đã kết thúc", c => c.Period.End < today ? $"kết thúc {VietnameseDates.Format(c.Period.End)}" : null, ["da", "ket", "thuc", "het", "han", "roi"]));
+        if (Has("con nhan") || Has("con han") || Has("chua het han") || Has("van nhan") || Has("con nop"))
+            conditions.Add(new("còn hạn nộp hồ sơ, báo cáo", c => c.Deadlines.Where(d => d.DueDate >= today && d.Kind is DeadlineKind.Submission or DeadlineKind.Report)
+                .OrderBy(d => d.DueDate).Select(d => $"{d.Title}: {d.Wording}").FirstOrDefault(), ["con", "nhan", "han", "chua", "het", "van", "nop", "ho", "so", "khen", "thuong", "de", "nghi"]));
+
+        if (q.Month is { } month)
+            conditions.Add(new($"có hạn trong tháng {month}", c => c.Deadlines.Where(d => d.DueDate.Month == month && d.Kind != DeadlineKind.Event)
+                .Select(d => $"{d.Title}: {VietnameseDates.Format(d.DueDate)}").FirstOrDefault(), ["thang", month.ToString(System.Globalization.CultureInfo.InvariantCulture), "han", "co"]));
+
+        if (AwardForms.Mentioned(q.Words) is { } form)
+            conditions.Add(new($"có {form.Name}", c => AwardForms.Offered(c, form).Select(a => a.Name).FirstOrDefault(), [.. form.Kind, .. form.Issuer ?? []]));
+
+        if (!q.Mention.IsNone)
+        {
+            var named = q.Mention.Candidates;
+            var label = q.Mention.AnniversaryNames.Count > 0 ? $"chào mừng {string.Join(", ", q.Mention.AnniversaryNames)}" : "được nêu";
+            conditions.Add(new(label, c => named.Contains(c) ? "" : null, []));
+        }
+        foreach (var mention in q.Places)
+        {
+            var place = mention.First;
+            if (place.Level != PlaceLevel.Province || !q.Mention.IsNone) continue;
+            conditions.Add(new($"ở {place.InSentence}", c => VietnameseText.Fold(c.Area.Province) == VietnameseText.Fold(place.Bare) ? c.Area.Commune ?? c.Area.District ?? "" : null, []));
+        }
+
+        // What else the question asks of the plans: a topic one of their units must hold ("thi đua bầu cử").
+        var used = conditions.SelectMany(x => x.Words).ToHashSet(StringComparer.Ordinal);
+        // The cue words are the topic here ("nộp hồ sơ qua cổng dịch vụ công"): only the words that ask "which plans" are not.
+        var topic = q.Clauses.SelectMany(c => c.Terms).Where(t => !SearchTerms.WordsOf(t).Any(w => used.Contains(w) || SearchTerms.StopWords.Contains(w) || Generic.Contains(w)))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (topic.Count > 0)
+            conditions.Add(new("nêu nội dung này", c => kb.Units.Search(topic, u => u.Campaign == c, 1) is [var top] && top.Coverage >= TopicCoverage
+                ? TextFit.Shorten(top.Unit.Text, 160) : null, []));
+        return conditions;
+    }
+
+    /// <summary>"cấp quận, huyện hoặc xã, phường": the levels named after "cấp" (any of them).</summary>
+    private static HashSet<AdministrativeLevel> Levels(IReadOnlyList<string> words)
+    {
+        var levels = new HashSet<AdministrativeLevel>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i] != "cap") continue;
+            for (var k = i + 1; k < words.Count; k++)
+            {
+                var level = words[k] switch
+                {
+                    "tinh" => AdministrativeLevel.Province,
+                    "huyen" or "quan" => AdministrativeLevel.District,
+                    "xa" or "phuong" or "tran" or "so" => AdministrativeLevel.Commune,
+                    _ => (AdministrativeLevel?)null,
+                };
+                if (level is { } l) levels.Add(l);
+                else if (words[k] is not ("hoac" or "va" or "thi" or "co")) break;
+            }
+        }
+        return levels;
+    }
+
+    private static string LevelName(AdministrativeLevel level) => level switch
+    {
+        AdministrativeLevel.Province => "tỉnh",
+        AdministrativeLevel.District => "huyện",
+        _ => "xã",
+    };
+
+    private sealed record PhaseCondition(string Label, Func<int, bool> Fits);
+
+    /// <summary>"chia làm 2 đợt", "có nhiều đợt", "không chia đợt": a condition on the number of phases.</summary>
+    private static PhaseCondition? Phases(string joined)
+    {
+        if (joined.Contains(" khong chia dot ", StringComparison.Ordinal)) return new("không chia đợt", n => n == 0);
+        var m = System.Text.RegularExpressions.Regex.Match(joined, @" (\d|hai|ba|bon) dot ");
+        if (m.Success && !joined.Contains(" dot " + m.Groups[1].Value + " ", StringComparison.Ordinal))
+        {
+            var n = m.Groups[1].Value switch { "hai" => 2, "ba" => 3, "bon" => 4, var d => int.Parse(d, System.Globalization.CultureInfo.InvariantCulture) };
+            return new($"chia làm {n} đợt", count => count == n);
+        }
+        return joined.Contains(" chia dot ", StringComparison.Ordinal) || joined.Contains(" nhieu dot ", StringComparison.Ordinal) || joined.Contains(" chia lam ", StringComparison.Ordinal)
+            ? new("chia thành nhiều đợt", n => n >= 2) : null;
+    }
+
+    /// <summary>Words of "which plans…" questions that set no condition of their own.</summary>
+    private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
+    {
+        "thi", "dua", "khen", "thuong", "ke", "hoach", "phong", "trao", "hien", "nay", "nhung", "nao", "cac", "danh", "sach", "tat", "ca",
+    };
+}

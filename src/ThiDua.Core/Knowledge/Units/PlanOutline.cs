@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using ThiDua.Core.Import;
+
+namespace ThiDua.Core.Knowledge.Units;
+
+/// <summary>A paragraph of a plan with where it stands: its section number ("III.2.a") and the headings above it.</summary>
+public sealed record PlanParagraph(string Section, IReadOnlyList<string> Headings, string Text)
+{
+    /// <summary>"II. THỜI GIAN THI ĐUA › 1. Đợt 1": the heading path, nearest last.</summary>
+    public string HeadingPath => string.Join(" › ", Headings);
+}
+
+/// <summary>
+/// Reads a plan's text into paragraphs under their headings: "I. MỤC ĐÍCH", "2. Sở Nội vụ", "a) Hồ sơ". A numbered
+/// line that is a whole paragraph ("2. Tổ chức … nhằm …") is both: it numbers the section and is the content.
+/// The distribution list ("Nơi nhận:") and what follows it carry nothing an officer asks about and are left out.
+/// </summary>
+public static partial class PlanOutline
+{
+    [GeneratedRegex(@"^(?:PHẦN\s+|Phần\s+)?(?<roman>[IVX]{1,5})\s*[.:)\-–]\s*(?<title>.*)$")]
+    private static partial Regex RomanHeading();
+
+    [GeneratedRegex(@"^(?<num>\d{1,2}(?:\.\d{1,2}){0,3})\s*[.)]?\s+(?<title>\S.*)$")]
+    private static partial Regex NumberHeading();
+
+    [GeneratedRegex(@"^(?<letter>[a-zđ])\s*[)]\s*(?<title>\S.*)$")]
+    private static partial Regex LetterHeading();
+
+    /// <summary>Longest heading title kept as a title; longer numbered lines are paragraphs.</summary>
+    private const int MaxTitle = 110;
+
+    public static List<PlanParagraph> Read(string text)
+    {
+        var paragraphs = new List<PlanParagraph>();
+        string roman = "", number = "", letter = "";
+        string? romanTitle = null, numberTitle = null, letterTitle = null;
+
+        foreach (var line in PlanTextCleaner.Clean(text))
+        {
+            if (line.Length == 0) continue;
+            if (line.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase)) break;
+            string? body = line;
+            if (RomanHeading().Match(line) is { Success: true } r && IsRomanTitle(r.Groups["title"].Value))
+            {
+                roman = r.Groups["roman"].Value; number = ""; letter = "";
+                (romanTitle, body) = Split(line, r.Groups["title"].Value);
+                numberTitle = letterTitle = null;
+            }
+            else if (NumberHeading().Match(line) is { Success: true } n && !LooksLikeDate(n.Groups["num"].Value, n.Groups["title"].Value))
+            {
+                number = n.Groups["num"].Value; letter = "";
+                (numberTitle, body) = Split(line, n.Groups["title"].Value);
+                letterTitle = null;
+            }
+            else if (LetterHeading().Match(line) is { Success: true } l)
+            {
+                letter = l.Groups["letter"].Value;
+                (letterTitle, body) = Split(line, l.Groups["title"].Value);
+            }
+            if (body is null) continue;
+            var section = string.Join('.', new[] { roman, number, letter }.Where(p => p.Length > 0));
+            var headings = new[] { romanTitle, numberTitle, letterTitle }.Where(h => h is not null).Select(h => h!).ToList();
+            paragraphs.Add(new PlanParagraph(section.Length == 0 ? "Phần mở đầu" : section, headings, body));
+        }
+        return paragraphs;
+    }
+
+    /// <summary>A heading line is its title (no body); a numbered paragraph keeps its text and is titled by what precedes a colon.</summary>
+    private static (string? Title, string? Body) Split(string line, string rest)
+    {
+        rest = rest.Trim();
+        if (rest.Length == 0) return (null, null);
+        var isTitle = rest.Length <= MaxTitle && !rest.EndsWith('.') && !rest.EndsWith(';');
+        if (isTitle) return (rest.TrimEnd(':'), null);
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        var title = colon is > 2 and < 90 ? rest[..colon] : null;
+        return (title, line);
+    }
+
+    /// <summary>Roman headings are short, or written mostly in capitals ("II. THỜI GIAN THI ĐUA").</summary>
+    private static bool IsRomanTitle(string title) =>
+        title.Length > 0 && (title.Length < 80 || title.Count(char.IsUpper) > title.Count(char.IsLetter) / 2);
+
+    /// <summary>"10/5/2024 …" and "22.12.2024" open lines too: a date is not a section number.</summary>
+    private static bool LooksLikeDate(string number, string rest) =>
+        rest.StartsWith('/') || number.Count(c => c == '.') >= 2 && number.Split('.').Last().Length == 4;
+}
