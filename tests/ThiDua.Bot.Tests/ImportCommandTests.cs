@@ -1,3 +1,5 @@
+using ThiDua.Core.Knowledge;
+
 namespace ThiDua.Bot.Tests;
 
 /// <summary>`import FILE --out …` from the command line: a draft and its checklist, never an overwritten plan.</summary>
@@ -18,24 +20,59 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task A_plan_becomes_a_draft_file_with_what_to_check_and_an_existing_file_is_never_overwritten()
+    public async Task A_plan_becomes_a_draft_with_its_text_in_the_data_layout_and_an_existing_file_is_never_overwritten()
     {
         // The binary carries a copy of data/ next to it.
         var plan = Path.Combine(AppContext.BaseDirectory, "data", "plans", "hai-duong-70-dbp.txt");
-        var draft = Path.Combine(_folder, "hai-duong.json");
+        var data = Path.Combine(_folder, "data");
+        var draft = Path.Combine(data, "campaigns", "hai-duong-moi.json");
 
         var (exit, output, errors) = await Run(plan, "--out", draft);
         Assert.Equal(0, exit);
         Assert.Contains("Đã ghi bản nháp", output);
         Assert.Contains("Cần kiểm tra", errors);
         Assert.Contains("document.number", errors);
+        Assert.Contains("nạp được như đã ghi", errors);
         var written = await File.ReadAllTextAsync(draft);
         Assert.Contains("\"issuedMonth\": \"2024-03\"", written);
+        Assert.Contains("\"sourceFile\": \"plans/hai-duong-moi.txt\"", written);
+        Assert.Equal(await File.ReadAllTextAsync(plan), await File.ReadAllTextAsync(Path.Combine(data, "plans", "hai-duong-moi.txt")));
+        // It loads as written: no hand edits.
+        var loaded = CampaignFileLoader.LoadFolder(data);
+        Assert.Empty(loaded.Errors);
+        Assert.Equal("hai-duong-moi", Assert.Single(loaded.Campaigns).Campaign.Id);
 
         (exit, _, errors) = await Run(plan, "--out", draft);
         Assert.Equal(2, exit);
         Assert.Contains("không ghi đè", errors);
         Assert.Equal(written, await File.ReadAllTextAsync(draft));
+    }
+
+    [Fact]
+    public async Task An_imported_plan_answers_on_the_next_start()
+    {
+        // A copy of the data folder, the reviewed Lào Cai plan left out so its text arrives only through import.
+        var data = Path.Combine(_folder, "data");
+        CopyFolder(Path.Combine(AppContext.BaseDirectory, "data"), data);
+        File.Delete(Path.Combine(data, "campaigns", "lao-cai-217.json"));
+        var text = Path.Combine(_folder, "ke-hoach-lao-cai.txt");
+        File.Move(Path.Combine(data, "plans", "lao-cai-217.txt"), text);
+
+        var (exit, _, errors) = await Run(text, "--out", Path.Combine(data, "campaigns", "lao-cai-moi.json"));
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("✗", errors);
+
+        using var bot = new ScriptSession("--now", "2024-04-20T09:00:00+07:00", $"--Knowledge:DataPath={data}", $"--Storage:DatabasePath={Path.Combine(_folder, "bot.db")}");
+        var answer = ScriptSession.FirstText(await bot.Text("c1", "kh 217 lào cai ai ký, ký ngày nào"));
+        Assert.Contains("Trịnh Xuân Trường", answer);
+        Assert.Contains("15/4/2024", answer);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(dir.Replace(from, to, StringComparison.Ordinal));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories)) File.Copy(file, file.Replace(from, to, StringComparison.Ordinal));
     }
 
     [Fact]

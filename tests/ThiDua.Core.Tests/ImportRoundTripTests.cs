@@ -57,7 +57,7 @@ public class ImportRoundTripTests(ITestOutputHelper output)
         foreach (var campaign in reviewed)
         {
             var text = File.ReadAllText(Path.Combine(RepoPaths.Data, campaign.Document.SourceFile));
-            var draft = PlanImporter.Import(text, campaign.Document.SourceFile);
+            var draft = PlanImporter.Import(text);
             var scores = Compare(draft.Campaign, campaign);
             all.AddRange(scores);
             output.WriteLine($"{campaign.Id}: " + string.Join(", ", scores.Select(s => $"{s.Field} {s.Right}/{s.Total}")) + $"; {draft.Flags.Count} flags");
@@ -77,7 +77,7 @@ public class ImportRoundTripTests(ITestOutputHelper output)
     {
         foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Data, "plans"), "*.txt"))
         {
-            var draft = PlanImporter.Import(File.ReadAllText(file), $"plans/{Path.GetFileName(file)}");
+            var draft = PlanImporter.Import(File.ReadAllText(file));
             var problems = CampaignValidator.Validate(draft.Campaign, Path.GetFileName(file));
             Assert.True(problems.Count == 0, string.Join("; ", problems.Select(p => $"{p.Field}: {p.Problem}")));
             Assert.NotEmpty(draft.Flags);
@@ -90,7 +90,7 @@ public class ImportRoundTripTests(ITestOutputHelper output)
     [InlineData("\u00c3\u00a1\u00c2\u00bb\u00c2\u00a7y ban nh\u00c3\u00a2n d\u00c3\u00a2n")]
     public void Empty_or_garbled_text_is_refused_with_a_reason(string text)
     {
-        var ex = Assert.Throws<InvalidDataException>(() => PlanImporter.Import(text, "x.txt"));
+        var ex = Assert.Throws<InvalidDataException>(() => PlanImporter.Import(text));
         Assert.False(string.IsNullOrWhiteSpace(ex.Message));
     }
 }

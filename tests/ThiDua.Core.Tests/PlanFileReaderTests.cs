@@ -27,7 +27,7 @@ public class PlanFileReaderTests
 
         var text = PlanFileReader.Read(stream, "ke-hoach.docx");
         Assert.Contains("| STT | Hồ sơ |", text);
-        var draft = PlanImporter.Import(text, "ke-hoach.docx").Campaign;
+        var draft = PlanImporter.Import(text).Campaign;
         Assert.Equal("217/KH-UBND", draft.Document.Number);
         Assert.Equal(2, draft.Phases.Count);
     }
@@ -53,13 +53,13 @@ public class PlanFileReaderTests
 
         var junk = new byte[4096];
         new Random(3).NextBytes(junk);
-        Assert.Throws<InvalidDataException>(() => PlanImporter.Import(PlanFileReader.Read(new MemoryStream(junk), "rac.txt"), "rac.txt"));
+        Assert.Throws<InvalidDataException>(() => PlanImporter.Import(PlanFileReader.Read(new MemoryStream(junk), "rac.txt")));
     }
 
     [Fact]
     public void An_imported_plan_answers_questions_like_the_reviewed_one()
     {
-        var draft = PlanImporter.Import(LaoCai, "plans/lao-cai-217.txt").Campaign;
+        var draft = PlanImporter.Import(LaoCai).Campaign;
         var kb = TestBot.LoadKnowledge(TimeProvider.System);
         var imported = new KnowledgeBase([.. kb.Campaigns.Where(c => c.Id != draft.Id), draft], kb.Glossary, legal: kb.Legal);
 

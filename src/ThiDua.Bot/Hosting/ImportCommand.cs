@@ -5,9 +5,9 @@ using ThiDua.Core.Knowledge;
 namespace ThiDua.Bot.Hosting;
 
 /// <summary>
-/// `import FILE [--out data/campaigns/x.json]`: drafts a campaign record from a plan (.txt, .docx, .pdf) and
-/// lists what a person must check. Nothing published changes: an existing output file is never overwritten,
-/// and the draft only answers questions once someone reviews it and puts it in data/campaigns.
+/// `import FILE [--out data/campaigns/x.json]`: drafts a campaign record from a plan (.txt, .docx, .pdf), writes it
+/// and the plan's text where the data layout says (so it loads as written on the next start) and lists what a
+/// person must check. An existing record or text is never overwritten.
 /// </summary>
 public static class ImportCommand
 {
@@ -19,35 +19,45 @@ public static class ImportCommand
             return 2;
         }
         ImportDraft draft;
+        string text;
         try
         {
-            draft = PlanImporter.Import(PlanFileReader.Read(file), Path.GetFileName(file));
+            text = PlanFileReader.Read(file);
+            draft = PlanImporter.Import(text);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             await errors.WriteLineAsync($"Không nhập được kế hoạch từ '{file}': {ex.Message}");
             return 2;
         }
-        var json = JsonSerializer.Serialize(draft.Campaign, KnowledgeJson.Options);
+        var c = draft.Campaign;
+        var problems = new List<DataFileError>();
         if (commandLine.Out is { } target)
         {
-            if (File.Exists(target))
+            (c, problems) = PlanFiles.Write(target, c, text);
+            if (problems.Any(p => p.Field == "(file)"))
             {
-                await errors.WriteLineAsync($"'{target}' đã có: không ghi đè kế hoạch đã có. Chọn tên khác cho bản nháp.");
+                foreach (var p in problems) await errors.WriteLineAsync($"'{p.File}' {p.Problem}");
                 return 2;
             }
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-            await File.WriteAllTextAsync(target, json + "\n");
-            await output.WriteLineAsync($"Đã ghi bản nháp: {target}");
+            await output.WriteLineAsync($"Đã ghi bản nháp: {target} (văn bản: {c.Document.SourceFile} trong thư mục dữ liệu)");
         }
-        else await output.WriteLineAsync(json);
+        else
+        {
+            c = PlanFiles.Named(c);
+            await output.WriteLineAsync(JsonSerializer.Serialize(c, KnowledgeJson.Options));
+            problems = CampaignValidator.Validate(c, c.Id + ".json");
+        }
 
-        var c = draft.Campaign;
         await errors.WriteLineAsync($"Bản nháp: {c.ShortName} — {(c.Document.Number ?? "chưa có số")}, {c.Period.Start:d/M/yyyy}–{c.Period.End:d/M/yyyy}, {c.Phases.Count} đợt, {c.Awards.Count} hình thức, {c.Dossier?.Components.Count ?? 0} thành phần hồ sơ, {c.Deadlines.Count} mốc.");
         await errors.WriteLineAsync($"Cần kiểm tra ({draft.Flags.Count}):");
         foreach (var flag in draft.Flags) await errors.WriteLineAsync($"  ⚠ {flag.Field}: {flag.Problem}");
-        foreach (var problem in CampaignValidator.Validate(c, Path.GetFileName(commandLine.Out ?? file)))
+        foreach (var problem in problems)
             await errors.WriteLineAsync($"  ✗ {problem.Field}: {problem.Problem}");
+        if (commandLine.Out is not null)
+            await errors.WriteLineAsync(problems.Count == 0
+                ? "Bản nháp nạp được như đã ghi: lần khởi động sau, bot trả lời theo kế hoạch này (hãy rà soát các mục ⚠ trước khi dùng thật)."
+                : "Bản nháp còn lỗi ✗: sửa trong tệp rồi khởi động lại; bot bỏ qua tệp lỗi và báo lỗi theo từng trường.");
         return 0;
     }
 }

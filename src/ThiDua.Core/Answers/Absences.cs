@@ -11,8 +11,11 @@ namespace ThiDua.Core.Answers;
 /// the law with its article. A phase that does not exist, an award form the plan never names, a detail the plan's
 /// facts lack but its sentences state (quoted), or nothing at all.
 /// </summary>
-internal static class Absences
+internal static partial class Absences
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@"\d[\d.,]*\s*(?:đồng|triệu|nghìn|lần mức lương)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Amount();
+
     /// <summary>A sentence of the plan counts as saying something on the question when it holds this share of it.</summary>
     private const double SentenceCoverage = 0.3;
     /// <summary>A unit is put over the answer's list only when it holds at least this share of the question.</summary>
@@ -20,6 +23,8 @@ internal static class Absences
     /// <summary>A sentence as good as the best fact, within this, says it in the plan's own (fuller) words.</summary>
     private const double Tie = 0.05;
     private const int MaxQuotes = 3;
+    /// <summary>A sentence holding all of one of a kind's own phrases ("chủ đề", "khẩu hiệu") speaks of that kind.</summary>
+    private const double WholePhrase = 0.99;
 
     /// <summary>Lines that must come before the answer: what the question names that the plan does not have.</summary>
     public static void Lead(AnswerBuilder b, AnswerRequest r)
@@ -50,10 +55,19 @@ internal static class Absences
         var c = r.Campaign;
         var quotes = SentencesOn(r).ToList();
         b.Title(Title(r.Kind), r.Kind);
-        if (quotes.Count > 0)
+        // Sentences on funding that name no sum do not say how much: that is still not stated.
+        var saysAmount = r.Kind != QuestionKind.Funding || quotes.Any(h => Amount().IsMatch(h.Unit.Text));
+        if (quotes.Count > 0 && saysAmount)
         {
             b.Line("Kế hoạch ghi:");
             foreach (var hit in quotes) b.Bullet($"“{hit.Unit.Text}”", hit.Unit.Section);
+            return;
+        }
+        if (quotes.Count > 0)
+        {
+            b.Line($"{NotStated(r.Kind, c)} Về kinh phí, kế hoạch ghi:");
+            foreach (var hit in quotes) b.Bullet($"“{hit.Unit.Text}”", hit.Unit.Section);
+            Law(b, r);
             return;
         }
         b.Line(NotStated(r.Kind, c));
@@ -90,32 +104,33 @@ internal static class Absences
     {
         var found = r.Ask.Paragraphs.Where(h => h.Coverage >= SentenceCoverage && h.Unit.Kinds.Contains(r.Kind)).Take(MaxQuotes).ToList();
         if (found.Count > 0 || r.Units is null) return found;
-        // Not found by the question's words: look under the headings of that kind before saying the plan is silent.
-        var words = KindWords(r.Kind);
-        if (words is null) return [];
-        return r.Units.Search(r.Units.TermsOf(words), u => u.Campaign == r.Campaign && u.IsParagraph && u.Kinds.Contains(r.Kind), MaxQuotes)
-            .Where(h => h.Coverage >= 0.5);
+        // Not found by the question's words: look for the kind's own words anywhere in the text before saying the
+        // plan is silent ("với chủ đề: “…”" sits under "Thời gian", not under a heading of its own).
+        var units = r.Units;
+        return KindWords(r.Kind)
+            .SelectMany(phrase => units.Search(units.TermsOf(phrase), u => u.Campaign == r.Campaign && u.IsParagraph, MaxQuotes).Where(h => h.Coverage >= WholePhrase))
+            .DistinctBy(h => h.Unit).OrderByDescending(h => h.Unit.Kinds.Contains(r.Kind)).ThenByDescending(h => h.Score).Take(MaxQuotes);
     }
 
     /// <summary>The words a plan uses for the kind in its own text (what is searched before saying it is silent).</summary>
-    private static string? KindWords(QuestionKind kind) => kind switch
+    private static string[] KindWords(QuestionKind kind) => kind switch
     {
-        QuestionKind.Criteria => "tiêu chuẩn tiêu chí điều kiện",
-        QuestionKind.Awards => "hình thức khen thưởng bằng khen giấy khen",
-        QuestionKind.Quotas => "số lượng không quá tối đa",
-        QuestionKind.Dossier => "hồ sơ gồm",
-        QuestionKind.Submission => "nộp gửi hồ sơ về",
-        QuestionKind.Appraisal => "thẩm định hồ sơ",
-        QuestionKind.Deadlines => "chậm nhất trước ngày thời hạn",
-        QuestionKind.Responsibilities => "tổ chức thực hiện trách nhiệm",
-        QuestionKind.Contacts => "liên hệ điện thoại",
-        QuestionKind.Funding => "kinh phí tiền thưởng quỹ thi đua",
-        QuestionKind.Theme => "chủ đề khẩu hiệu",
-        QuestionKind.Purpose => "mục đích yêu cầu",
-        QuestionKind.Contents => "nội dung thi đua",
-        QuestionKind.Targets => "chỉ tiêu",
-        QuestionKind.LegalBasis => "căn cứ",
-        _ => null,
+        QuestionKind.Criteria => ["tiêu chuẩn", "tiêu chí", "điều kiện"],
+        QuestionKind.Awards => ["hình thức khen thưởng", "bằng khen", "giấy khen"],
+        QuestionKind.Quotas => ["số lượng khen", "không quá", "tối đa"],
+        QuestionKind.Dossier => ["hồ sơ gồm", "hồ sơ đề nghị", "thành phần hồ sơ"],
+        QuestionKind.Submission => ["nộp hồ sơ", "gửi hồ sơ", "nộp về"],
+        QuestionKind.Appraisal => ["thẩm định"],
+        QuestionKind.Deadlines => ["chậm nhất", "trước ngày", "thời hạn"],
+        QuestionKind.Responsibilities => ["tổ chức thực hiện", "trách nhiệm", "chủ trì"],
+        QuestionKind.Contacts => ["liên hệ", "điện thoại"],
+        QuestionKind.Funding => ["kinh phí", "tiền thưởng", "quỹ thi đua", "mức thưởng"],
+        QuestionKind.Theme => ["chủ đề", "khẩu hiệu"],
+        QuestionKind.Purpose => ["mục đích", "yêu cầu"],
+        QuestionKind.Contents => ["nội dung thi đua"],
+        QuestionKind.Targets => ["chỉ tiêu"],
+        QuestionKind.LegalBasis => ["căn cứ"],
+        _ => [],
     };
 
     private static string Title(QuestionKind kind) => kind switch
@@ -170,7 +185,9 @@ internal static class Absences
             _ => null,
         };
         var rule = ruleId is null ? null : r.Legal.Rule(ruleId, r.Today);
-        if (rule is null && r.Question is { } q && r.Legal.MatchRule(q.Words, r.Today) is { } matched) rule = matched.Rule;
+        // The question's own words may name a rule, but only on kinds the law answers (not a theme, not a date).
+        if (rule is null && r.Kind is QuestionKind.Criteria or QuestionKind.Awards or QuestionKind.Dossier or QuestionKind.Submission or QuestionKind.Funding or QuestionKind.Appraisal
+            && r.Question is { } q && r.Legal.MatchRule(q.Words, r.Today) is { } matched) rule = matched.Rule;
         // The article first: a long rule is shortened from its end, never losing where it comes from.
         if (rule is not null)
             b.Line($"Quy định chung (của luật, không phải của kế hoạch): theo {rule.Source.Article}, {rule.Source.Document} — {rule.Text}");

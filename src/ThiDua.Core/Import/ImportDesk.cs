@@ -57,7 +57,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         {
             await using var content = await file.OpenRead(ct);
             text = PlanFileReader.Read(content, file.FileName);
-            draft = PlanImporter.Import(text, file.FileName);
+            draft = PlanImporter.Import(text);
         }
         catch (InvalidDataException ex)
         {
@@ -128,7 +128,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         // A plan already loaded keeps its id; the new one gets a distinct id rather than replacing it silently.
         var id = c.Id;
         for (var n = 2; kb.Find(id) is not null || db.Campaigns.FindById(id) is not null; n++) id = $"{c.Id[..Math.Min(c.Id.Length, 21)]}-{n}";
-        c = c with { Id = id, Document = c.Document with { SourceFile = $"import/{draft.FileName}" } };
+        c = PlanFiles.Named(c, id);
         var problems = CampaignValidator.Validate(c, draft.FileName);
         if (problems.Count > 0)
             return new Reply("Chưa công bố được, bản nháp còn lỗi:\n" + string.Join('\n', problems.Take(5).Select(p => $"• {p.Field}: {p.Problem}")))
@@ -150,8 +150,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             return _drafts.Delete(draft.Id);
         });
         db.SyncToDisk();
-        var texts = new Dictionary<string, string>(kb.PlanTexts, StringComparer.Ordinal) { [c.Id] = draft.PlanText };
-        knowledge.Replace(new KnowledgeBase([.. kb.Campaigns, c], kb.Glossary, texts, kb.Legal));
+        knowledge.Replace(kb.With(c, draft.PlanText));
         return new Reply($"✅ Đã công bố kế hoạch {c.ShortName} ({KnowledgeBase.PlanName(c)}), mã {c.Id}. Từ giờ bot trả lời về kế hoạch này, nhắc hạn và nhận đề nghị khen thưởng.")
         {
             Buttons = [[ButtonData.Ask("Các hạn", Questions.QuestionKind.Deadlines, c), ButtonData.Ask("Hồ sơ", Questions.QuestionKind.Dossier, c)]],

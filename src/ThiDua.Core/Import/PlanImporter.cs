@@ -62,7 +62,7 @@ public static partial class PlanImporter
 
     private sealed record Line(string Text, string Section);
 
-    public static ImportDraft Import(string raw, string sourceFile)
+    public static ImportDraft Import(string raw)
     {
         var flags = new List<ImportFlag>();
         var cleaned = PlanTextCleaner.Clean(raw);
@@ -80,6 +80,8 @@ public static partial class PlanImporter
             flags.Add(new ImportFlag("area.province", $"tỉnh đoán từ văn bản: {province}"));
         }
         var title = Title(cleaned, flags);
+        var (signerTitle, signer) = Signature.Read(cleaned);
+        if (signer is null) flags.Add(new ImportFlag("document.signer", "không đọc được người ký ở cuối văn bản"));
         var phases = Phases(lines, year.Value);
         var period = Regex.IsMatch(title, @"năm \d{4}\s*$") && phases.Count == 0
             ? new DateRange { Start = new DateOnly(year.Value, 1, 1), End = new DateOnly(year.Value, 12, 31), Section = "Tên kế hoạch" }
@@ -98,9 +100,10 @@ public static partial class PlanImporter
         if (appraising.Count == 0) flags.Add(new ImportFlag("bodies", "không thấy cơ quan thẩm định hồ sơ"));
         var areaName = commune ?? district ?? province;
         var id = Slug($"{areaName}-{number?.Split('/')[0] ?? year.Value.ToString(CultureInfo.InvariantCulture)}");
+        id = id.Length <= 24 ? id : id[..24].TrimEnd('-');
         var campaign = new Campaign
         {
-            Id = id.Length <= 24 ? id : id[..24].TrimEnd('-'),
+            Id = id,
             ShortName = $"{areaName} – {Shorten(title, 40)}",
             CodePrefix = Prefix(areaName),
             Document = new PlanDocument
@@ -111,7 +114,9 @@ public static partial class PlanImporter
                 IssuedYear = issuedOn is null && issuedMonth is null ? year : null,
                 Issuer = issuer,
                 Title = title,
-                SourceFile = sourceFile,
+                Signer = signer,
+                SignerTitle = signer is null ? null : signerTitle,
+                SourceFile = PlanFiles.SourceFileOf(id),
             },
             Level = level,
             Area = new Area { Province = province, District = district, Commune = commune },

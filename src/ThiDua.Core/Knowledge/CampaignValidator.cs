@@ -13,6 +13,8 @@ public static partial class CampaignValidator
     [GeneratedRegex("^[A-Z]{2,4}$")]
     private static partial Regex CodePrefixPattern();
 
+    public static bool IsValidId(string id) => IdPattern().IsMatch(id) && id.Length <= 24;
+
     public static List<DataFileError> Validate(Campaign c, string file, string? dataFolder = null)
     {
         var errors = new List<DataFileError>();
@@ -20,7 +22,7 @@ public static partial class CampaignValidator
 
         if (c.SchemaVersion != CurrentSchemaVersion)
             Add("schemaVersion", $"is {c.SchemaVersion}, this version of the bot reads {CurrentSchemaVersion}");
-        if (!IdPattern().IsMatch(c.Id) || c.Id.Length > 24)
+        if (!IsValidId(c.Id))
             Add("id", $"'{c.Id}' must be lowercase a-z, 0-9 and '-', at most 24 characters");
         if (!CodePrefixPattern().IsMatch(c.CodePrefix))
             Add("codePrefix", $"'{c.CodePrefix}' must be 2 to 4 capital letters");

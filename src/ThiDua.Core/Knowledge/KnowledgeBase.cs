@@ -49,6 +49,10 @@ public sealed partial class KnowledgeBase
 
     public Campaign? Find(string id) => _byId.GetValueOrDefault(id);
 
+    /// <summary>The knowledge with one more plan (published from chat), everything else kept.</summary>
+    public KnowledgeBase With(Campaign campaign, string planText) =>
+        new([.. Campaigns, campaign], Glossary, new Dictionary<string, string>(PlanTexts, StringComparer.Ordinal) { [campaign.Id] = planText }, Legal, Places);
+
     /// <summary>"Kế hoạch 217/KH-UBND ngày 15/4/2024 của UBND tỉnh Lào Cai"; unnumbered plans by issuer and date.</summary>
     public static string PlanName(Campaign c)
     {

@@ -41,8 +41,15 @@ public sealed class AdministrativeUnits
     /// <summary>How officers write each kind (folded); "tp" is a city, "tx" a town.</summary>
     private static readonly Dictionary<string, string[]> KindWords = new(StringComparer.Ordinal)
     {
-        ["Tỉnh"] = ["tinh"], ["Thành phố"] = ["thanh pho", "tp"], ["Quận"] = ["quan"], ["Huyện"] = ["huyen"],
-        ["Thị xã"] = ["thi xa", "tx"], ["Phường"] = ["phuong"], ["Xã"] = ["xa"], ["Thị trấn"] = ["thi tran", "tt"], ["Đặc khu"] = ["dac khu"],
+        ["Tỉnh"] = ["tinh"],
+        ["Thành phố"] = ["thanh pho", "tp"],
+        ["Quận"] = ["quan"],
+        ["Huyện"] = ["huyen"],
+        ["Thị xã"] = ["thi xa", "tx"],
+        ["Phường"] = ["phuong"],
+        ["Xã"] = ["xa"],
+        ["Thị trấn"] = ["thi tran", "tt"],
+        ["Đặc khu"] = ["dac khu"],
     };
 
     /// <summary>Province names that are also everyday words or the start of a longer name ("hòa bình" is peace).</summary>
