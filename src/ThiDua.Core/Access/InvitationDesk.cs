@@ -143,11 +143,11 @@ public sealed class InvitationDesk(BotDatabase db, LocalClock clock, AccessPolic
         var (fromChannel, fromChat) = AccessPolicy.AddressOf(fromKey) ?? (fromKey, fromKey);
         var (toChannel, toChat) = AccessPolicy.AddressOf(toKey) ?? (toKey, toKey);
         var moved = 0;
-        foreach (var follow in db.Follows.Find(f => f.Channel == fromChannel && f.ChatId == fromChat).ToList())
+        foreach (var follow in db.Follows.Find(f => f.Channel == fromChannel && f.ChatId == fromChat).Where(f => f.UserId is null || f.UserId == fromChat).ToList())
         {
             db.Follows.Delete(follow.Id);
             follow.Id = Reminders.Follow.KeyFor(toChannel, toChat, follow.CampaignId);
-            (follow.Channel, follow.ChatId) = (toChannel, toChat);
+            (follow.Channel, follow.ChatId, follow.UserId) = (toChannel, toChat, toChat);
             db.Follows.Upsert(follow);
             moved++;
         }

@@ -92,21 +92,24 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock)
     {
         var p = actor.Profile;
         var nominations = db.Nominations.Find(n => n.OwnerKey == actor.Key).ToList();
-        var follows = db.Follows.Count(f => f.Channel + ":" + f.ChatId == actor.Key);
+        var (channel, userId) = AccessPolicy.AddressOf(actor.Key) ?? ("", "");
+        var follows = Follows(channel, userId).Count;
         var lines = new List<string>
         {
             "Dữ liệu bot lưu về bạn:",
             $"• Tài khoản: {actor.Key}",
             $"• Họ tên: {p?.Name ?? "(chưa có)"}; đơn vị: {p?.Unit ?? "(chưa có)"}; vai trò: {RoleName(p?.Role ?? Role.Officer)}",
             $"• Đề nghị đã nhập: {nominations.Count} (nháp: {nominations.Count(n => n.Status == NominationStatus.Draft)})",
-            $"• Kế hoạch đang nhắc hạn: {follows}; nhắc riêng: {db.PersonalReminders.Count(r => r.Channel + ":" + r.ChatId == actor.Key)}",
+            $"• Kế hoạch đang nhắc hạn: {follows}; nhắc riêng: {PersonalReminders(channel, userId).Count}",
             "Xóa dữ liệu: xóa họ tên, vai trò, nhắc hạn, nhắc riêng và các bản nháp. Đề nghị đã nộp vẫn thuộc đơn vị (không còn tên người nhập).",
         };
         return new Reply(string.Join('\n', lines)) { Buttons = [[new Button("Xóa dữ liệu của tôi", "g|erase"), new Button("Giữ lại", "g|keep")]] };
     }
 
-    public Reply Erase(Actor actor, string chatId, string channel)
+    /// <summary>Deletes this person's data wherever they used the bot; in a group, other members' forms and reminders stay.</summary>
+    public Reply Erase(Actor actor, IncomingMessage message)
     {
+        var (channel, userId) = (message.Channel, message.UserId);
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         var removed = db.InTransaction(() =>
         {
@@ -118,17 +121,25 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock)
                 n.UpdatedAt = now;
                 db.Nominations.Update(n);
             }
-            db.Follows.DeleteMany(f => f.Channel == channel && f.ChatId == chatId);
-            db.PersonalReminders.DeleteMany(r => r.Channel == channel && r.ChatId == chatId);
-            db.Forms.Delete($"{channel}:{chatId}");
+            foreach (var follow in Follows(channel, userId)) db.Follows.Delete(follow.Id);
+            foreach (var reminder in PersonalReminders(channel, userId)) db.PersonalReminders.Delete(reminder.Id);
+            db.Forms.DeleteMany(f => f.OwnerKey == actor.Key);
             db.Registrations.Delete(actor.Key);
             db.Officers.Delete(actor.Key);
             return drafts;
         });
-        db.ChatStates.Delete($"{channel}:{chatId}");
+        db.ChatStates.Delete(message.PersonKey);
+        db.ChatStates.Delete(actor.Key);
         db.SyncToDisk();
         return new Reply($"Đã xóa dữ liệu cá nhân của bạn ({removed} bản nháp). Các đề nghị đã nộp vẫn do đơn vị quản lý.");
     }
+
+    /// <summary>A person's follows: those they turned on (in any chat), and older ones of their private chat.</summary>
+    private List<Reminders.Follow> Follows(string channel, string userId) =>
+        [.. db.Follows.Find(f => f.Channel == channel).Where(f => f.UserId == userId || f.UserId == null && f.ChatId == userId)];
+
+    private List<Reminders.PersonalReminder> PersonalReminders(string channel, string userId) =>
+        [.. db.PersonalReminders.Find(r => r.Channel == channel).Where(r => (r.UserId ?? r.ChatId) == userId)];
 
     public static string RoleName(Role role) => role switch
     {

@@ -48,7 +48,8 @@ public sealed class ConversationEngine(
     {
         try
         {
-            var state = db.ChatStates.Get(message.ConversationKey);
+            // In a group each member has their own context, form and awaited input.
+            var state = db.ChatStates.Get(message.PersonKey);
             var turn = new Turn(message, state, _access.Who(message), []);
             var replies = message.File is { } file
                 ? [state.AwaitingInput == "import-file"
@@ -57,12 +58,12 @@ public sealed class ConversationEngine(
                 : Handle(turn);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
-            return new ConversationResult(replies) { Pushed = turn.Pushed };
+            return new ConversationResult(SharedChatButtons.Tag(replies, message)) { Pushed = turn.Pushed };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", message.ConversationKey);
-            TryReset(message.ConversationKey);
+            TryReset(message.PersonKey);
             return new ConversationResult([new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]);
         }
     }
@@ -72,7 +73,13 @@ public sealed class ConversationEngine(
         var (message, state, actor, _) = turn;
         var kb = knowledge.Current;
         var today = clock.Today;
-        if (message.ButtonData is { } data) return PressButton(kb, turn, data, today);
+        if (message.ButtonData is { } pressed)
+        {
+            var (data, ownedByOther) = SharedChatButtons.Untag(pressed, message);
+            if (ownedByOther)
+                return [_access.Refuse(actor, data, "Nút này thuộc tin trả lời cho người khác trong nhóm: chỉ người đó bấm được. Bạn gõ lệnh để có nút của riêng mình (đề nghị khen thưởng nên nhập trong chat riêng với bot).")];
+            return PressButton(kb, turn with { Message = message with { ButtonData = data } }, data, today);
+        }
 
         var text = message.Text?.Trim() ?? "";
         if (text.Length == 0) return [GeneralAnswers.Help(kb, today, "Bạn chưa nhập nội dung. Tôi có thể trả lời:")];
@@ -86,12 +93,15 @@ public sealed class ConversationEngine(
             state.AwaitingInput = null;
             switch (command)
             {
+                case "start" when args == NominationFlow.DeepLinkPayload:
+                    // t.me/<bot>?start=dangky, sent from a group to move form entry here.
+                    return Gate(turn, "/dangky") ?? [_nominations.Start(kb, message, "", context)];
                 case "start" when args.Length > 0:
                     return [_registration.ApplyInvitation(actor.Key, args, Invitations.Link) ?? GeneralAnswers.Welcome(kb, today, message.UserName)];
                 case "dangky":
                     return Gate(turn, text) ?? [_nominations.Start(kb, message, text, context)];
                 case "huy":
-                    return [_registration.Active(actor.Key) is not null ? _registration.Cancel(actor.Key) : _nominations.Cancel(message.ConversationKey)];
+                    return [_registration.Active(actor.Key) is not null ? _registration.Cancel(actor.Key) : _nominations.Cancel(message.PersonKey)];
                 case "cuatoi":
                     return Gate(turn, text) ?? [Desk.List(kb, actor)];
                 case "xuat":
@@ -126,7 +136,7 @@ public sealed class ConversationEngine(
         }
         if (state.AwaitingInput?.StartsWith("import-edit|", StringComparison.Ordinal) == true) return [Import.Edit(actor, state, text)];
         if (state.AwaitingInput is not null && Review.AnswerAwaited(kb, actor, state, text, turn.Pushed) is { } awaited) return [awaited];
-        var form = _nominations.ActiveForm(message.ConversationKey);
+        var form = _nominations.ActiveForm(message.PersonKey);
         if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
         if (NominationFlow.IsStartRequest(kb, text)) return Gate(turn, text) ?? [_nominations.Start(kb, message, text, context)];
         if (PersonalReminders.IsRequest(text)) return [_personal.Create(kb, message, text, context)];
@@ -213,7 +223,7 @@ public sealed class ConversationEngine(
             case [_, "cancel"]:
                 return [_registration.Cancel(actor.Key)];
             case [_, "erase"]:
-                return [_registration.Erase(actor, turn.Message.ChatId, turn.Message.Channel)];
+                return [_registration.Erase(actor, turn.Message)];
             default:
                 return [new Reply("Đã giữ nguyên dữ liệu của bạn.")];
         }

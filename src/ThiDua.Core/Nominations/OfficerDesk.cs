@@ -151,7 +151,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     /// <summary>Opens a saved draft as a form at its summary card; confirming updates it, keeping its code.</summary>
     private Reply EditForm(KnowledgeBase kb, IncomingMessage message, Nomination n)
     {
-        var form = new NominationForm { Key = message.ConversationKey, OwnerKey = n.OwnerKey, EditingNominationId = n.Id, UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
+        var form = new NominationForm { Key = message.PersonKey, OwnerKey = n.OwnerKey, EditingNominationId = n.Id, UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
         n.CopyTo(form);
         db.Forms.Upsert(form);
         return new NominationFlow(db, clock).Current(kb, form);

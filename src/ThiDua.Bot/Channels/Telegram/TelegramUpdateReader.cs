@@ -2,6 +2,7 @@ using System.Globalization;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Nominations;
 
 namespace ThiDua.Bot.Channels.Telegram;
 
@@ -121,12 +122,14 @@ public sealed class TelegramUpdateReader(TelegramConnection connection, Telegram
         return at < 0 ? text : head[..at] + (end < 0 ? "" : text[end..]);
     }
 
-    private static IncomingMessage Incoming(string chatId, User from) => new()
+    private IncomingMessage Incoming(string chatId, User from) => new()
     {
         Channel = Channel,
         ChatId = chatId,
         UserId = from.Id.ToString(CultureInfo.InvariantCulture),
         UserName = from.FirstName,
+        // From a group, form entry is moved to the private chat this link opens.
+        PrivateChatLink = connection.BotUsername.Length > 0 ? $"https://t.me/{connection.BotUsername}?start={NominationFlow.DeepLinkPayload}" : null,
     };
 
     private Func<CancellationToken, Task<Stream>> Download(string fileId) => async cancellationToken =>
