@@ -67,7 +67,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             case "attach" when StatusFlow.OfficerMayWithdraw(n.Status) && campaign is not null:
                 return new Reply($"Gửi tệp (ảnh hoặc tài liệu) cho đề nghị {n.Code}; ghi chú thích là tên thành phần, ví dụ “Tờ trình”.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
             case "comp" when parts.Length >= 5 && campaign is not null && n.Status != NominationStatus.Withdrawn:
-                return Attach(n, campaign, parts[3], $"pending/{parts[4]}", parts[4]);
+                return Attach(actor, n, campaign, parts[3], parts[4]);
             default:
                 return new Reply($"Đề nghị {n.Code} đang ở trạng thái “{TrichNgangExport.StatusName(n.Status)}”: không làm được thao tác này.");
         }
@@ -98,24 +98,27 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             : Mine(actor).Where(x => StatusFlow.OfficerMayEdit(x.Status)).OrderByDescending(x => x.Id).FirstOrDefault();
         if (n is null || kb.Find(n.CampaignId ?? "") is not { } campaign)
             return new Reply("Chưa có đề nghị nào để đính kèm tệp. Gõ /dangky để đăng ký đề nghị trước, rồi gửi tệp hồ sơ.");
-        if (await DossierFiles.RefusalAsync(file, ct) is { } refusal) return new Reply(refusal);
-
         var upload = Guid.NewGuid().ToString("N")[..8];
-        await DossierFiles.StoreAsync(db, file, $"pending/{upload}", ct);
+        if (await DossierFiles.ReceiveAsync(db, file, $"pending/{upload}", actor.Key, ct) is { } refusal)
+            return access.Refuse(actor, "tệp hồ sơ", refusal);
         state.CurrentNominationId = n.Id;
         var items = DossierChecklist.For(n, campaign).Items;
         var named = ComponentNamed(items, caption);
-        if (named is not null) return Attach(n, campaign, named.ComponentId, $"pending/{upload}", upload);
-        return new Reply($"Đã nhận tệp “{file.FileName}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
+        if (named is not null) return Attach(actor, n, campaign, named.ComponentId, upload);
+        return new Reply($"Đã nhận tệp “{DossierFiles.NormaliseName(file.FileName)}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
         {
             Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new Button((i.Done ? "✅ " : "") + Shorten(i.Name), $"n|comp|{n.Id}|{i.ComponentId}|{upload}")])],
         };
     }
 
-    private Reply Attach(Nomination n, Campaign campaign, string componentId, string uploadedId, string upload)
+    /// <summary>Gives a pending upload its place in the dossier; only the person who uploaded it can.</summary>
+    private Reply Attach(Actor actor, Nomination n, Campaign campaign, string componentId, string upload)
     {
+        var uploadedId = $"pending/{upload}";
         var item = DossierChecklist.For(n, campaign).Items.FirstOrDefault(i => i.ComponentId == componentId);
         if (item is null || db.Files.FindById(uploadedId) is not { } info) return new Reply("Tệp này không còn (có thể đã được gắn rồi). Bạn gửi lại tệp nhé.");
+        if (DossierFiles.UploaderOf(info) is not { } uploader || !actor.Keys.Contains(uploader))
+            return access.Refuse(actor, $"gắn tệp {upload}", "Tệp này không phải do bạn gửi: chỉ người gửi tệp mới gắn được vào hồ sơ. Bạn gửi tệp của mình nhé.");
         var finalId = $"{n.Code}/{componentId}/{upload}";
         using (var content = db.Files.OpenRead(uploadedId)) db.Files.Upload(finalId, info.Filename, content);
         db.Files.Delete(uploadedId);

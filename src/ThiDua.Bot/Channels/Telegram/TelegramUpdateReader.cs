@@ -132,12 +132,23 @@ public sealed class TelegramUpdateReader(TelegramConnection connection, Telegram
         PrivateChatLink = connection.BotUsername.Length > 0 ? $"https://t.me/{connection.BotUsername}?start={NominationFlow.DeepLinkPayload}" : null,
     };
 
+    /// <summary>Downloads at most <see cref="MaxDownloadBytes"/>, whatever size the update or getFile declared.</summary>
     private Func<CancellationToken, Task<Stream>> Download(string fileId) => async cancellationToken =>
     {
         var file = await global::Telegram.Bot.TelegramBotClientExtensions.GetFile(connection.Client, fileId, cancellationToken);
         if (file.FilePath is null) throw new IOException("Telegram không trả đường dẫn tệp");
-        var buffer = new MemoryStream();
-        await connection.Client.DownloadFile(file.FilePath, buffer, cancellationToken);
+        if (file.FileSize > MaxDownloadBytes) throw new FileTooLargeException(MaxDownloadBytes);
+        var buffer = new CappedBuffer(MaxDownloadBytes);
+        try
+        {
+            await connection.Client.DownloadFile(file.FilePath, buffer, cancellationToken);
+        }
+        catch (Exception) when (buffer.Exceeded)
+        {
+            // The library may wrap the destination's refusal; what matters is that the file was too large.
+            await buffer.DisposeAsync();
+            throw new FileTooLargeException(MaxDownloadBytes);
+        }
         buffer.Position = 0;
         return buffer;
     };
