@@ -12,7 +12,8 @@ public sealed record Actor(string Key, IReadOnlySet<string> Keys, OfficerProfile
 {
     public bool IsRegistered => Profile?.IsRegistered == true;
     public bool IsReviewer => IsAdmin || Profile?.Role == Role.Reviewer;
-    public string? UnitKey => Profile?.UnitKey;
+    /// <summary>The unit whose nominations they read: only once confirmed a member, never while a join request waits.</summary>
+    public string? MemberUnitKey => Profile is { IsMember: true } p ? p.UnitKey : null;
     public string DisplayName => Profile?.Name ?? Key;
 }
 
@@ -40,24 +41,50 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
 
     public Actor Who(string key)
     {
-        var profile = db.Officers.FindById(key);
         var keys = new HashSet<string>(StringComparer.Ordinal) { key };
-        if (profile?.LinkedTo is { } other)
-        {
-            keys.Add(other);
-            // A linked identity shares the registration of the one it joined.
-            if (profile.IsRegistered is false && db.Officers.FindById(other) is { IsRegistered: true } main) profile = main;
-        }
-        return new Actor(key, keys, profile, keys.Any(_admins.Contains));
+        if (LinkedTo(db, key) is { } other) keys.Add(other);
+        return new Actor(key, keys, ProfileOf(db, key), keys.Any(_admins.Contains));
+    }
+
+    /// <summary>Administrators from configuration, as person keys.</summary>
+    public IReadOnlyCollection<string> AdminKeys => _admins;
+
+    /// <summary>The other identity of the same person, when both sides agreed to the link (each names the other).</summary>
+    public static string? LinkedTo(BotDatabase db, string key) =>
+        db.Officers.FindById(key)?.LinkedTo is { } other && db.Officers.FindById(other)?.LinkedTo == key ? other : null;
+
+    /// <summary>The profile that speaks for this identity: its own, or, when it has no registration, its linked identity's.</summary>
+    public static OfficerProfile? ProfileOf(BotDatabase db, string key)
+    {
+        var profile = db.Officers.FindById(key);
+        if (profile is { IsRegistered: false } && LinkedTo(db, key) is { } other && db.Officers.FindById(other) is { IsRegistered: true } main) return main;
+        return profile;
     }
 
     public static bool Owns(Actor actor, Nomination n) => actor.Keys.Contains(n.OwnerKey);
 
-    /// <summary>Read access: the owner, officers of the same unit, reviewers of the campaign, administrators.</summary>
+    /// <summary>
+    /// Read access: the owner, confirmed officers of the same unit, and, once it has been submitted, reviewers of
+    /// the campaign and administrators. A draft never submitted stays inside its unit.
+    /// </summary>
     public static bool CanRead(Actor actor, Nomination n, KnowledgeBase kb) =>
         Owns(actor, n)
-        || (actor.UnitKey is { } unit && unit == n.UnitKey)
-        || (kb.Find(n.CampaignId ?? "") is { } c && Covers(actor, c));
+        || (actor.MemberUnitKey is { } unit && unit == n.UnitKey)
+        || (WasSubmitted(n) && kb.Find(n.CampaignId ?? "") is { } c && Covers(actor, c));
+
+    /// <summary>Submitted at least once (a withdrawn draft that never was is still the unit's own).</summary>
+    public static bool WasSubmitted(Nomination n) => n.SubmittedAt is not null || n.History.Any(h => h.To == NominationStatus.Submitted);
+
+    /// <summary>The unit key a nomination proposed by this officer gets: their unit, or "pending:…" until they are confirmed in it.</summary>
+    public static string UnitKeyFor(OfficerProfile? owner) => owner switch
+    {
+        { IsMember: true } => owner.UnitKey!,
+        { UnitKey: { } pending } => PendingPrefix + pending,
+        _ => PendingPrefix,
+    };
+
+    /// <summary>Nominations of officers not yet confirmed in their unit: outside the unit's lists and quotas.</summary>
+    public const string PendingPrefix = "pending:";
 
     /// <summary>A reviewer's scope: the campaign itself, or its area (province); administrators cover all.</summary>
     public static bool Covers(Actor actor, Campaign campaign)

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Storage;
@@ -12,7 +13,7 @@ namespace ThiDua.Core.Nominations;
 /// (one question at a time, buttons for closed choices), a summary card, save with a code, the dossier checklist.
 /// The form lives in LiteDB, so it survives a restart; a question mid-form pauses it until "tiếp tục".
 /// </summary>
-public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
+public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, AccessPolicy access)
 {
     private readonly NominationStore _store = new(db);
 
@@ -45,7 +46,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
         {
             Key = message.PersonKey,
             OwnerKey = $"{message.Channel}:{message.UserId}",
-            ProposingUnit = db.Officers.FindById($"{message.Channel}:{message.UserId}")?.Unit,
+            // The proposing unit is the officer's own, from their registration, never what they type.
+            ProposingUnit = AccessPolicy.ProfileOf(db, $"{message.Channel}:{message.UserId}")?.Unit,
         };
         var body = Regex.Replace(text, @"^/dangky(@\S+)?", "", RegexOptions.IgnoreCase).Trim();
         var entry = QuickEntryParser.Parse(body, kb, context);
@@ -143,6 +145,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     private Reply SetAndAdvance(KnowledgeBase kb, NominationForm form, FormField field, string value, bool byButton = false)
     {
         var error = FormFields.Set(kb, form, field, value, clock.Today, byButton);
+        if (error is not null && field == FormField.ProposingUnit && form.ProposingUnit is not null)
+            return Save(form, Prefix(access.Refuse(access.Who(form.OwnerKey), "sửa đơn vị đề nghị", error).Text, ShowSummary(kb, form)));
         if (error is not null) return Save(form, Prefix(error, Ask(kb, form, field)));
         if (field == FormField.Award && kb.Find(form.CampaignId ?? "") is { } c && form.AwardId is null)
             return Save(form, Prefix(AwardNotOffered(c, value), Ask(kb, form, field)));
@@ -208,7 +212,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     private static Reply EditMenu(KnowledgeBase kb, NominationForm form)
     {
         var campaign = kb.Find(form.CampaignId ?? "");
-        var fields = FormFields.Applicable(form, campaign);
+        // The proposing unit comes from the registration: not a field to edit.
+        var fields = FormFields.Applicable(form, campaign).Where(f => f != FormField.ProposingUnit || form.ProposingUnit is null);
         return new Reply("Chọn mục cần sửa (hoặc gõ “sửa <mục>: <giá trị mới>”):")
         {
             Buttons = [.. fields.Select(f => Btn(FormFields.Label(f), "field", f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],

@@ -21,7 +21,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     public Reply List(KnowledgeBase kb, Actor actor)
     {
         var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
-        var unitButton = actor.UnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
+        var unitButton = actor.MemberUnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
         if (mine.Count == 0)
             return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.")
             {
@@ -50,6 +50,8 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         switch (parts[1])
         {
+            case "submit" when StatusFlow.OfficerMayEdit(n.Status) && SubmitRefusal(actor, n) is { } refusal:
+                return access.Refuse(actor, data, refusal);
             case "submit" when StatusFlow.OfficerMayEdit(n.Status):
                 var again = n.Status == NominationStatus.Returned;
                 StatusFlow.Change(n, NominationStatus.Submitted, actor, now, again ? "nộp lại sau khi sửa" : null);
@@ -73,10 +75,26 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         }
     }
 
+    /// <summary>
+    /// A nomination is submitted in the name of its unit: only by a confirmed member, and only for the unit they
+    /// are a member of (older nominations typed for another unit are moved back by editing them).
+    /// </summary>
+    private static string? SubmitRefusal(Actor actor, Nomination n)
+    {
+        if (actor.Profile is { JoinPending: true, Unit: { } waiting })
+            return $"Bạn chưa được xác nhận là cán bộ {waiting}, nên chưa nộp được đề nghị {n.Code} nhân danh đơn vị. Đề nghị vẫn được giữ; nộp được ngay khi cán bộ của đơn vị hoặc cán bộ thẩm định xác nhận bạn.";
+        if (actor.MemberUnitKey is not { } unit) return "Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký trước khi nộp.";
+        if (n.UnitKey != unit)
+            return $"Đề nghị {n.Code} ghi đơn vị đề nghị “{n.ProposingUnit}”, không phải đơn vị của bạn ({actor.Profile?.Unit}). Bấm Sửa rồi Xác nhận để đề nghị mang đúng đơn vị của bạn, rồi nộp.";
+        return null;
+    }
+
     /// <summary>The unit's nominations, read-only except one's own.</summary>
     private Reply UnitList(KnowledgeBase kb, Actor actor)
     {
-        if (actor.UnitKey is not { } unit) return new Reply("Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký.");
+        if (actor.Profile is { JoinPending: true, Unit: { } waiting })
+            return access.Refuse(actor, "n|unit", $"Bạn chưa được xác nhận là cán bộ {waiting}: chỉ xem được đề nghị của chính mình (/cuatoi). Cán bộ của đơn vị hoặc cán bộ thẩm định sẽ xác nhận; có mã mời thì gõ /start <mã>.");
+        if (actor.MemberUnitKey is not { } unit) return new Reply("Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký.");
         var all = db.Nominations.Find(n => n.UnitKey == unit).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
         if (all.Count == 0) return new Reply($"{actor.Profile?.Unit} chưa có đề nghị nào.");
         var lines = new List<string> { $"Đề nghị của {actor.Profile?.Unit} ({all.Count}; của cán bộ khác chỉ xem):" };
@@ -157,7 +175,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         var form = new NominationForm { Key = message.PersonKey, OwnerKey = n.OwnerKey, EditingNominationId = n.Id, UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
         n.CopyTo(form);
         db.Forms.Upsert(form);
-        return new NominationFlow(db, clock).Current(kb, form);
+        return new NominationFlow(db, clock, access).Current(kb, form);
     }
 
     private Reply Export(KnowledgeBase kb, Actor actor, string? campaignId)

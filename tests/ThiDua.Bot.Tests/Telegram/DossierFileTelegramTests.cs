@@ -61,6 +61,10 @@ public sealed class DossierFileTelegramTests : IAsyncLifetime, IDisposable
         var name = "Tờ\0trình/" + new string('ư', 200) + ".pdf";
         _server.EnqueueDocument(Officer, Officer, name, "%PDF-1.4 tờ trình"u8.ToArray(), "application/pdf", caption: "Tờ trình");
         await Reply(Officer, "✅ Tờ trình");
+        // The new unit and its officer are confirmed by the administrator, then the officer submits.
+        var notice = await Reply(Admin, "đơn vị mới");
+        _server.EnqueueCallback(Admin, Admin, notice.MessageId, "u|ok|1");
+        await Reply(Officer, "đã xác nhận bạn là cán bộ");
         _server.EnqueueCallback(Officer, Officer, 1, "n|submit|1");
         await Reply(Officer, "Đã nộp");
 
