@@ -86,6 +86,20 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
     /// <summary>Nominations of officers not yet confirmed in their unit: outside the unit's lists and quotas.</summary>
     public const string PendingPrefix = "pending:";
 
+    /// <summary>
+    /// Why this person may not appraise or decide a nomination (null when they may): they created it, own it,
+    /// submitted it, or belong to its proposing unit — through any of their linked identities.
+    /// </summary>
+    public string? ConflictOfInterest(Actor actor, Nomination n)
+    {
+        if (actor.Keys.Contains(n.OwnerKey) || n.CreatedByKey is { } creator && actor.Keys.Contains(creator)) return "bạn lập đề nghị này";
+        if (n.History.Any(h => h.To == NominationStatus.Submitted && actor.Keys.Contains(h.ByKey))) return "bạn đã nộp đề nghị này";
+        var unit = n.UnitKey.StartsWith(PendingPrefix, StringComparison.Ordinal) ? n.UnitKey[PendingPrefix.Length..] : n.UnitKey;
+        var proposing = VietnameseText.Fold(n.ProposingUnit);
+        var mine = actor.Keys.Select(k => db.Officers.FindById(k)?.UnitKey).Append(actor.Profile?.UnitKey).OfType<string>();
+        return mine.Any(u => u == unit || u == proposing) ? "bạn thuộc đơn vị đề nghị" : null;
+    }
+
     /// <summary>A reviewer's scope: the campaign itself, or its area (province); administrators cover all.</summary>
     public static bool Covers(Actor actor, Campaign campaign)
     {
