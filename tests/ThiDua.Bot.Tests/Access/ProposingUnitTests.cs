@@ -41,8 +41,16 @@ public sealed class ProposingUnitTests
             foreach (var (id, unit) in new[] { (1, "UBND xã Bản Vược"), (2, "UBND xã Cốc San") })
                 db.Nominations.Insert(new Nomination
                 {
-                    Id = id, Code = $"LC-2024-000{id}", OwnerKey = "script:old", CampaignId = "lao-cai-217", PhaseId = "dot-1", NomineeName = $"Người {id}",
-                    ProposingUnit = unit, UnitKey = Core.Text.VietnameseText.Fold(unit), Status = NominationStatus.Submitted, SubmittedAt = new DateTime(2024, 4, 1),
+                    Id = id,
+                    Code = $"LC-2024-000{id}",
+                    OwnerKey = "script:old",
+                    CampaignId = "lao-cai-217",
+                    PhaseId = "dot-1",
+                    NomineeName = $"Người {id}",
+                    ProposingUnit = unit,
+                    UnitKey = Core.Text.VietnameseText.Fold(unit),
+                    Status = NominationStatus.Submitted,
+                    SubmittedAt = new DateTime(2024, 4, 1),
                 });
         }
         using var t = new Transcript(data);
