@@ -15,10 +15,7 @@ public sealed class SeparationOfDutiesTests
     {
         using var t = new Transcript();
         await t.Reviewer("rev", "Trần Văn Thẩm");
-        var confirm = await t.Press("admin", "u|ok|1");
-        Assert.Contains("Đã xác nhận Trần Văn Thẩm", FirstText(confirm));
         await t.Reviewer("rev2", "Đỗ Thị Duyệt");
-        Assert.Contains("Đã xác nhận Đỗ Thị Duyệt", FirstText(await t.Press("rev", "u|ok|2")));
 
         // A reviewer nominates themselves and submits it.
         Assert.Equal("LC-2024-0001", await t.Nominate("rev", "Trần Văn Thẩm"));

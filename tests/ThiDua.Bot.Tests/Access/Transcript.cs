@@ -55,13 +55,15 @@ internal sealed partial class Transcript : IDisposable
         Assert.Contains($"Đã đăng ký: {name}", AllText(await Say(chat, name)));
     }
 
-    /// <summary>A reviewer of Lào Cai, invited by the administrator, registered with their own office.</summary>
+    /// <summary>A reviewer of Lào Cai, invited by the administrator, then made a member of their office by an invitation to it.</summary>
     public async Task Reviewer(string chat, string name, string office = "Ban Thi đua - Khen thưởng tỉnh Lào Cai")
     {
         var code = await Invite("admin", "/moi thamdinh lao-cai-217");
         Assert.Contains("Mã mời hợp lệ", FirstText(await Say(chat, $"/start {code}")));
         await Say(chat, name);
         Assert.Contains($"Đã đăng ký: {name}", AllText(await Say(chat, office)));
+        var unitCode = await Invite("admin", $"/moi {office}");
+        Assert.Contains($"Đã cập nhật: {name}", FirstText(await Say(chat, $"/start {unitCode}")));
     }
 
     /// <summary>Saves a nomination from one message; returns its code.</summary>
