@@ -120,7 +120,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
         {
             "Dữ liệu bot lưu về bạn:",
             $"• Tài khoản: {actor.Key}",
-            $"• Họ tên: {p?.Name ?? "(chưa có)"}; đơn vị: {p?.Unit ?? "(chưa có)"}; vai trò: {RoleName(p?.Role ?? Role.Officer)}",
+            $"• Họ tên: {p?.Name ?? "(chưa có)"}; đơn vị: {p?.Unit ?? "(chưa có)"}{(p?.JoinPending == true ? " (chờ xác nhận)" : "")}; vai trò: {RoleName(p?.Role ?? Role.Officer)}",
             $"• Đề nghị đã nhập: {nominations.Count} (nháp: {nominations.Count(n => n.Status == NominationStatus.Draft)})",
             $"• Kế hoạch đang nhắc hạn: {follows}; nhắc riêng: {PersonalReminders(channel, userId).Count}",
             "Xóa dữ liệu: xóa họ tên, vai trò, nhắc hạn, nhắc riêng và các bản nháp. Đề nghị đã nộp vẫn thuộc đơn vị (không còn tên người nhập).",
@@ -155,6 +155,11 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
             }
             db.Officers.Delete(actor.Key);
             membership.CloseOpenRequests(actor.Key);
+            foreach (var open in db.LinkRequests.Find(r => !r.Closed && (r.FromKey == actor.Key || r.ToKey == actor.Key)).ToList())
+            {
+                open.Closed = true;
+                db.LinkRequests.Update(open);
+            }
             return drafts;
         });
         db.ChatStates.Delete(message.PersonKey);

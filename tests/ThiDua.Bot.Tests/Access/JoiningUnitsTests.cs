@@ -91,6 +91,10 @@ public sealed class JoiningUnitsTests
         // Nobody else of the unit can confirm them; the administrator (a reviewer) does.
         await t.JoinByInvitation("x", "Người Khác", "UBND xã Cốc San");
         Assert.Contains("Chỉ cán bộ đã được xác nhận", FirstText(await t.Press("x", PushedButton(asked, "admin", "Đồng ý"))));
+        var waiting = await t.Say("admin", "/donvi");
+        Assert.Contains("1 yêu cầu tham gia đơn vị", FirstText(waiting));
+        Assert.Equal(PushedButton(asked, "admin", "Đồng ý"), Transcript.Button(waiting, "Đồng ý: Lù Văn Đầu — UBND xã Mới Lập"));
+        Assert.Contains("Chỉ cán bộ đã được xác nhận", FirstText(await t.Say("f", "/donvi")));
         var confirmed = await t.Press("admin", PushedButton(asked, "admin", "Đồng ý"));
         Assert.Contains("Đã xác nhận Lù Văn Đầu", FirstText(confirmed));
 
