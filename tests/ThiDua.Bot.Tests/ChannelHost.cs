@@ -25,11 +25,15 @@ internal sealed class ChannelHost : IAsyncDisposable
             $"--Telegram:Token={server.Token}", $"--Telegram:ApiBaseUrl={server.BaseUrl}", $"--Storage:DatabasePath={databasePath}",
             "--Telegram:PollTimeoutSeconds=1", "--now", now, .. extra]);
 
-    /// <summary>`run` with these arguments, every log line captured.</summary>
-    public static async Task<ChannelHost> StartAsync(IEnumerable<string> args)
+    /// <summary>`run` with these arguments, every log line captured; <paramref name="services"/> changes registrations last.</summary>
+    public static async Task<ChannelHost> StartAsync(IEnumerable<string> args, Action<IServiceCollection>? services = null)
     {
         var logs = new CapturedLogs();
-        var host = BotProgram.Build(CommandLine.Parse(["run", "--Logging:LogLevel:Default=Trace", .. args]), configure: b => b.Logging.AddProvider(logs));
+        var host = BotProgram.Build(CommandLine.Parse(["run", "--Logging:LogLevel:Default=Trace", .. args]), configure: b =>
+        {
+            b.Logging.AddProvider(logs);
+            services?.Invoke(b.Services);
+        });
         await host.StartAsync();
         return new ChannelHost(host, logs);
     }

@@ -36,6 +36,9 @@ internal sealed class ScriptSession : IDisposable
     public static IEnumerable<JsonElement> Pushed(JsonElement line) =>
         line.TryGetProperty("pushed", out var pushed) ? pushed.EnumerateArray() : [];
 
+    /// <summary>Everything the bot logged (stderr), once it has stopped.</summary>
+    public string Errors => _disposed ? _errors.Result : throw new InvalidOperationException("The bot is still running.");
+
     private bool _disposed;
 
     public void Dispose()

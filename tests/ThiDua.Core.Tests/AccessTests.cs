@@ -46,12 +46,17 @@ public class AccessTests
         Assert.Contains("UBND xã Nậm Chày", done.Replies[1].Text);
         Assert.Contains("Đã lưu đề nghị LC-2024-0001", bot.Press("f|ok").Text);
 
-        // A second officer picks the unit by button once a reviewer confirmed it.
+        // A second officer picks the unit by button once a reviewer confirmed it: that is a request to join, not
+        // membership (it used to be), so they see only their own nominations until someone confirms them.
         bot.Database.Units.Update(bot.Database.Units.FindById("ubnd xa nam chay") is { } unit ? Confirm(unit) : throw new InvalidOperationException());
         bot.Ask("/dangky", "c2");
         var pick = bot.Ask("Vàng Thị Mai", "c2");
         Assert.Contains(pick.Buttons.SelectMany(r => r), b => b.Text == "UBND xã Nậm Chày");
-        Assert.Contains("Đã đăng ký: Vàng Thị Mai — UBND xã Nậm Chày", bot.Press(pick, "UBND xã Nậm Chày", "c2").Text);
+        var joined = bot.Press(pick, "UBND xã Nậm Chày", "c2").Text;
+        Assert.Contains("Đã đăng ký: Vàng Thị Mai — UBND xã Nậm Chày", joined);
+        Assert.Contains("chưa có cán bộ được xác nhận", joined);
+        Assert.True(bot.Database.Officers.FindById("test:c2").JoinPending);
+        Assert.Contains("chưa được xác nhận", bot.Press("n|unit", "c2").Text);
     }
 
     private static Unit Confirm(Unit unit)
@@ -64,7 +69,10 @@ public class AccessTests
     public void An_invitation_binds_unit_and_role_and_only_the_right_people_can_make_one()
     {
         using var bot = WithReviewer(out var reviewer);
-        Assert.Contains("Chỉ cán bộ thẩm định", bot.Ask("/moi UBND xã Bản Vược", "officer").Text);
+        // An officer invites colleagues of their own unit only (one use each), never another unit's.
+        Assert.Contains("chỉ mời được cán bộ của đơn vị mình", bot.Ask("/moi UBND xã Bản Vược", "officer").Text);
+        Assert.Contains("Mã mời cán bộ UBND xã X", bot.Ask("/moi", "officer").Text);
+        Assert.Contains("dùng một lần", bot.Ask("/moi", "officer").Text);
         Assert.Contains("Chỉ quản trị viên", bot.Ask("/moi thamdinh lao-cai-217", reviewer).Text);
 
         var invite = bot.Ask("/moi UBND xã Bản Vược", reviewer).Text;
@@ -193,8 +201,14 @@ public class AccessTests
         bot.Press("r|on|lao-cai-217");
         var code = System.Text.RegularExpressions.Regex.Match(bot.Ask("/lienket").Text, @"/lienket ([A-Z0-9]{8})").Groups[1].Value;
 
-        var zalo = new IncomingMessage { Channel = "zalo", ChatId = "z1", UserId = "z1", Text = $"/lienket {code}" };
-        Assert.Contains("Đã liên kết", (await bot.Engine.HandleAsync(zalo)).Replies[0].Text);
+        // Both sides agree, each seeing who the other is (typing the code alone used to link them).
+        var zalo = new IncomingMessage { Channel = "zalo", ChatId = "z1", UserId = "z1", UserName = "Lan", Text = $"/lienket {code}" };
+        var asked = (await bot.Engine.HandleAsync(zalo)).Replies[0];
+        Assert.Contains("do Cán bộ Thử Nghiệm — UBND xã X (tài khoản test) tạo", asked.Text);
+        var sent = await bot.Engine.HandleAsync(zalo with { Text = null, ButtonData = asked.Buttons[0][0].Data });
+        Assert.Contains("“Lan” (chưa đăng ký) (tài khoản Zalo) muốn liên kết", Assert.Single(sent.Pushed).Reply.Text);
+        Assert.Empty(bot.Database.Follows.Find(f => f.Channel == "zalo"));
+        Assert.Contains("Đã liên kết", bot.Press(Assert.Single(sent.Pushed).Reply.Buttons[0][0].Data).Text);
         var list = (await bot.Engine.HandleAsync(zalo with { Text = "/cuatoi" })).Replies[0].Text;
         Assert.Contains("LC-2024-0001", list);
         var follow = Assert.Single(bot.Database.Follows.FindAll());

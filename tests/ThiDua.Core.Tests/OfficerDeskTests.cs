@@ -56,7 +56,7 @@ public class OfficerDeskTests
 
     [Theory]
     [InlineData("virus.exe", "không nhận được")]
-    [InlineData("hidden.pdf", "chương trình chạy được")]
+    [InlineData("hidden.pdf", "không đúng loại")]
     public void Executables_are_refused_and_nothing_is_attached(string name, string expected)
     {
         using var bot = new TestBot();

@@ -12,7 +12,8 @@ public sealed record Actor(string Key, IReadOnlySet<string> Keys, OfficerProfile
 {
     public bool IsRegistered => Profile?.IsRegistered == true;
     public bool IsReviewer => IsAdmin || Profile?.Role == Role.Reviewer;
-    public string? UnitKey => Profile?.UnitKey;
+    /// <summary>The unit whose nominations they read: only once confirmed a member, never while a join request waits.</summary>
+    public string? MemberUnitKey => Profile is { IsMember: true } p ? p.UnitKey : null;
     public string DisplayName => Profile?.Name ?? Key;
 }
 
@@ -40,24 +41,64 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
 
     public Actor Who(string key)
     {
-        var profile = db.Officers.FindById(key);
         var keys = new HashSet<string>(StringComparer.Ordinal) { key };
-        if (profile?.LinkedTo is { } other)
-        {
-            keys.Add(other);
-            // A linked identity shares the registration of the one it joined.
-            if (profile.IsRegistered is false && db.Officers.FindById(other) is { IsRegistered: true } main) profile = main;
-        }
-        return new Actor(key, keys, profile, keys.Any(_admins.Contains));
+        if (LinkedTo(db, key) is { } other) keys.Add(other);
+        return new Actor(key, keys, ProfileOf(db, key), keys.Any(_admins.Contains));
+    }
+
+    /// <summary>Administrators from configuration, as person keys.</summary>
+    public IReadOnlyCollection<string> AdminKeys => _admins;
+
+    /// <summary>The other identity of the same person, when both sides agreed to the link (each names the other).</summary>
+    public static string? LinkedTo(BotDatabase db, string key) =>
+        db.Officers.FindById(key)?.LinkedTo is { } other && db.Officers.FindById(other)?.LinkedTo == key ? other : null;
+
+    /// <summary>The profile that speaks for this identity: its own, or, when it has no registration, its linked identity's.</summary>
+    public static OfficerProfile? ProfileOf(BotDatabase db, string key)
+    {
+        var profile = db.Officers.FindById(key);
+        if (profile is { IsRegistered: false } && LinkedTo(db, key) is { } other && db.Officers.FindById(other) is { IsRegistered: true } main) return main;
+        return profile;
     }
 
     public static bool Owns(Actor actor, Nomination n) => actor.Keys.Contains(n.OwnerKey);
 
-    /// <summary>Read access: the owner, officers of the same unit, reviewers of the campaign, administrators.</summary>
+    /// <summary>
+    /// Read access: the owner, confirmed officers of the same unit, and, once it has been submitted, reviewers of
+    /// the campaign and administrators. A draft never submitted stays inside its unit.
+    /// </summary>
     public static bool CanRead(Actor actor, Nomination n, KnowledgeBase kb) =>
         Owns(actor, n)
-        || (actor.UnitKey is { } unit && unit == n.UnitKey)
-        || (kb.Find(n.CampaignId ?? "") is { } c && Covers(actor, c));
+        || (actor.MemberUnitKey is { } unit && unit == n.UnitKey)
+        || (WasSubmitted(n) && kb.Find(n.CampaignId ?? "") is { } c && Covers(actor, c));
+
+    /// <summary>Submitted at least once (a withdrawn draft that never was is still the unit's own).</summary>
+    public static bool WasSubmitted(Nomination n) => n.SubmittedAt is not null || n.History.Any(h => h.To == NominationStatus.Submitted);
+
+    /// <summary>The unit key a nomination proposed by this officer gets: their unit, or "pending:…" until they are confirmed in it.</summary>
+    public static string UnitKeyFor(OfficerProfile? owner) => owner switch
+    {
+        { IsMember: true } => owner.UnitKey!,
+        { UnitKey: { } pending } => PendingPrefix + pending,
+        _ => PendingPrefix,
+    };
+
+    /// <summary>Nominations of officers not yet confirmed in their unit: outside the unit's lists and quotas.</summary>
+    public const string PendingPrefix = "pending:";
+
+    /// <summary>
+    /// Why this person may not appraise or decide a nomination (null when they may): they created it, own it,
+    /// submitted it, or belong to its proposing unit — through any of their linked identities.
+    /// </summary>
+    public string? ConflictOfInterest(Actor actor, Nomination n)
+    {
+        if (actor.Keys.Contains(n.OwnerKey) || n.CreatedByKey is { } creator && actor.Keys.Contains(creator)) return "bạn lập đề nghị này";
+        if (n.History.Any(h => h.To == NominationStatus.Submitted && actor.Keys.Contains(h.ByKey))) return "bạn đã nộp đề nghị này";
+        var unit = n.UnitKey.StartsWith(PendingPrefix, StringComparison.Ordinal) ? n.UnitKey[PendingPrefix.Length..] : n.UnitKey;
+        var proposing = VietnameseText.Fold(n.ProposingUnit);
+        var mine = actor.Keys.Select(k => db.Officers.FindById(k)?.UnitKey).Append(actor.Profile?.UnitKey).OfType<string>();
+        return mine.Any(u => u == unit || u == proposing) ? "bạn thuộc đơn vị đề nghị" : null;
+    }
 
     /// <summary>A reviewer's scope: the campaign itself, or its area (province); administrators cover all.</summary>
     public static bool Covers(Actor actor, Campaign campaign)

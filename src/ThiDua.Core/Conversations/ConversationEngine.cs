@@ -30,13 +30,15 @@ public sealed class ConversationEngine(
     private const string RegisterFirst = "Để đăng ký đề nghị khen thưởng, bạn cho biết họ tên và đơn vị (chỉ một lần).";
 
     private readonly AccessPolicy _access = new(db, accessOptions ?? new AccessOptions(), logger);
-    private readonly NominationFlow _nominations = new(db, clock);
+    private NominationFlow Nominations => new(db, clock, _access);
     private readonly FollowDesk _follows = new(db, clock.TimeProvider, reminderOptions ?? new ReminderOptions());
     private readonly PersonalReminders _personal = new(db, clock, reminderOptions ?? new ReminderOptions());
-    private readonly RegistrationDesk _registration = new(db, clock);
     // The desks hold no state of their own (it is all in LiteDB), so they are made where used, sharing the policy.
     private OfficerDesk Desk => new(db, clock, _access);
-    private InvitationDesk Invitations => new(db, clock, _access);
+    private RegistrationDesk Onboarding => new(db, clock, _access, Membership);
+    private IdentityLinks Links => new(db, clock, _access);
+    private UnitMembership Membership => new(db, clock, _access);
+    private InvitationDesk Invitations => new(db, clock, _access, Membership);
     private ReviewDesk Review => new(db, clock, _access);
     private HandoverDesk Handover => new(db, clock, _access);
     private ImportDesk Import => new(db, clock, knowledge, _access);
@@ -48,7 +50,8 @@ public sealed class ConversationEngine(
     {
         try
         {
-            var state = db.ChatStates.Get(message.ConversationKey);
+            // In a group each member has their own context, form and awaited input.
+            var state = db.ChatStates.Get(message.PersonKey);
             var turn = new Turn(message, state, _access.Who(message), []);
             var replies = message.File is { } file
                 ? [state.AwaitingInput == "import-file"
@@ -57,12 +60,12 @@ public sealed class ConversationEngine(
                 : Handle(turn);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
-            return new ConversationResult(replies) { Pushed = turn.Pushed };
+            return new ConversationResult(SharedChatButtons.Tag(replies, message)) { Pushed = turn.Pushed };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", message.ConversationKey);
-            TryReset(message.ConversationKey);
+            TryReset(message.PersonKey);
             return new ConversationResult([new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]);
         }
     }
@@ -72,7 +75,13 @@ public sealed class ConversationEngine(
         var (message, state, actor, _) = turn;
         var kb = knowledge.Current;
         var today = clock.Today;
-        if (message.ButtonData is { } data) return PressButton(kb, turn, data, today);
+        if (message.ButtonData is { } pressed)
+        {
+            var (data, ownedByOther) = SharedChatButtons.Untag(pressed, message);
+            if (ownedByOther)
+                return [_access.Refuse(actor, data, "Nút này thuộc tin trả lời cho người khác trong nhóm: chỉ người đó bấm được. Bạn gõ lệnh để có nút của riêng mình (đề nghị khen thưởng nên nhập trong chat riêng với bot).")];
+            return PressButton(kb, turn with { Message = message with { ButtonData = data } }, data, today);
+        }
 
         var text = message.Text?.Trim() ?? "";
         if (text.Length == 0) return [GeneralAnswers.Help(kb, today, "Bạn chưa nhập nội dung. Tôi có thể trả lời:")];
@@ -86,12 +95,15 @@ public sealed class ConversationEngine(
             state.AwaitingInput = null;
             switch (command)
             {
+                case "start" when args == NominationFlow.DeepLinkPayload:
+                    // t.me/<bot>?start=dangky, sent from a group to move form entry here.
+                    return Gate(turn, "/dangky") ?? [Nominations.Start(kb, message, "", context)];
                 case "start" when args.Length > 0:
-                    return [_registration.ApplyInvitation(actor.Key, args, Invitations.Link) ?? GeneralAnswers.Welcome(kb, today, message.UserName)];
+                    return [Onboarding.ApplyInvitation(actor, args, owner => Links.Requested(owner, actor, message.UserName))];
                 case "dangky":
-                    return Gate(turn, text) ?? [_nominations.Start(kb, message, text, context)];
+                    return Gate(turn, text) ?? [Nominations.Start(kb, message, text, context)];
                 case "huy":
-                    return [_registration.Active(actor.Key) is not null ? _registration.Cancel(actor.Key) : _nominations.Cancel(message.ConversationKey)];
+                    return [Onboarding.Active(actor.Key) is not null ? Onboarding.Cancel(actor.Key) : Nominations.Cancel(message.PersonKey)];
                 case "cuatoi":
                     return Gate(turn, text) ?? [Desk.List(kb, actor)];
                 case "xuat":
@@ -102,15 +114,15 @@ public sealed class ConversationEngine(
                 case "moi":
                     return [Invitations.Invite(kb, actor, args)];
                 case "donvi":
-                    return [Invitations.PendingUnits(actor)];
+                    return [Membership.Pending(actor)];
                 case "bangiao":
                     return [Handover.Start(kb, actor)];
                 case "lienket":
-                    return [args.Length == 0 ? Invitations.LinkCode(actor) : _registration.ApplyInvitation(actor.Key, args, Invitations.Link)!];
+                    return [args.Length == 0 ? Links.Code(actor) : Onboarding.ApplyInvitation(actor, args, owner => Links.Requested(owner, actor, message.UserName))];
                 case "nhapkehoach":
                     return [Import.Start(actor, state)];
                 case "xoadulieu":
-                    return [_registration.ShowData(actor)];
+                    return [Onboarding.ShowData(actor)];
                 case "nhacviec":
                     return [_follows.Menu(kb, message)];
                 case "nhacnho":
@@ -119,26 +131,26 @@ public sealed class ConversationEngine(
                     return [RunCommand(kb, command, args, message, state, today)];
             }
         }
-        if (_registration.Active(actor.Key) is { } registration)
+        if (Onboarding.Active(actor.Key) is { } registration)
         {
-            var (reply, done) = _registration.Answer(actor.Key, registration, text);
+            var (reply, done) = Onboarding.Answer(actor.Key, registration, text, turn.Pushed);
             return done is null ? [reply] : [reply, .. Replay(turn, done)];
         }
         if (state.AwaitingInput?.StartsWith("import-edit|", StringComparison.Ordinal) == true) return [Import.Edit(actor, state, text)];
         if (state.AwaitingInput is not null && Review.AnswerAwaited(kb, actor, state, text, turn.Pushed) is { } awaited) return [awaited];
-        var form = _nominations.ActiveForm(message.ConversationKey);
-        if (form is not null && NominationFlow.IsResumeRequest(text)) return [_nominations.Current(kb, form)];
-        if (NominationFlow.IsStartRequest(kb, text)) return Gate(turn, text) ?? [_nominations.Start(kb, message, text, context)];
+        var form = Nominations.ActiveForm(message.PersonKey);
+        if (form is not null && NominationFlow.IsResumeRequest(text)) return [Nominations.Current(kb, form)];
+        if (NominationFlow.IsStartRequest(kb, text)) return Gate(turn, text) ?? [Nominations.Start(kb, message, text, context)];
         if (PersonalReminders.IsRequest(text)) return [_personal.Create(kb, message, text, context)];
         if (form is not null && !form.Paused && !LooksLikeQuestion(kb, text))
-            return [_nominations.Answer(kb, form, text)];
+            return [Nominations.Answer(kb, form, text)];
         // While registering, the plan being registered for is what short questions are about.
         if (form?.CampaignId is { } formCampaign) state.CampaignId ??= formCampaign;
         var answer = QuestionAnswerer.Answer(kb, text, state, today);
         if (form is not null && !form.Paused)
         {
             // A question mid-form is answered; the form waits for "tiếp tục".
-            _nominations.Pause(form);
+            Nominations.Pause(form);
             answer = answer with { Text = answer.Text + "\n\n(Bạn đang đăng ký dở một đề nghị: gõ “tiếp tục” để quay lại.)" };
         }
         return [answer];
@@ -146,7 +158,7 @@ public sealed class ConversationEngine(
 
     /// <summary>Nominations need to know who and which unit: unregistered people are asked first, then their request is replayed.</summary>
     private List<Reply>? Gate(Turn turn, string? text = null, string? button = null) =>
-        turn.Actor.IsRegistered ? null : [_registration.Begin(turn.Actor.Key, RegisterFirst, text, button)];
+        turn.Actor.IsRegistered ? null : [Onboarding.Begin(turn.Actor.Key, RegisterFirst, text, button)];
 
     private List<Reply> Replay(Turn turn, Registration done)
     {
@@ -187,12 +199,14 @@ public sealed class ConversationEngine(
         }
         if (data == "cmd|help") return [GeneralAnswers.Help(kb, today)];
         if (data == "cmd|cuatoi") return Gate(turn, button: data) ?? [Desk.List(kb, actor)];
-        if (data.StartsWith("f|start", StringComparison.Ordinal) || data == "f|new") return Gate(turn, button: data) ?? [_nominations.Press(kb, message, data)];
-        if (data.StartsWith("f|", StringComparison.Ordinal)) return [_nominations.Press(kb, message, data)];
+        if (data.StartsWith("f|start", StringComparison.Ordinal) || data == "f|new") return Gate(turn, button: data) ?? [Nominations.Press(kb, message, data)];
+        if (data.StartsWith("f|", StringComparison.Ordinal)) return [Nominations.Press(kb, message, data)];
         if (data.StartsWith("n|", StringComparison.Ordinal)) return [Desk.Press(kb, message, actor, state, data)];
         if (data.StartsWith("v|", StringComparison.Ordinal)) return [Review.Press(kb, actor, state, data, pushed)];
         if (data.StartsWith("h|", StringComparison.Ordinal)) return [Handover.Press(kb, actor, data, pushed)];
-        if (data.StartsWith("i|", StringComparison.Ordinal)) return [Invitations.Press(kb, actor, data)];
+        if (data.StartsWith("i|", StringComparison.Ordinal)) return [Invitations.Press(kb, actor, data, pushed)];
+        if (data.StartsWith("u|", StringComparison.Ordinal)) return [Membership.Press(actor, data, pushed)];
+        if (data.StartsWith("l|", StringComparison.Ordinal)) return [Links.Press(actor, data, pushed)];
         if (data.StartsWith("k|", StringComparison.Ordinal)) return [Import.Press(kb, actor, state, data)];
         if (data.StartsWith("g|", StringComparison.Ordinal)) return PressRegistration(turn, data);
         if (data.StartsWith("r|", StringComparison.Ordinal)) return [_follows.Press(kb, message, data, today)];
@@ -208,12 +222,12 @@ public sealed class ConversationEngine(
         switch (data.Split('|'))
         {
             case [_, "unit", var unit]:
-                var (reply, done) = _registration.PickUnit(actor.Key, unit);
+                var (reply, done) = Onboarding.PickUnit(actor.Key, unit, turn.Pushed);
                 return done is null ? [reply] : [reply, .. Replay(turn, done)];
             case [_, "cancel"]:
-                return [_registration.Cancel(actor.Key)];
+                return [Onboarding.Cancel(actor.Key)];
             case [_, "erase"]:
-                return [_registration.Erase(actor, turn.Message.ChatId, turn.Message.Channel)];
+                return [Onboarding.Erase(actor, turn.Message)];
             default:
                 return [new Reply("Đã giữ nguyên dữ liệu của bạn.")];
         }

@@ -14,12 +14,30 @@ public sealed record IncomingMessage
     /// <summary>Opaque data of a pressed button (at most 64 bytes).</summary>
     public string? ButtonData { get; init; }
     public IncomingFile? File { get; init; }
+    /// <summary>Where the person can talk to the bot privately (a Telegram deep link), when the channel has one.</summary>
+    public string? PrivateChatLink { get; init; }
 
     /// <summary>Key of the conversation this message belongs to.</summary>
     public string ConversationKey => $"{Channel}:{ChatId}";
+
+    /// <summary>A group chat: a private chat's id is its user's, so any other chat is shared with other people.</summary>
+    public bool InSharedChat => ChatId != UserId;
+
+    /// <summary>
+    /// Key of this person's state in this chat (context, forms, typed input awaited): the chat's key in a private
+    /// chat (as older files have it), the chat and the person in a group, so members never share a form.
+    /// </summary>
+    public string PersonKey => InSharedChat ? $"{ConversationKey}|{UserId}" : ConversationKey;
 }
 
+/// <summary>A file sent in chat. <see cref="OpenRead"/> may throw <see cref="FileTooLargeException"/> when the channel stops a download past its limit.</summary>
 public sealed record IncomingFile(string FileName, string? ContentType, long Length, Func<CancellationToken, Task<Stream>> OpenRead);
+
+/// <summary>A channel stopped downloading a file because it grew past the size limit (whatever size was declared).</summary>
+public sealed class FileTooLargeException(long limit) : IOException($"tệp lớn hơn {limit} byte")
+{
+    public long Limit { get; } = limit;
+}
 
 public sealed record Button(string Text, string Data);
 

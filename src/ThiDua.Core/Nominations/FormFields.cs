@@ -119,6 +119,9 @@ internal static class FormFields
                 return SetText(value, "Chức vụ", 2, v => form.Position = v);
             case FormField.NomineeUnit:
                 return SetText(value, "Đơn vị công tác", 2, v => form.NomineeUnit = v);
+            case FormField.ProposingUnit when form.ProposingUnit is { } registered:
+                return VietnameseText.Fold(value) == VietnameseText.Fold(registered) ? null
+                    : $"Đơn vị đề nghị là đơn vị bạn đã đăng ký ({registered}), không đổi được ở đây: đề nghị của đơn vị khác do cán bộ đơn vị đó nhập. Nếu bạn đã chuyển đơn vị, gõ /xoadulieu rồi đăng ký lại với đơn vị mới.";
             case FormField.ProposingUnit:
                 return SetText(value, "Đơn vị đề nghị", 2, v => form.ProposingUnit = v);
             case FormField.Gender:

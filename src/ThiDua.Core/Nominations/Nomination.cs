@@ -51,8 +51,10 @@ public sealed class Nomination : NomineeDetails
 {
     [BsonId] public int Id { get; set; }
     public string Code { get; set; } = "";
-    /// <summary>"channel:userId" of the officer who registered it.</summary>
+    /// <summary>"channel:userId" of the officer who has it now (a handover changes it).</summary>
     public string OwnerKey { get; set; } = "";
+    /// <summary>Who first registered it, kept through handovers; older files have none (their owner then counts).</summary>
+    public string? CreatedByKey { get; set; }
     public NominationStatus Status { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

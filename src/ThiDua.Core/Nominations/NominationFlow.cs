@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Storage;
@@ -12,7 +13,7 @@ namespace ThiDua.Core.Nominations;
 /// (one question at a time, buttons for closed choices), a summary card, save with a code, the dossier checklist.
 /// The form lives in LiteDB, so it survives a restart; a question mid-form pauses it until "tiếp tục".
 /// </summary>
-public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
+public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, AccessPolicy access)
 {
     private readonly NominationStore _store = new(db);
 
@@ -25,23 +26,28 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     /// <summary>"đăng ký khen thưởng", "đề nghị BK CT tỉnh cho …" (abbreviations read through the glossary).</summary>
     public static bool IsStartRequest(KnowledgeBase kb, string text) => StartPattern().IsMatch(string.Join(' ', kb.Glossary.Expand(text)));
 
+    /// <summary>The start payload of the private-chat link a group gets ("t.me/&lt;bot&gt;?start=dangky").</summary>
+    public const string DeepLinkPayload = "dangky";
+
     public static bool IsResumeRequest(string text) => VietnameseText.Fold(text).Trim('.', '!') is "tiep tuc" or "tiep" or "quay lai";
 
-    public NominationForm? ActiveForm(string conversationKey) => db.Forms.FindById(conversationKey);
+    /// <param name="personKey">The person in the chat (<see cref="IncomingMessage.PersonKey"/>): forms are never shared.</param>
+    public NominationForm? ActiveForm(string personKey) => db.Forms.FindById(personKey);
 
     /// <summary>/dangky or "Đề nghị BK … cho …": starts a form, filled with whatever the message already says.</summary>
     public Reply Start(KnowledgeBase kb, IncomingMessage message, string text, Campaign? context)
     {
-        if (ActiveForm(message.ConversationKey) is { } existing)
+        if (ActiveForm(message.PersonKey) is { } existing)
             return new Reply("Bạn đang đăng ký dở một đề nghị:\n" + Summary(kb, existing, brief: true) + "\nTiếp tục đề nghị này hay làm lại từ đầu?")
             {
                 Buttons = [[Btn("Tiếp tục", "resume"), Btn("Làm lại", "restart")], [Btn("Hủy", "cancel")]],
             };
         var form = new NominationForm
         {
-            Key = message.ConversationKey,
+            Key = message.PersonKey,
             OwnerKey = $"{message.Channel}:{message.UserId}",
-            ProposingUnit = db.Officers.FindById($"{message.Channel}:{message.UserId}")?.Unit,
+            // The proposing unit is the officer's own, from their registration, never what they type.
+            ProposingUnit = AccessPolicy.ProfileOf(db, $"{message.Channel}:{message.UserId}")?.Unit,
         };
         var body = Regex.Replace(text, @"^/dangky(@\S+)?", "", RegexOptions.IgnoreCase).Trim();
         var entry = QuickEntryParser.Parse(body, kb, context);
@@ -53,6 +59,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
             notes.Add(AwardNotOffered(c, unknown));
         var next = Advance(kb, form);
         var intro = understood.Count > 0 ? "Tôi hiểu như sau:\n" + string.Join('\n', understood) : "Bắt đầu đăng ký đề nghị khen thưởng (gõ /huy để hủy bất cứ lúc nào).";
+        if (message.InSharedChat) notes.Insert(0, InGroupNote(message));
         return Prefix(string.Join('\n', notes.Prepend(intro)), next);
     }
 
@@ -79,7 +86,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     public Reply Press(KnowledgeBase kb, IncomingMessage message, string data)
     {
         var parts = data.Split('|');
-        var form = ActiveForm(message.ConversationKey);
+        var form = ActiveForm(message.PersonKey);
         var action = parts.Length > 1 ? parts[1] : "";
         var value = parts.Length > 2 ? parts[2] : "";
         if (action == "new") return Start(kb, message, "", null);
@@ -116,10 +123,10 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
         }
     }
 
-    public Reply Cancel(string conversationKey)
+    public Reply Cancel(string personKey)
     {
-        var had = db.Forms.FindById(conversationKey) is not null;
-        db.Forms.Delete(conversationKey);
+        var had = db.Forms.FindById(personKey) is not null;
+        db.Forms.Delete(personKey);
         return new Reply(had ? "Đã hủy đề nghị đang đăng ký. Không có gì được lưu." : "Không có đề nghị nào đang đăng ký.");
     }
 
@@ -138,6 +145,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     private Reply SetAndAdvance(KnowledgeBase kb, NominationForm form, FormField field, string value, bool byButton = false)
     {
         var error = FormFields.Set(kb, form, field, value, clock.Today, byButton);
+        if (error is not null && field == FormField.ProposingUnit && form.ProposingUnit is not null)
+            return Save(form, Prefix(access.Refuse(access.Who(form.OwnerKey), "sửa đơn vị đề nghị", error).Text, ShowSummary(kb, form)));
         if (error is not null) return Save(form, Prefix(error, Ask(kb, form, field)));
         if (field == FormField.Award && kb.Find(form.CampaignId ?? "") is { } c && form.AwardId is null)
             return Save(form, Prefix(AwardNotOffered(c, value), Ask(kb, form, field)));
@@ -203,7 +212,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
     private static Reply EditMenu(KnowledgeBase kb, NominationForm form)
     {
         var campaign = kb.Find(form.CampaignId ?? "");
-        var fields = FormFields.Applicable(form, campaign);
+        // The proposing unit comes from the registration: not a field to edit.
+        var fields = FormFields.Applicable(form, campaign).Where(f => f != FormField.ProposingUnit || form.ProposingUnit is null);
         return new Reply("Chọn mục cần sửa (hoặc gõ “sửa <mục>: <giá trị mới>”):")
         {
             Buttons = [.. fields.Select(f => Btn(FormFields.Label(f), "field", f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],
@@ -218,6 +228,12 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock)
 
     private static string AwardNotOffered(Campaign c, string asked) =>
         $"Kế hoạch {c.ShortName} không có hình thức “{FormFields.Display(asked)}”. Các hình thức của kế hoạch: {string.Join("; ", c.Awards.Select(a => a.Name))}.";
+
+    /// <summary>Group members read everything typed there: birth years and achievements belong in a private chat.</summary>
+    public static string InGroupNote(IncomingMessage message) =>
+        "🔒 Bạn đang nhập trong nhóm: mọi thành viên đọc được thông tin người được đề nghị (năm sinh, thành tích). "
+        + (message.PrivateChatLink is { } link ? $"Nên nhập trong chat riêng với bot: {link}" : "Nên nhắn riêng cho bot để nhập đề nghị.")
+        + " Biểu mẫu này chỉ của bạn: người khác trong nhóm không sửa hay bấm nút của nó được.";
 
     private static bool IsSkippable(FormField field) => field is FormField.Gender or FormField.BirthYear;
 

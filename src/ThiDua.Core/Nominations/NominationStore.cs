@@ -25,6 +25,7 @@ public sealed class NominationStore(BotDatabase db)
                 UpdatedAt = now,
             };
             form.CopyTo(nomination);
+            nomination.CreatedByKey = form.OwnerKey;
             SetKeys(nomination);
             db.Nominations.Insert(nomination);
             db.Forms.Delete(form.Key);
@@ -73,9 +74,15 @@ public sealed class NominationStore(BotDatabase db)
             && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId && n.UnitKey == unit);
     }
 
-    private static void SetKeys(Nomination n)
+    /// <summary>
+    /// The proposing unit is the owner's registered one, whatever a form says (an older form may hold a typed
+    /// unit); its key waits as "pending:…" until the owner is confirmed in that unit.
+    /// </summary>
+    private void SetKeys(Nomination n)
     {
         n.NameKey = VietnameseText.Fold(n.NomineeName);
-        n.UnitKey = VietnameseText.Fold(n.ProposingUnit);
+        var owner = Access.AccessPolicy.ProfileOf(db, n.OwnerKey);
+        if (owner is { IsRegistered: true }) n.ProposingUnit = owner.Unit;
+        n.UnitKey = owner is { IsRegistered: true } ? Access.AccessPolicy.UnitKeyFor(owner) : Access.AccessPolicy.PendingPrefix + VietnameseText.Fold(n.ProposingUnit);
     }
 }

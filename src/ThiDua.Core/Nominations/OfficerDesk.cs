@@ -21,7 +21,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     public Reply List(KnowledgeBase kb, Actor actor)
     {
         var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
-        var unitButton = actor.UnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
+        var unitButton = actor.MemberUnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
         if (mine.Count == 0)
             return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.")
             {
@@ -50,6 +50,8 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         switch (parts[1])
         {
+            case "submit" when StatusFlow.OfficerMayEdit(n.Status) && SubmitRefusal(actor, n) is { } refusal:
+                return access.Refuse(actor, data, refusal);
             case "submit" when StatusFlow.OfficerMayEdit(n.Status):
                 var again = n.Status == NominationStatus.Returned;
                 StatusFlow.Change(n, NominationStatus.Submitted, actor, now, again ? "nộp lại sau khi sửa" : null);
@@ -67,16 +69,32 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             case "attach" when StatusFlow.OfficerMayWithdraw(n.Status) && campaign is not null:
                 return new Reply($"Gửi tệp (ảnh hoặc tài liệu) cho đề nghị {n.Code}; ghi chú thích là tên thành phần, ví dụ “Tờ trình”.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
             case "comp" when parts.Length >= 5 && campaign is not null && n.Status != NominationStatus.Withdrawn:
-                return Attach(n, campaign, parts[3], $"pending/{parts[4]}", parts[4]);
+                return Attach(actor, n, campaign, parts[3], parts[4]);
             default:
                 return new Reply($"Đề nghị {n.Code} đang ở trạng thái “{TrichNgangExport.StatusName(n.Status)}”: không làm được thao tác này.");
         }
     }
 
+    /// <summary>
+    /// A nomination is submitted in the name of its unit: only by a confirmed member, and only for the unit they
+    /// are a member of (older nominations typed for another unit are moved back by editing them).
+    /// </summary>
+    private static string? SubmitRefusal(Actor actor, Nomination n)
+    {
+        if (actor.Profile is { JoinPending: true, Unit: { } waiting })
+            return $"Bạn chưa được xác nhận là cán bộ {waiting}, nên chưa nộp được đề nghị {n.Code} nhân danh đơn vị. Đề nghị vẫn được giữ; nộp được ngay khi cán bộ của đơn vị hoặc cán bộ thẩm định xác nhận bạn.";
+        if (actor.MemberUnitKey is not { } unit) return "Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký trước khi nộp.";
+        if (n.UnitKey != unit)
+            return $"Đề nghị {n.Code} ghi đơn vị đề nghị “{n.ProposingUnit}”, không phải đơn vị của bạn ({actor.Profile?.Unit}). Bấm Sửa rồi Xác nhận để đề nghị mang đúng đơn vị của bạn, rồi nộp.";
+        return null;
+    }
+
     /// <summary>The unit's nominations, read-only except one's own.</summary>
     private Reply UnitList(KnowledgeBase kb, Actor actor)
     {
-        if (actor.UnitKey is not { } unit) return new Reply("Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký.");
+        if (actor.Profile is { JoinPending: true, Unit: { } waiting })
+            return access.Refuse(actor, "n|unit", $"Bạn chưa được xác nhận là cán bộ {waiting}: chỉ xem được đề nghị của chính mình (/cuatoi). Cán bộ của đơn vị hoặc cán bộ thẩm định sẽ xác nhận; có mã mời thì gõ /start <mã>.");
+        if (actor.MemberUnitKey is not { } unit) return new Reply("Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký.");
         var all = db.Nominations.Find(n => n.UnitKey == unit).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
         if (all.Count == 0) return new Reply($"{actor.Profile?.Unit} chưa có đề nghị nào.");
         var lines = new List<string> { $"Đề nghị của {actor.Profile?.Unit} ({all.Count}; của cán bộ khác chỉ xem):" };
@@ -98,24 +116,27 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             : Mine(actor).Where(x => StatusFlow.OfficerMayEdit(x.Status)).OrderByDescending(x => x.Id).FirstOrDefault();
         if (n is null || kb.Find(n.CampaignId ?? "") is not { } campaign)
             return new Reply("Chưa có đề nghị nào để đính kèm tệp. Gõ /dangky để đăng ký đề nghị trước, rồi gửi tệp hồ sơ.");
-        if (await DossierFiles.RefusalAsync(file, ct) is { } refusal) return new Reply(refusal);
-
         var upload = Guid.NewGuid().ToString("N")[..8];
-        await DossierFiles.StoreAsync(db, file, $"pending/{upload}", ct);
+        if (await DossierFiles.ReceiveAsync(db, file, $"pending/{upload}", actor.Key, ct) is { } refusal)
+            return access.Refuse(actor, "tệp hồ sơ", refusal);
         state.CurrentNominationId = n.Id;
         var items = DossierChecklist.For(n, campaign).Items;
         var named = ComponentNamed(items, caption);
-        if (named is not null) return Attach(n, campaign, named.ComponentId, $"pending/{upload}", upload);
-        return new Reply($"Đã nhận tệp “{file.FileName}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
+        if (named is not null) return Attach(actor, n, campaign, named.ComponentId, upload);
+        return new Reply($"Đã nhận tệp “{DossierFiles.NormaliseName(file.FileName)}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
         {
             Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new Button((i.Done ? "✅ " : "") + Shorten(i.Name), $"n|comp|{n.Id}|{i.ComponentId}|{upload}")])],
         };
     }
 
-    private Reply Attach(Nomination n, Campaign campaign, string componentId, string uploadedId, string upload)
+    /// <summary>Gives a pending upload its place in the dossier; only the person who uploaded it can.</summary>
+    private Reply Attach(Actor actor, Nomination n, Campaign campaign, string componentId, string upload)
     {
+        var uploadedId = $"pending/{upload}";
         var item = DossierChecklist.For(n, campaign).Items.FirstOrDefault(i => i.ComponentId == componentId);
         if (item is null || db.Files.FindById(uploadedId) is not { } info) return new Reply("Tệp này không còn (có thể đã được gắn rồi). Bạn gửi lại tệp nhé.");
+        if (DossierFiles.UploaderOf(info) is not { } uploader || !actor.Keys.Contains(uploader))
+            return access.Refuse(actor, $"gắn tệp {upload}", "Tệp này không phải do bạn gửi: chỉ người gửi tệp mới gắn được vào hồ sơ. Bạn gửi tệp của mình nhé.");
         var finalId = $"{n.Code}/{componentId}/{upload}";
         using (var content = db.Files.OpenRead(uploadedId)) db.Files.Upload(finalId, info.Filename, content);
         db.Files.Delete(uploadedId);
@@ -151,10 +172,10 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     /// <summary>Opens a saved draft as a form at its summary card; confirming updates it, keeping its code.</summary>
     private Reply EditForm(KnowledgeBase kb, IncomingMessage message, Nomination n)
     {
-        var form = new NominationForm { Key = message.ConversationKey, OwnerKey = n.OwnerKey, EditingNominationId = n.Id, UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
+        var form = new NominationForm { Key = message.PersonKey, OwnerKey = n.OwnerKey, EditingNominationId = n.Id, UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime };
         n.CopyTo(form);
         db.Forms.Upsert(form);
-        return new NominationFlow(db, clock).Current(kb, form);
+        return new NominationFlow(db, clock, access).Current(kb, form);
     }
 
     private Reply Export(KnowledgeBase kb, Actor actor, string? campaignId)

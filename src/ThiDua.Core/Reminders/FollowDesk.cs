@@ -13,7 +13,7 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
 {
     public Reply Menu(KnowledgeBase kb, IncomingMessage m, string? done = null)
     {
-        var followed = db.Follows.Find(f => f.Channel == m.Channel && f.ChatId == m.ChatId).Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
+        var followed = Mine(m).Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
         var schedule = Describe(options.OffsetsDays);
         var text = followed.Count == 0
             ? $"Bạn chưa theo dõi kế hoạch nào. Chọn kế hoạch để được nhắc trước mỗi hạn ({schedule}, lúc {options.SendAt:HH\\:mm}):"
@@ -42,8 +42,8 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
 
     private Reply Apply(KnowledgeBase kb, IncomingMessage m, string[] parts, Campaign campaign, DateOnly today)
     {
-        var key = Follow.KeyFor(m.Channel, m.ChatId, campaign.Id);
-        if (parts[1] == "sch" && parts.Length == 4 && Schedules.Contains(parts[3]) && db.Follows.FindById(key) is { } followed)
+        var key = Follow.KeyFor(m.Channel, m.ChatId, campaign.Id, m.UserId);
+        if (parts[1] == "sch" && parts.Length == 4 && Schedules.Contains(parts[3]) && Mine(m).FirstOrDefault(f => f.CampaignId == campaign.Id) is { } followed)
         {
             followed.OffsetsDays = [.. parts[3].Split('-').Select(int.Parse)];
             db.Follows.Update(followed);
@@ -51,12 +51,12 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
         }
         if (parts[1] == "off")
         {
-            db.Follows.Delete(key);
+            foreach (var mine in Mine(m).Where(f => f.CampaignId == campaign.Id)) db.Follows.Delete(mine.Id);
             return new Reply($"Đã tắt nhắc hạn cho {campaign.ShortName}.");
         }
         // The officer's unit, when known from their nominations, decides which obligations concern them.
         var unitKind = UnitKinds.FromUnitName(db.Officers.FindById($"{m.Channel}:{m.UserId}")?.Unit);
-        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, CampaignId = campaign.Id, UnitKind = unitKind, CreatedAt = time.GetUtcNow().UtcDateTime });
+        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, UserId = m.UserId, CampaignId = campaign.Id, UnitKind = unitKind, CreatedAt = time.GetUtcNow().UtcDateTime });
         var next = campaign.Deadlines.Where(ReminderPlanner.IsObligation).Where(d => d.DueDate >= today).OrderBy(d => d.DueDate).FirstOrDefault();
         var when = next is null
             ? $"Kế hoạch đã hết các hạn (kết thúc {VietnameseDates.Format(campaign.Period.End)}), nên sẽ không có nhắc mới."
@@ -70,6 +70,9 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
             ],
         };
     }
+
+    /// <summary>This person's follows in this chat: in a group, never another member's.</summary>
+    private List<Follow> Mine(IncomingMessage m) => [.. db.Follows.Find(f => f.Channel == m.Channel && f.ChatId == m.ChatId).Where(f => f.BelongsTo(m))];
 
     private static string Describe(IEnumerable<int> days) =>
         string.Join(", ", days.Select(d => d == 0 ? "sáng ngày đến hạn" : $"{d} ngày trước"));

@@ -15,9 +15,13 @@ public sealed class PersonalReminder
     [BsonId] public int Id { get; set; }
     public string Channel { get; set; } = "";
     public string ChatId { get; set; } = "";
+    /// <summary>Who asked. Older files have none: the chat's own user (a private chat's id is its user's).</summary>
+    public string? UserId { get; set; }
     public DateTime FireAt { get; set; }
     public string What { get; set; } = "";
     public DateTime CreatedAt { get; set; }
+
+    public bool BelongsTo(IncomingMessage m) => Channel == m.Channel && ChatId == m.ChatId && (UserId ?? ChatId) == m.UserId;
 }
 
 /// <summary>
@@ -79,6 +83,7 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         {
             Channel = m.Channel,
             ChatId = m.ChatId,
+            UserId = m.UserId,
             FireAt = fireAt.UtcDateTime,
             What = what,
             CreatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
@@ -93,7 +98,7 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
     public Reply List(IncomingMessage m)
     {
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
-        var mine = db.PersonalReminders.Find(r => r.Channel == m.Channel && r.ChatId == m.ChatId && r.FireAt > now).OrderBy(r => r.FireAt).Take(10).ToList();
+        var mine = db.PersonalReminders.Find(r => r.Channel == m.Channel && r.ChatId == m.ChatId && r.FireAt > now).Where(r => r.BelongsTo(m)).OrderBy(r => r.FireAt).Take(10).ToList();
         if (mine.Count == 0) return new Reply("Bạn chưa đặt nhắc riêng nào. Ví dụ: “nhắc tôi ngày 20/6 nộp báo cáo sơ kết”.");
         var lines = mine.Select(r => $"• {Describe(r.FireAt)}: {r.What}").Prepend("Các nhắc riêng của bạn:");
         return new Reply(string.Join('\n', lines)) { Buttons = [.. mine.Select(r => (IReadOnlyList<Button>)[new Button($"Xóa: {Shorten(r.What)}", $"x|del|{r.Id}")])] };
@@ -103,7 +108,7 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
     {
         if (data == "x|list") return List(m);
         var parts = data.Split('|');
-        if (parts is [_, "del", var id] && int.TryParse(id, out var number) && db.PersonalReminders.FindById(number) is { } r && r.Channel == m.Channel && r.ChatId == m.ChatId)
+        if (parts is [_, "del", var id] && int.TryParse(id, out var number) && db.PersonalReminders.FindById(number) is { } r && r.BelongsTo(m))
         {
             db.PersonalReminders.Delete(number);
             return new Reply($"Đã xóa nhắc: {r.What}");

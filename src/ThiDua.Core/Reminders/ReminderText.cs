@@ -25,10 +25,11 @@ public static class ReminderText
         };
         if (!string.IsNullOrWhiteSpace(d.Who)) lines.Add($"Thực hiện: {d.Who}");
         if (!string.IsNullOrWhiteSpace(d.SendTo)) lines.Add($"Gửi: {d.SendTo}");
-        // The follower's own nominations only (and those of their linked Telegram/Zalo identity), never others'.
-        var owner = $"{r.Follow.Channel}:{r.Follow.ChatId}";
+        // The follower's own nominations only (and those of their linked Telegram/Zalo identity), never others',
+        // and never in a group, where everyone would read them.
+        var owner = r.Follow.PersonKey ?? "";
         var linked = db.Officers.FindById(owner)?.LinkedTo ?? owner;
-        var lacking = db.Nominations.Find(n => (n.OwnerKey == owner || n.OwnerKey == linked) && n.CampaignId == c.Id)
+        var lacking = owner.Length == 0 ? [] : db.Nominations.Find(n => (n.OwnerKey == owner || n.OwnerKey == linked) && n.CampaignId == c.Id)
             .Where(n => n.Status != NominationStatus.Withdrawn)
             .Select(n => (n.Code, Missing: DossierChecklist.MissingCount(n, c)))
             .Where(x => x.Missing > 0).Take(5).ToList();

@@ -18,7 +18,7 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
     public Reply Start(KnowledgeBase kb, Actor actor)
     {
         if (!actor.IsReviewer) return access.Refuse(actor, "/bangiao", NotAllowed);
-        var units = Covered(kb, actor).GroupBy(n => n.UnitKey).Select(g => g.First()).OrderBy(n => n.ProposingUnit).Take(12).ToList();
+        var units = Covered(kb, actor).Where(n => !n.UnitKey.StartsWith(AccessPolicy.PendingPrefix, StringComparison.Ordinal)).GroupBy(n => n.UnitKey).Select(g => g.First()).OrderBy(n => n.ProposingUnit).Take(12).ToList();
         if (units.Count == 0) return new Reply("Chưa có đơn vị nào có đề nghị trong phạm vi của bạn.");
         return new Reply("Bàn giao đề nghị của đơn vị nào?") { Buttons = [.. units.Select(n => (IReadOnlyList<Button>)[new Button(n.ProposingUnit ?? n.UnitKey, $"h|u|{n.UnitKey}")])] };
     }
@@ -35,8 +35,8 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
                 if (owners.Count == 0) return new Reply("Đơn vị này không có đề nghị nào của cán bộ còn đăng ký.");
                 return new Reply("Cán bộ chuyển công tác (người giao):") { Buttons = [.. owners.Select(k => (IReadOnlyList<Button>)[new Button($"{NameOf(k)} ({mine.Count(n => n.OwnerKey == k)} đề nghị)", $"h|f|{k}")])] };
             case [_, "f", var fromKey]:
-                var unitKey = mine.FirstOrDefault(n => n.OwnerKey == fromKey)?.UnitKey;
-                var takers = db.Officers.Find(p => p.UnitKey == unitKey).Where(p => p.UserKey != fromKey && p.IsRegistered).ToList();
+                var unitKey = db.Officers.FindById(fromKey)?.UnitKey ?? mine.FirstOrDefault(n => n.OwnerKey == fromKey)?.UnitKey;
+                var takers = db.Officers.Find(p => p.UnitKey == unitKey).Where(p => p.UserKey != fromKey && p.IsMember).ToList();
                 if (unitKey is null) return access.Refuse(actor, data, "Không có đề nghị nào của cán bộ này trong phạm vi của bạn.");
                 if (takers.Count == 0) return new Reply("Đơn vị chưa có cán bộ nào khác đăng ký để nhận bàn giao. Tạo mã mời (/moi) cho đơn vị trước.");
                 return new Reply($"Giao cho ai (cán bộ {takers[0].Unit})?") { Buttons = [.. takers.Select(p => (IReadOnlyList<Button>)[new Button(p.Name ?? p.UserKey, $"h|t|{fromKey}|{p.UserKey}")])] };
@@ -47,11 +47,20 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
         }
     }
 
+    /// <summary>
+    /// Both officers must be of one unit (the taker a confirmed member of it), and so must every nomination
+    /// handed over: one typed for another unit stops the whole handover, named.
+    /// </summary>
     private Reply Transfer(Actor actor, List<Nomination> nominations, string from, string to, List<PushedMessage> pushed)
     {
         var taker = db.Officers.FindById(to);
-        if (nominations.Count == 0 || taker is null || taker.UnitKey != nominations[0].UnitKey)
+        var giver = db.Officers.FindById(from);
+        if (nominations.Count == 0 || taker is not { IsMember: true } || from == to || giver?.UnitKey != taker.UnitKey)
             return access.Refuse(actor, $"h|t|{from}|{to}", "Chỉ bàn giao được cho cán bộ cùng đơn vị, với các đề nghị trong phạm vi của bạn.");
+        var elsewhere = nominations.Where(n => n.UnitKey != taker.UnitKey).ToList();
+        if (elsewhere.Count > 0)
+            return access.Refuse(actor, $"h|t|{from}|{to}",
+                $"Không bàn giao: {elsewhere.Count} đề nghị của cán bộ này ghi đơn vị khác {taker.Unit} ({string.Join(", ", elsewhere.Select(n => $"{n.Code} — {n.ProposingUnit}"))}). Cán bộ đơn vị đó phải nhận chúng; bàn giao không chuyển đề nghị giữa các đơn vị.");
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         var note = $"bàn giao từ {NameOf(from)} cho {taker.Name}";
         db.InTransaction(() =>

@@ -53,13 +53,18 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
                 _ => PickAward(campaign),
             };
         }
-        if (!int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c))
-            return access.Refuse(actor, data, "Không mở được đề nghị này (không có, hoặc ngoài phạm vi thẩm định của bạn).");
+        // A draft never submitted is its unit's own: to a reviewer it does not exist.
+        if (!int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)
+            || !AccessPolicy.WasSubmitted(n))
+            return access.Refuse(actor, data, "Không mở được đề nghị này (không có, chưa nộp, hoặc ngoài phạm vi thẩm định của bạn).");
         state.CurrentNominationId = n.Id;
+        var conflict = access.ConflictOfInterest(actor, n);
+        if (conflict is not null && parts[1] is "r" or "d" or "m")
+            return access.Refuse(actor, data, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
         switch (parts[1])
         {
             case "o":
-                return Details(kb, n, c);
+                return Details(kb, n, c, conflict);
             case "f" when parts.Length > 3 && int.TryParse(parts[3], out var index) && index >= 0 && index < n.Attachments.Count:
                 return _exports.Attachment(n, n.Attachments[index]);
             case "r" when StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned):
@@ -82,6 +87,8 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         if (state.AwaitingInput?.Split('|') is not [var what, var idText] || !int.TryParse(idText, out var id)) return null;
         state.AwaitingInput = null;
         if (db.Nominations.FindById(id) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)) return Stale();
+        if (access.ConflictOfInterest(actor, n) is { } conflict)
+            return access.Refuse(actor, what, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
         if (what == "return")
         {
             if (text.Trim().Length < 5) { state.AwaitingInput = $"return|{id}"; return new Reply("Lý do trả lại cần rõ hơn (ít nhất vài chữ). Bạn gõ lại nhé."); }
@@ -160,16 +167,18 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         }
     }
 
-    private static Reply Details(KnowledgeBase kb, Nomination n, Campaign c)
+    /// <param name="conflict">Why this reviewer may not move it (they created, submitted or propose it): shown, and no status buttons.</param>
+    private static Reply Details(KnowledgeBase kb, Nomination n, Campaign c, string? conflict = null)
     {
         var lines = new List<string> { $"Đề nghị {n.Code} — {StatusFlow.Name(n.Status)} — {n.ProposingUnit}" };
+        if (conflict is not null) lines.Add($"⚖️ Bạn không thẩm định đề nghị này ({conflict}): cán bộ thẩm định khác sẽ làm.");
         lines.AddRange(FormFields.Describe(kb, n, brief: true).Select(x => "• " + x));
         lines.AddRange(DossierChecklist.Lines(n, c));
         if (n.ReturnReason is { } reason && n.Status == NominationStatus.Returned) lines.Add($"Lý do trả lại: {reason}");
         if (n.DecisionNumber is { } number) lines.Add($"Quyết định: {number}{(n.DecisionDate is { } d ? $" ngày {Text.VietnameseDates.Format(d)}" : "")}");
         lines.AddRange(HistoryLines(n));
         var buttons = new List<IReadOnlyList<Button>>();
-        var next = StatusFlow.ReviewerNext(n.Status).Select(to => to switch
+        var next = (conflict is null ? StatusFlow.ReviewerNext(n.Status) : []).Select(to => to switch
         {
             NominationStatus.Returned => new Button("Trả lại", $"v|r|{n.Id}"),
             NominationStatus.Awarded => new Button("Đã khen", $"v|d|{n.Id}"),

@@ -81,9 +81,12 @@ public sealed class ReviewExports(BotDatabase db, LocalClock clock)
     {
         if (db.Files.FindById(attachment.FileId) is null) return new Reply($"Tệp “{attachment.FileName}” không còn trong kho.");
         Directory.CreateDirectory(db.ExportFolder);
-        var path = Path.Combine(db.ExportFolder, $"{n.Code}-{Guid.NewGuid().ToString("N")[..6]}-{Path.GetFileName(attachment.FileName)}");
+        // Names stored before uploads were normalised may hold NUL or be too long for the file system.
+        var name = DossierFiles.NormaliseName(attachment.FileName);
+        var prefix = $"{n.Code}-{Guid.NewGuid().ToString("N")[..6]}-";
+        var path = Path.Combine(db.ExportFolder, prefix + DossierFiles.NormaliseName(name, DossierFiles.MaxNameBytes - prefix.Length));
         using (var file = File.Create(path)) db.Files.Download(attachment.FileId, file);
-        return new Reply($"{n.Code} — {attachment.FileName}") { File = new OutgoingFile(path, attachment.FileName, attachment.ContentType) };
+        return new Reply($"{n.Code} — {name}") { File = new OutgoingFile(path, name, attachment.ContentType) };
     }
 
     private static Table NomineeTable(IReadOnlyList<Nomination> rows)

@@ -68,6 +68,10 @@ public sealed class BotDatabase : IDisposable
         Units = _db.GetCollection<Unit>("units");
         Invitations = _db.GetCollection<Invitation>("invitations");
         Registrations = _db.GetCollection<Registration>("registrations");
+        JoinRequests = _db.GetCollection<JoinRequest>("join_requests");
+        JoinRequests.EnsureIndex(r => r.UnitKey);
+        LinkRequests = _db.GetCollection<LinkRequest>("link_requests");
+        CodeAttempts = _db.GetCollection<CodeAttempts>("code_attempts");
         PersonalReminders.EnsureIndex(r => r.FireAt);
     }
 
@@ -126,6 +130,9 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<Unit> Units { get; private set; } = null!;
     public ILiteCollection<Invitation> Invitations { get; private set; } = null!;
     public ILiteCollection<Registration> Registrations { get; private set; } = null!;
+    public ILiteCollection<JoinRequest> JoinRequests { get; private set; } = null!;
+    public ILiteCollection<LinkRequest> LinkRequests { get; private set; } = null!;
+    public ILiteCollection<CodeAttempts> CodeAttempts { get; private set; } = null!;
 
     /// <summary>A channel adapter's own bookkeeping (received updates, button data), in the same file and transactions.</summary>
     public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);

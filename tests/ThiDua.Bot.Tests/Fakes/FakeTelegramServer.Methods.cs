@@ -110,7 +110,14 @@ public sealed partial class FakeTelegramServer
         }
         ctx.Response.ContentType = "application/octet-stream";
         ctx.Response.ContentLength = file.Content.Length;
-        await ctx.Response.Body.WriteAsync(file.Content, ctx.RequestAborted);
+        try
+        {
+            await ctx.Response.Body.WriteAsync(file.Content, ctx.RequestAborted);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && ctx.RequestAborted.IsCancellationRequested)
+        {
+            // The bot stopped reading (a file past its limit): nothing more to serve.
+        }
     }
 
     private Reply? TakeFault(string method)
@@ -404,13 +411,13 @@ public sealed partial class FakeTelegramServer
             file = _filesById.GetValueOrDefault(Str(p, "file_id") ?? "");
         if (file is null)
             return Reply.Error(400, "Bad Request: invalid file_id");
-        if (file.Content.Length > 20 * 1024 * 1024)
+        if (file.Size > 20 * 1024 * 1024)
             return Reply.Error(400, "Bad Request: file is too big");
         return Reply.Ok(new JsonObject
         {
             ["file_id"] = file.FileId,
             ["file_unique_id"] = file.UniqueId,
-            ["file_size"] = file.Content.Length,
+            ["file_size"] = file.Size,
             ["file_path"] = file.Path,
         });
     }

@@ -156,19 +156,22 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             return _callbackIds.TryGetValue(updateId, out var id) ? id : throw new ArgumentException($"Update {updateId} is not a callback query.", nameof(updateId));
     }
 
-    public long EnqueueDocument(long chatId, long userId, string fileName, byte[] content, string mimeType, string? caption = null)
+    /// <param name="declaredSize">The file_size the update and getFile report, when it should differ from the content served (a server whose metadata lies).</param>
+    public long EnqueueDocument(long chatId, long userId, string fileName, byte[] content, string mimeType, string? caption = null, long? declaredSize = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         return Enqueue(chatId, userId, null, (message, _) =>
         {
-            var file = AddFileLocked("documents", fileName, content, mimeType, "BQAC");
+            var file = AddFileLocked("documents", fileName, content, mimeType, "BQAC") with { DeclaredSize = declaredSize };
+            _filesById[file.FileId] = file;
+            _filesByPath[file.Path] = file;
             message["document"] = new JsonObject
             {
                 ["file_name"] = fileName,
                 ["mime_type"] = mimeType,
                 ["file_id"] = file.FileId,
                 ["file_unique_id"] = file.UniqueId,
-                ["file_size"] = content.Length,
+                ["file_size"] = file.Size,
             };
             if (caption is not null)
                 message["caption"] = caption;
@@ -417,7 +420,11 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     private sealed record PendingUpdate(long Key, long UpdateId, string Json);
     private sealed record Fault(int StatusCode, string Description, int? RetryAfter);
-    private sealed record StoredFile(string FileId, string UniqueId, string Path, byte[] Content, string? FileName, string? MimeType);
+    private sealed record StoredFile(string FileId, string UniqueId, string Path, byte[] Content, string? FileName, string? MimeType)
+    {
+        public long? DeclaredSize { get; init; }
+        public long Size => DeclaredSize ?? Content.Length;
+    }
     private sealed record StoredMessage(string? Text, JsonArray? Entities, string? MarkupJson, StoredFile? Document, long Date);
 }
 

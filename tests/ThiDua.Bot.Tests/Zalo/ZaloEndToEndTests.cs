@@ -34,6 +34,12 @@ public sealed partial class ZaloEndToEndTests : IAsyncLifetime, IDisposable
         ChannelHost.StartAsync([$"--Zalo:Token={_server.Token}", $"--Zalo:ApiBaseUrl={_server.BaseUrl}", "--Zalo:PollTimeoutSeconds=1",
             $"--Storage:DatabasePath={_db.Path}", "--now", now, .. extra]);
 
+    /// <summary>The fake serves photos on loopback: this bot takes it as Zalo's media host and may reach it.</summary>
+    private Task<ChannelHost> StartBotWithFakeMedia(params string[] extra) =>
+        ChannelHost.StartAsync([$"--Zalo:Token={_server.Token}", $"--Zalo:ApiBaseUrl={_server.BaseUrl}", "--Zalo:PollTimeoutSeconds=1",
+            $"--Storage:DatabasePath={_db.Path}", "--now", "2024-05-01T09:00:00+07:00", "--Zalo:MediaHosts:0=127.0.0.1", .. extra],
+            services => services.AddSingleton<MediaAddressRule>(new LoopbackMediaRule()));
+
     private Task<ZaloSent> Reply(string contains) =>
         _server.WaitForMessageAsync(m => m.ChatId == User && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));
 
@@ -61,7 +67,7 @@ public sealed partial class ZaloEndToEndTests : IAsyncLifetime, IDisposable
     public async Task A_nomination_is_registered_by_numbered_choices_with_a_photo_as_a_dossier_file_and_exported_by_link()
     {
         var port = ChannelHost.FreePort();
-        await using var bot = await StartBot("2024-05-01T09:00:00+07:00", $"--Urls=http://127.0.0.1:{port}", $"--Zalo:PublicBaseUrl=http://127.0.0.1:{port}");
+        await using var bot = await StartBotWithFakeMedia($"--Urls=http://127.0.0.1:{port}", $"--Zalo:PublicBaseUrl=http://127.0.0.1:{port}");
         _server.EnqueueText(User, User, "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
         await Reply("Họ và tên");
         _server.EnqueueText(User, User, "Lò Thị Lan");

@@ -2,6 +2,7 @@ using System.Globalization;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Nominations;
 
 namespace ThiDua.Bot.Channels.Telegram;
 
@@ -121,20 +122,33 @@ public sealed class TelegramUpdateReader(TelegramConnection connection, Telegram
         return at < 0 ? text : head[..at] + (end < 0 ? "" : text[end..]);
     }
 
-    private static IncomingMessage Incoming(string chatId, User from) => new()
+    private IncomingMessage Incoming(string chatId, User from) => new()
     {
         Channel = Channel,
         ChatId = chatId,
         UserId = from.Id.ToString(CultureInfo.InvariantCulture),
         UserName = from.FirstName,
+        // From a group, form entry is moved to the private chat this link opens.
+        PrivateChatLink = connection.BotUsername.Length > 0 ? $"https://t.me/{connection.BotUsername}?start={NominationFlow.DeepLinkPayload}" : null,
     };
 
+    /// <summary>Downloads at most <see cref="MaxDownloadBytes"/>, whatever size the update or getFile declared.</summary>
     private Func<CancellationToken, Task<Stream>> Download(string fileId) => async cancellationToken =>
     {
         var file = await global::Telegram.Bot.TelegramBotClientExtensions.GetFile(connection.Client, fileId, cancellationToken);
         if (file.FilePath is null) throw new IOException("Telegram không trả đường dẫn tệp");
-        var buffer = new MemoryStream();
-        await connection.Client.DownloadFile(file.FilePath, buffer, cancellationToken);
+        if (file.FileSize > MaxDownloadBytes) throw new FileTooLargeException(MaxDownloadBytes);
+        var buffer = new CappedBuffer(MaxDownloadBytes);
+        try
+        {
+            await connection.Client.DownloadFile(file.FilePath, buffer, cancellationToken);
+        }
+        catch (Exception) when (buffer.Exceeded)
+        {
+            // The library may wrap the destination's refusal; what matters is that the file was too large.
+            await buffer.DisposeAsync();
+            throw new FileTooLargeException(MaxDownloadBytes);
+        }
         buffer.Position = 0;
         return buffer;
     };

@@ -91,24 +91,6 @@ public sealed class ZaloApi : IDisposable
     public Task<JsonElement> TypingAsync(string chatId, CancellationToken ct) =>
         CallAsync("sendChatAction", new JsonObject { ["chat_id"] = chatId, ["action"] = "typing" }, ct);
 
-    /// <summary>Downloads a photo an officer sent (at most <paramref name="maxBytes"/>).</summary>
-    public async Task<(byte[] Content, string? ContentType)> DownloadAsync(string url, long maxBytes, CancellationToken ct)
-    {
-        using var response = await _reads.ExecuteAsync(async token => await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, token), ct);
-        response.EnsureSuccessStatusCode();
-        if (response.Content.Headers.ContentLength > maxBytes) throw new InvalidDataException("ảnh quá lớn");
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) throw new InvalidDataException("ảnh quá lớn");
-            buffer.Write(chunk, 0, read);
-        }
-        return (buffer.ToArray(), response.Content.Headers.ContentType?.MediaType);
-    }
-
     private async Task<JsonElement> ReadAsync(string method, JsonObject body, CancellationToken ct) =>
         await _reads.ExecuteAsync(async token => await CallAsync(method, body, token), ct);
 

@@ -21,6 +21,15 @@ public sealed partial class ZaloOptions
     public int PollTimeoutSeconds { get; set; } = 30;
     /// <summary>Outbound pacing; off only for benchmarks against a fake server.</summary>
     public bool Pacing { get; set; } = true;
+    /// <summary>Hosts (and their subdomains) photos may be fetched from; empty means <see cref="DefaultMediaHosts"/>.</summary>
+    public List<string> MediaHosts { get; set; } = [];
+    /// <summary>How long fetching one photo may take, headers and body together.</summary>
+    public int MediaTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>Zalo's content hosts as seen in photo_url; configurable because they have changed before.</summary>
+    public static readonly IReadOnlyList<string> DefaultMediaHosts = ["zdn.vn", "zadn.vn", "zalo.me", "zaloapp.com", "zaloplatforms.com"];
+
+    public IReadOnlyList<string> AllowedMediaHosts => MediaHosts.Count > 0 ? MediaHosts : DefaultMediaHosts;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
@@ -35,6 +44,10 @@ public sealed partial class ZaloOptions
             throw new StartupException("Zalo:PollTimeoutSeconds phải từ 1 đến 60.");
         if (PublicBaseUrl.Length > 0 && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _))
             throw new StartupException($"Zalo:PublicBaseUrl '{PublicBaseUrl}' không phải địa chỉ http(s).");
+        if (MediaTimeoutSeconds is < 1 or > 120)
+            throw new StartupException("Zalo:MediaTimeoutSeconds phải từ 1 đến 120.");
+        if (MediaHosts.Any(h => Uri.CheckHostName(h) == UriHostNameType.Unknown))
+            throw new StartupException("Zalo:MediaHosts chỉ gồm tên máy chủ (ví dụ zdn.vn), không có http:// hay đường dẫn.");
         if (!UsesWebhook) return;
         if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https"))
             throw new StartupException($"Zalo:WebhookUrl '{WebhookUrl}' không phải địa chỉ https.");

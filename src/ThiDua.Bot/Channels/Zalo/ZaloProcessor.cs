@@ -19,7 +19,7 @@ public sealed class SeenMessage
 /// recorded in the same transaction as the replies it produced, so a webhook delivered twice (Zalo retries when
 /// unsure) is answered once and never submits a nomination twice.
 /// </summary>
-public sealed class ZaloProcessor(ZaloApi api, ZaloMenus menus, IConversationCore core, BotDatabase db, OutboxDispatcher outbox, TimeProvider time, ILogger<ZaloProcessor> logger)
+public sealed class ZaloProcessor(ZaloApi api, ZaloMedia media, ZaloMenus menus, IConversationCore core, BotDatabase db, OutboxDispatcher outbox, TimeProvider time, ILogger<ZaloProcessor> logger)
 {
     public const string Channel = "zalo";
     public const long MaxPhotoBytes = 20 * 1024 * 1024;
@@ -77,7 +77,7 @@ public sealed class ZaloProcessor(ZaloApi api, ZaloMenus menus, IConversationCor
                 break;
             case ZaloEvent.ImageReceived when e.PhotoUrl is not null:
                 var photo = await DownloadAsync(e, cancellationToken);
-                if (photo is null) return new ConversationResult([new Reply("Không tải được ảnh này (quá 20 MB hoặc đường dẫn hỏng). Bạn chụp lại rồi gửi nhé.")]);
+                if (photo is null) return new ConversationResult([new Reply("Không tải được ảnh này (quá 20 MB, quá lâu, hoặc không phải ảnh gửi qua Zalo). Bạn chụp lại rồi gửi trong Zalo nhé.")]);
                 incoming = incoming with { Text = e.Text, File = new IncomingFile($"anh-{e.MessageId}.jpg", photo.Value.ContentType ?? "image/jpeg", photo.Value.Content.Length, _ => Task.FromResult<Stream>(new MemoryStream(photo.Value.Content))) };
                 break;
             default:
@@ -91,15 +91,9 @@ public sealed class ZaloProcessor(ZaloApi api, ZaloMenus menus, IConversationCor
 
     private async Task<(byte[] Content, string? ContentType)?> DownloadAsync(ZaloEvent e, CancellationToken cancellationToken)
     {
-        try
-        {
-            return await api.DownloadAsync(e.PhotoUrl!, MaxPhotoBytes, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or InvalidDataException or TaskCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
-        {
-            logger.LogWarning("Zalo: không tải được ảnh của tin {MessageId} ({Error})", e.MessageId, ex.GetType().Name);
-            return null;
-        }
+        var photo = await media.DownloadAsync(e.PhotoUrl!, MaxPhotoBytes, cancellationToken);
+        if (photo is null) logger.LogWarning("Zalo: không nhận ảnh của tin {MessageId}", e.MessageId);
+        return photo;
     }
 
     private async Task TypingAsync(string chatId)

@@ -25,6 +25,8 @@ public static class ZaloServices
         options.Validate();
         services.AddSingleton(options);
         services.AddSingleton<ZaloApi>();
+        services.AddSingleton<MediaAddressRule>();
+        services.AddSingleton<ZaloMedia>();
         services.AddSingleton<ZaloMenus>();
         services.AddSingleton<ZaloProcessor>();
         if (options.PublicBaseUrl.Length > 0)
