@@ -20,8 +20,8 @@ internal static partial class Absences
     private const double SentenceCoverage = 0.3;
     /// <summary>A unit is put over the answer's list only when it holds at least this share of the question.</summary>
     private const double MinimumHighlight = 0.5;
-    /// <summary>A sentence as good as the best fact, within this, says it in the plan's own (fuller) words.</summary>
-    private const double Tie = 0.05;
+    /// <summary>A sentence is put over the facts when it holds the question this much better than any of them.</summary>
+    private const double CloserBy = 0.1;
     private const int MaxQuotes = 3;
     /// <summary>A sentence holding all of one of a kind's own phrases ("chủ đề", "khẩu hiệu") speaks of that kind.</summary>
     private const double WholePhrase = 0.99;
@@ -82,22 +82,45 @@ internal static partial class Absences
     /// </summary>
     public static void AddCloserSentence(AnswerBuilder b, AnswerRequest r)
     {
-        // The award form the question names ("giấy khen … ai quyết định") is the line that answers it.
-        if (r.Kind != QuestionKind.Awards && r.Question is { } q && AwardForms.Mentioned(q.Words) is { } form
+        // Who decides the award form the question names ("giấy khen … ai xét, quyết định") is the line that answers it.
+        if (r.Kind == QuestionKind.Appraisal && r.Question is { } q && AwardForms.Mentioned(q.Words) is { } form
             && AwardForms.Offered(r.Campaign, form) is [var award])
         {
             b.Highlight($"• {award.Name} — quyết định: {award.DecidedBy}{(award.Note is null ? "" : ". " + award.Note)}", award.Section);
             return;
         }
-        var facts = r.Ask.Focus.Where(h => !h.Unit.IsParagraph).ToList();
-        var bestFact = facts.Count == 0 ? null : facts.MaxBy(h => h.Coverage);
-        var sentence = r.Ask.Paragraphs.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Coverage >= (bestFact?.Coverage ?? 0) - Tie
-            && VietnameseText.Fold(h.Unit.Text) != VietnameseText.Fold(bestFact?.Unit.Text));
-        if (bestFact is not null && bestFact.Coverage >= MinimumHighlight && bestFact.Unit.Kind != r.Kind && (sentence is null || bestFact.Coverage > sentence.Coverage))
-            b.Highlight($"• {bestFact.Unit.Text}", bestFact.Unit.Section);
-        else if (sentence is not null)
-            b.Highlight($"Kế hoạch ghi: “{sentence.Unit.Text}”", sentence.Unit.Section);
+        var bestFact = r.Ask.Focus.Where(h => !h.Unit.IsParagraph).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
+        var sentence = r.Ask.Paragraphs.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Coverage >= bestFact + CloserBy);
+        if (sentence is not null) b.Highlight($"Kế hoạch ghi: “{Snippet(sentence, r)}”", sentence.Unit.Section);
     }
+
+    /// <summary>
+    /// No kind asked, a sentence of the plan holds the question ("có nói đến bình đẳng giới không?"): the sentence
+    /// is the answer, quoted and cited; a yes-or-no question gets its "Có" first.
+    /// </summary>
+    public static bool Quote(AnswerBuilder b, AnswerRequest r)
+    {
+        var quotes = r.Ask.Paragraphs.Where(h => h.Coverage >= MinimumHighlight).Take(2).ToList();
+        if (quotes.Count == 0) return false;
+        b.Title("Kế hoạch ghi", QuestionKind.None);
+        if (r.Question?.IsYesNo == true) b.Line("Có. Kế hoạch ghi:");
+        foreach (var hit in quotes) b.Bullet($"“{Snippet(hit, r)}”", hit.Unit.Section);
+        return true;
+    }
+
+    /// <summary>The part of a long sentence that holds the question's words: from the clause where they start.</summary>
+    private static string Snippet(UnitHit hit, AnswerRequest r)
+    {
+        var text = hit.Unit.Text;
+        if (text.Length <= SnippetLength || r.Units is null) return text;
+        var clauses = text.Split([';', '.'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var best = clauses.Select((c, i) => (i, Held: r.Units.TermsOf(c).Count(hit.Matched.Contains))).MaxBy(x => x.Held).i;
+        var start = text.IndexOf(clauses[best], StringComparison.Ordinal);
+        return (start > 0 ? "… " : "") + TextFit.Shorten(text[start..], SnippetLength);
+    }
+
+    /// <summary>A quote longer than this is cut to the clause that answers.</summary>
+    private const int SnippetLength = 360;
 
     /// <summary>The plan's sentences on the kind: those the question's words found, else those under the kind's own headings.</summary>
     private static IEnumerable<UnitHit> SentencesOn(AnswerRequest r)
@@ -106,10 +129,13 @@ internal static partial class Absences
         if (found.Count > 0 || r.Units is null) return found;
         // Not found by the question's words: look for the kind's own words anywhere in the text before saying the
         // plan is silent ("với chủ đề: “…”" sits under "Thời gian", not under a heading of its own).
+        // Only sentences the plan itself places under that kind (by their headings or their form: a quoted slogan)
+        // count: "tiêu chí thi đua" in a paragraph on requirements is not a list of criteria.
         var units = r.Units;
         return KindWords(r.Kind)
-            .SelectMany(phrase => units.Search(units.TermsOf(phrase), u => u.Campaign == r.Campaign && u.IsParagraph, MaxQuotes).Where(h => h.Coverage >= WholePhrase))
-            .DistinctBy(h => h.Unit).OrderByDescending(h => h.Unit.Kinds.Contains(r.Kind)).ThenByDescending(h => h.Score).Take(MaxQuotes);
+            .SelectMany(phrase => units.Search(units.TermsOf(phrase), u => u.Campaign == r.Campaign && u.IsParagraph && u.Kinds.Contains(r.Kind), MaxQuotes)
+                .Where(h => h.Coverage >= WholePhrase))
+            .DistinctBy(h => h.Unit).OrderByDescending(h => h.Score).Take(MaxQuotes);
     }
 
     /// <summary>The words a plan uses for the kind in its own text (what is searched before saying it is silent).</summary>

@@ -16,8 +16,14 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
     public const int MaxLength = 1200;
     private const int MaxBulletLength = 400;
     private const int MaxLineLength = 600;
+    /// <summary>A bullet of a long list the question does not point at is shown this short.</summary>
+    private const int CompactBullet = 150;
+    /// <summary>A bullet whose record holds this much of the question is the answer: shown whole.</summary>
+    private const double FocusKeptWhole = 0.3;
 
-    private sealed record Entry(string Text, bool Droppable, QuestionKind Kind, int Index);
+    private sealed record Entry(string Text, bool Droppable, QuestionKind Kind, int Index, bool Title = false, double Focus = 0, string? Full = null);
+
+    private bool IsTitle(int i) => _lines[i].Title;
 
     private readonly List<Entry> _lines = [];
     private readonly List<string> _sections = [];
@@ -27,6 +33,14 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
     private int _bulletsOfKind;
     private bool _titled;
     private int _afterTitle;
+    private Ask _asking = Ask.Of(QuestionKind.None);
+
+    /// <summary>The ask the next lines answer: its focus says which bullets are the answer and stay whole.</summary>
+    public AnswerBuilder Asking(Ask ask)
+    {
+        _asking = ask;
+        return this;
+    }
 
     public Campaign Campaign => campaign;
 
@@ -34,7 +48,7 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
     public AnswerBuilder Title(string title, QuestionKind kind = QuestionKind.None)
     {
         if (kind != QuestionKind.None && kind != _kind) { _kind = kind; _bulletsOfKind = 0; }
-        _lines.Add(new(_titled ? title + ":" : $"{title} — {campaign.ShortName}", false, _kind, -1));
+        _lines.Add(new(_titled ? title + ":" : $"{title} — {campaign.ShortName}", false, _kind, -1, Title: true));
         _titled = true;
         _afterTitle = _lines.Count;
         return this;
@@ -63,12 +77,15 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         return this;
     }
 
-    public AnswerBuilder Bullet(string text, string? section = null)
+    /// <param name="fact">The record the bullet shows: when the question's words point at it, it is never shortened.</param>
+    public AnswerBuilder Bullet(string text, string? section = null, object? fact = null)
     {
         var index = _bulletsOfKind++;
         // A "Xem tiếp" page skips the bullets already shown.
         if (index < skipBullets) return this;
-        _lines.Add(new("• " + TextFit.Shorten(text, MaxBulletLength), true, _kind, index));
+        var focus = fact is null ? 0 : _asking.Score(fact);
+        var full = "• " + TextFit.Shorten(text, MaxBulletLength);
+        _lines.Add(new(full, true, _kind, index, Focus: focus, Full: full));
         Cite(section);
         return this;
     }
@@ -103,19 +120,26 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         const int droppedLineReserve = 60;
         var fixedLength = _lines.Where(l => !l.Droppable).Sum(l => l.Text.Length + 1) + tail.Length;
         var budget = MaxLength - fixedLength - droppedLineReserve;
+        // Every section keeps its title and first line (what answers its part of the question); bullets fill the rest
+        // in order, and once one of a list is dropped the rest of that list goes behind "Xem tiếp".
+        var heads = new HashSet<Entry>();
+        for (var i = 0; i < _lines.Count; i++)
+            if (i == 0 || IsTitle(i) || IsTitle(i - 1)) heads.Add(_lines[i]);
+        var used = heads.Sum(l => l.Text.Length + 1) + tail.Length + droppedLineReserve;
+        // A long list is shown compact: the bullets the question does not point at are cut to a line, whole words.
+        if (_lines.Sum(l => l.Text.Length + 1) + tail.Length > MaxLength)
+            for (var i = 0; i < _lines.Count; i++)
+                if (_lines[i].Droppable && _lines[i].Focus < FocusKeptWhole && !heads.Contains(_lines[i]))
+                    _lines[i] = _lines[i] with { Text = TextFit.Shorten(_lines[i].Text, CompactBullet) };
         var kept = new List<Entry>();
         var dropped = new List<Entry>();
         foreach (var line in _lines)
         {
-            if (line.Droppable && (dropped.Count > 0 && dropped[0].Kind == line.Kind || line.Text.Length + 1 > budget)) { dropped.Add(line); continue; }
-            if (line.Droppable) budget -= line.Text.Length + 1;
+            if (heads.Contains(line)) { kept.Add(line); continue; }
+            var sameListDropped = line.Droppable && dropped.Any(d => d.Droppable && d.Kind == line.Kind);
+            if (sameListDropped || used + line.Text.Length + 1 > MaxLength) { dropped.Add(line); continue; }
+            used += line.Text.Length + 1;
             kept.Add(line);
-        }
-        // Fixed lines beyond the budget go from the end, whole; the first lines answer the question and stay.
-        while (kept.Count > 2 && kept.Sum(l => l.Text.Length + 1) + tail.Length + (dropped.Count > 0 ? droppedLineReserve : 0) > MaxLength)
-        {
-            dropped.Add(kept[^1]);
-            kept.RemoveAt(kept.Count - 1);
         }
         var body = new StringBuilder();
         foreach (var line in kept) body.Append(line.Text).Append('\n');

@@ -22,7 +22,7 @@ public static partial class CampaignAnswers
             var award = c.Awards.FirstOrDefault(a => a.Id == group.AwardId);
             var who = group.AppliesTo switch { Beneficiary.Collective => "Tập thể", Beneficiary.Individual => "Cá nhân", _ => "Tập thể, cá nhân" };
             b.Line(award is null ? $"{who}:" : $"{who} ({award.Name}):", group.Section);
-            foreach (var item in group.Items) b.Bullet(item);
+            foreach (var item in group.Items) b.Bullet(item, fact: group);
         }
         return true;
     }
@@ -39,7 +39,7 @@ public static partial class CampaignAnswers
         foreach (var a in awards)
         {
             var phases = a.PhaseIds.Count == 0 ? "" : $" ({string.Join(", ", a.PhaseIds.Select(id => PhaseName(c, id)))})";
-            b.Bullet($"{a.Name}{phases} — quyết định: {a.DecidedBy}{(a.Note is null ? "" : ". " + a.Note)}", a.Section);
+            b.Bullet($"{a.Name}{phases} — quyết định: {a.DecidedBy}{(a.Note is null ? "" : ". " + a.Note)}", a.Section, a);
         }
         foreach (var q in c.Quotas.DistinctBy(q => q.Text)) b.Line("Số lượng: " + q.Text, q.Section);
         return true;
@@ -61,7 +61,7 @@ public static partial class CampaignAnswers
                 _ => "toàn kế hoạch",
             };
             var who = q.AppliesTo switch { Beneficiary.Collective => "tập thể", Beneficiary.Individual => "cá nhân", _ => "tập thể, cá nhân" };
-            b.Bullet($"{(award is null ? "" : award.Name + ": ")}tối đa {q.Max} {who} ({scope}). Nguyên văn: “{q.Text}”", q.Section);
+            b.Bullet($"{(award is null ? "" : award.Name + ": ")}tối đa {q.Max} {who} ({scope}). Nguyên văn: “{q.Text}”", q.Section, q);
         }
         return true;
     }

@@ -18,12 +18,15 @@ public static partial class CampaignAnswers
         b.Title(r.Phase is null ? "Các mốc thời hạn" : $"Các mốc thời hạn {r.Phase.Name}", QuestionKind.Deadlines);
         if (chosen.Count == 0)
         {
-            // Asked for a kind of deadline the plan never sets: say so, then what it does set.
-            b.Line($"Kế hoạch không nêu hạn {string.Join(", ", kinds.Select(KindName))} riêng. Các mốc kế hoạch có:");
+            // Asked for a kind of deadline the record never sets: the plan's own sentence if one holds it, else say so.
+            var said = r.Ask.Paragraphs.FirstOrDefault(h => h.Unit.Kinds.Contains(QuestionKind.Deadlines) && h.Coverage >= 0.5);
+            b.Line(said is not null
+                ? $"Kế hoạch ghi: “{said.Unit.Text}”. Các mốc khác:"
+                : $"Kế hoạch không nêu hạn {string.Join(", ", kinds.Select(KindName))} riêng. Các mốc kế hoạch có:", said?.Unit.Section);
             chosen = all;
         }
         foreach (var d in chosen.OrderByDescending(r.Ask.Score))
-            b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.Format(d.DueDate)}, {DueStatus(d, r.Today)}{Who(d)}", d.Section);
+            b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.Format(d.DueDate)}, {DueStatus(d, r.Today)}{Who(d)}", d.Section, d);
         if (c.Period.End < r.Today)
             b.Line($"Kế hoạch đã kết thúc ngày {VietnameseDates.Format(c.Period.End)} ({VietnameseDates.Relative(c.Period.End, r.Today)}): các hạn trên đều đã qua.");
         return true;
@@ -58,7 +61,7 @@ public static partial class CampaignAnswers
         b.Title("Hạn sắp tới", QuestionKind.NextDeadlines);
         var upcoming = c.Deadlines.Where(d => d.DueDate >= r.Today).OrderBy(d => d.DueDate).Take(4).ToList();
         foreach (var d in upcoming)
-            b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.WithWeekday(d.DueDate)} ({DueStatus(d, r.Today)}){Who(d)}", d.Section);
+            b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.WithWeekday(d.DueDate)} ({DueStatus(d, r.Today)}){Who(d)}", d.Section, d);
         if (upcoming.Count > 0) return true;
         var last = c.Deadlines.OrderBy(d => d.DueDate).LastOrDefault();
         b.Line($"Không còn hạn nào sắp tới: kế hoạch {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, r.Today)}.", c.Period.Section);
@@ -76,7 +79,7 @@ public static partial class CampaignAnswers
         var tasks = quarter is null ? c.Tasks : c.Tasks.Where(t => VietnameseText.Fold(t.Period).Contains(quarter, StringComparison.Ordinal)).ToList();
         b.Title(r.Quarter is { } n ? $"Nhiệm vụ Quý {Roman(n).ToUpperInvariant()}" : "Nhiệm vụ theo thời gian", QuestionKind.Tasks);
         foreach (var t in tasks.OrderByDescending(r.Ask.Score))
-            b.Bullet($"{(quarter is null ? t.Period + ": " : "")}{t.Text}{(t.Responsible is null ? "" : $" (thực hiện: {t.Responsible})")}", t.Section);
+            b.Bullet($"{(quarter is null ? t.Period + ": " : "")}{t.Text}{(t.Responsible is null ? "" : $" (thực hiện: {t.Responsible})")}", t.Section, t);
         if (tasks.Count == 0) b.Line("Kế hoạch không giao nhiệm vụ riêng cho thời gian này.");
         return true;
     }

@@ -17,7 +17,7 @@ public static partial class CampaignAnswers
         {
             var copies = part.Copies is { } n ? $" ({n:00} bản)" : "";
             var by = part.PreparedBy is null ? "" : $" — {part.PreparedBy}";
-            b.Bullet($"{part.Name}{copies}{by}", part.Section);
+            b.Bullet($"{part.Name}{copies}{by}", part.Section, part);
         }
         b.Cite(d.Section);
         if (d.SubmitTo is not null) b.Line($"Nộp về: {d.SubmitTo}");
@@ -41,7 +41,7 @@ public static partial class CampaignAnswers
             if (d.PortalUrl is not null) b.Line($"Cổng dịch vụ công: {d.PortalUrl}");
             foreach (var note in d.Notes) b.Bullet(note);
         }
-        foreach (var body in receiving) b.Bullet($"Tiếp nhận: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
+        foreach (var body in receiving) b.Bullet($"Tiếp nhận: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section, body);
         SubmissionDeadlines(b, c, r.Today, 3);
         return true;
     }
@@ -54,7 +54,7 @@ public static partial class CampaignAnswers
     {
         var due = SubmissionDeadlineList(c).Take(max).ToList();
         foreach (var x in due)
-            b.Bullet($"Hạn: {x.Title} — {x.Wording} ({DueStatus(x, today)}){(string.IsNullOrWhiteSpace(x.SendTo) ? "" : $"; gửi: {x.SendTo}")}", x.Section);
+            b.Bullet($"Hạn: {x.Title} — {x.Wording} ({DueStatus(x, today)}){(string.IsNullOrWhiteSpace(x.SendTo) ? "" : $"; gửi: {x.SendTo}")}", x.Section, x);
         return due.Count;
     }
 
@@ -68,9 +68,9 @@ public static partial class CampaignAnswers
         foreach (var body in bodies)
         {
             var role = body.Role == BodyRole.Appraising ? "Thẩm định" : "Quyết định khen thưởng";
-            b.Bullet($"{role}: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
+            b.Bullet($"{role}: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section, body);
         }
-        foreach (var (resp, duty) in duties) b.Bullet($"{resp.Who}: {duty}", resp.Section);
+        foreach (var (resp, duty) in duties) b.Bullet($"{resp.Who}: {duty}", resp.Section, resp);
         return true;
     }
 

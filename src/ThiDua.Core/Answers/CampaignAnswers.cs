@@ -24,6 +24,7 @@ public static partial class CampaignAnswers
         foreach (var ask in asks)
         {
             var r = request with { Kind = ask.Kind, Ask = ask };
+            b.Asking(ask);
             if (!Render(b, r)) Absences.Unstated(b, r);
             else Absences.AddCloserSentence(b, r);
         }
@@ -33,6 +34,29 @@ public static partial class CampaignAnswers
         foreach (var note in request.Legal.NotesFor(b.Content, request.Today).Take(MaxLegalNotes)) b.Note("Lưu ý: " + note);
         FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
         return b.Build((kind, from) => ButtonData.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from));
+    }
+
+    /// <summary>
+    /// The same question answered for each of two or three plans, one after the other, each cut to its share of the
+    /// screen at a line, each with its own citation.
+    /// </summary>
+    public static Conversations.Reply SideBySide(IReadOnlyList<AnswerRequest> requests)
+    {
+        var share = AnswerBuilder.MaxLength / requests.Count - 10;
+        var parts = requests.Select(r =>
+        {
+            var lines = Answer(r).Text.Split('\n').Where(l => !l.StartsWith("… và", StringComparison.Ordinal)).ToList();
+            var citation = lines[^1];
+            var body = new List<string>();
+            foreach (var line in lines.Take(lines.Count - 1))
+            {
+                if (body.Sum(l => l.Length + 1) + line.Length + citation.Length + 1 > share) break;
+                body.Add(line);
+            }
+            return string.Join('\n', body.Append(citation));
+        });
+        var buttons = requests.Select(r => ButtonData.Ask(r.Campaign.ShortName, r.Kind, r.Campaign, r.PhaseNumber, r.Beneficiary)).ToList();
+        return new Conversations.Reply(string.Join("\n\n", parts)) { Buttons = AnswerBuilder.ButtonRows(buttons) };
     }
 
     /// <summary>Renders one kind from the plan's facts; false when the plan's record holds none of that kind.</summary>
@@ -58,6 +82,7 @@ public static partial class CampaignAnswers
         QuestionKind.Targets => Targets(b, r),
         QuestionKind.Issuance => Issuance(b, r),
         QuestionKind.Funding => false,
+        QuestionKind.None => Absences.Quote(b, r) || Overview(b, r),
         _ => Overview(b, r),
     };
 
@@ -70,7 +95,7 @@ public static partial class CampaignAnswers
         b.Line($"Ban hành: {KnowledgeBase.PlanName(c)}{signer}.", "Phần mở đầu");
         foreach (var theme in c.Themes.Where(t => t.PhaseId is null).Take(1)) b.Line($"Chủ đề: {theme.Text}", theme.Section);
         PeriodLine(b, c, r.Today);
-        foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section);
+        foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section, p);
         if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         if (c.Awards.Count > 0) b.Line("Khen thưởng: " + string.Join("; ", c.Awards.Select(a => a.Name)), c.Awards[0].Section);
         return true;
@@ -122,9 +147,9 @@ public static partial class CampaignAnswers
         if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         else if (c.Phases.Count > 1) b.Line($"Kế hoạch có {c.Phases.Count} đợt:");
         foreach (var p in c.Phases)
-            b.Bullet($"{p.Name}: {Range(p.Start, p.End)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Closing is null ? "" : ". " + p.Closing)}", p.Section);
+            b.Bullet($"{p.Name}: {Range(p.Start, p.End)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Closing is null ? "" : ". " + p.Closing)}", p.Section, p);
         foreach (var d in c.Deadlines.Where(d => d.Kind is DeadlineKind.MidTermReview or DeadlineKind.FinalReview).OrderBy(d => d.DueDate))
-            b.Bullet($"{d.Title}: {d.Wording}", d.Section);
+            b.Bullet($"{d.Title}: {d.Wording}", d.Section, d);
         return true;
     }
 
@@ -140,7 +165,7 @@ public static partial class CampaignAnswers
         foreach (var t in themes)
         {
             var phase = c.Phases.FirstOrDefault(p => p.Id == t.PhaseId);
-            b.Bullet(phase is null ? $"“{t.Text}”" : $"{phase.Name}: “{t.Text}”", t.Section);
+            b.Bullet(phase is null ? $"“{t.Text}”" : $"{phase.Name}: “{t.Text}”", t.Section, t);
         }
         return true;
     }
@@ -150,9 +175,9 @@ public static partial class CampaignAnswers
         var c = b.Campaign;
         if (c.Purposes.Count + c.Requirements.Count == 0) return false;
         b.Title("Mục đích, yêu cầu", QuestionKind.Purpose);
-        foreach (var p in c.Purposes) b.Bullet(p.Text, p.Section);
+        foreach (var p in c.Purposes) b.Bullet(p.Text, p.Section, p);
         if (c.Requirements.Count > 0) b.Line("Yêu cầu:");
-        foreach (var p in c.Requirements) b.Bullet(p.Text, p.Section);
+        foreach (var p in c.Requirements) b.Bullet(p.Text, p.Section, p);
         return true;
     }
 
@@ -168,7 +193,7 @@ public static partial class CampaignAnswers
         var list = items.OrderByDescending(i => r.Ask.Score(i.Fact)).ToList();
         if (list.Count == 0) return false;
         b.Title(title, r.Kind);
-        foreach (var (text, section, _) in list) b.Bullet(text, section);
+        foreach (var (text, section, fact) in list) b.Bullet(text, section, fact);
         return true;
     }
 

@@ -26,14 +26,17 @@ public static partial class Declines
         if (number is not null)
         {
             var written = WrittenNumber().Matches(q.Text).Select(m => m.Value).FirstOrDefault(v => v.TrimStart('0').StartsWith(number, StringComparison.Ordinal)) ?? number;
-            var named = q.Mention.Explicit ? q.Mention.Candidates : [];
-            var where = named.Count > 0 ? $" của {named[0].Area.Commune ?? named[0].Area.District ?? named[0].Area.Province}" : "";
-            return Decline(kb, today, $"Chưa có kế hoạch số {written}{where} trong dữ liệu, nên tôi không trả lời thay bằng kế hoạch khác.", named);
+            var byPlace = q.Mention.Explicit ? q.Mention.Candidates : [];
+            var where = byPlace.Count > 0 ? $" của {byPlace[0].Area.Commune ?? byPlace[0].Area.District ?? byPlace[0].Area.Province}" : "";
+            return Decline(kb, today, $"Chưa có kế hoạch số {written}{where} trong dữ liệu, nên tôi không trả lời thay bằng kế hoạch khác.", byPlace);
         }
+        var named = q.Mention.Explicit ? q.Mention.Candidates : [];
         foreach (var mention in q.Places)
         {
-            // A place a loaded plan covers (its own area, or a commune of its province) is no reason to decline.
-            if (mention.Places.Any(p => Covering(kb, p).Count > 0)) continue;
+            // A place a loaded plan covers (its own area, or a commune of its province) is no reason to decline; nor,
+            // when a plan is named, a place above it ("phường Cam Phú … tỉnh Khánh Hòa") or of another level than it.
+            if (mention.NamesPlan || mention.Places.Any(p => Covering(kb, p).Count > 0)) continue;
+            if (named.Count > 0 && mention.Places.All(p => named.Any(c => Contains(p, c) || LevelOf(p) != c.Level))) continue;
             var place = mention.First;
             var related = kb.Campaigns.Where(c => RelatedTo(c, place)).ToList();
             var text = $"Chưa có kế hoạch nào của {place.InSentence} trong dữ liệu.";
@@ -42,6 +45,25 @@ public static partial class Declines
         }
         return q.Mention.Explicit ? YearNotLoaded(kb, q, today) : null;
     }
+
+    /// <summary>The place is one of the plan's own area names (its province, district or commune).</summary>
+    private static bool Contains(Place place, Campaign c)
+    {
+        var name = VietnameseText.Fold(place.Bare);
+        return place.Level switch
+        {
+            PlaceLevel.Province => VietnameseText.Fold(c.Area.Province) == name,
+            PlaceLevel.District => VietnameseText.Fold(c.Area.District) == name,
+            _ => VietnameseText.Fold(c.Area.Commune) == name,
+        };
+    }
+
+    private static AdministrativeLevel LevelOf(Place place) => place.Level switch
+    {
+        PlaceLevel.Province => AdministrativeLevel.Province,
+        PlaceLevel.District => AdministrativeLevel.District,
+        _ => AdministrativeLevel.Commune,
+    };
 
     /// <summary>"Lào Cai năm 2025" when the loaded Lào Cai plan is of 2024: not answered as if it were.</summary>
     private static Reply? YearNotLoaded(KnowledgeBase kb, ParsedQuestion q, DateOnly today)
@@ -107,7 +129,8 @@ public static partial class Declines
     public static bool OffTopic(KnowledgeBase kb, ParsedQuestion q)
     {
         var pairs = q.ContentTerms.Where(t => SearchTerms.IsPair(t) && !SearchTerms.WordsOf(t).Any(SearchTerms.StopWords.Contains)).ToList();
-        return q.KindScore < (q.Mention.Explicit ? double.Epsilon : ClearCue) && pairs.Count > 0 && !pairs.Any(kb.Units.AnyPlanHas);
+        return q.KindScore < (q.Mention.Explicit ? double.Epsilon : ClearCue) && pairs.Count > 0 && !pairs.Any(kb.Units.AnyPlanHas)
+            && kb.Legal.MatchRule(q.Words, DateOnly.MaxValue) is null && kb.Legal.MatchRule(q.Words, DateOnly.MinValue) is null;
     }
 
     /// <summary>Nothing answers the question: off-topic when no plan knows its words, else "not found", never a guess.</summary>

@@ -142,5 +142,6 @@ public static class PlansMatching
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
         "thi", "dua", "khen", "thuong", "ke", "hoach", "phong", "trao", "hien", "nay", "nhung", "nao", "cac", "danh", "sach", "tat", "ca",
+        "quy", "dinh", "ro", "phai", "neu", "ghi", "cu", "the",
     };
 }

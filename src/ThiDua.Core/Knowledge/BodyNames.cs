@@ -12,7 +12,9 @@ public static class BodyNames
     private static readonly string[] CommuneWords = ["xa", "phuong", "tran"];
 
     /// <summary>True when most distinctive words of the body (or of one body in a listed "A, B và C") are in the question.</summary>
-    public static bool IsNamedIn(IReadOnlyCollection<string> questionWords, string body) => Score(Asked(questionWords), body).Share >= 2.0 / 3;
+    public static bool IsNamedIn(IReadOnlyList<string> questionWords, string body) =>
+        Score(Asked(questionWords), body).Share >= 2.0 / 3
+        && body.Split(['(', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Append(body).Any(part => Distinctive(part) is { Count: > 0 } words && Together(questionWords, words));
 
     private static HashSet<string> Asked(IReadOnlyCollection<string> questionWords)
     {
@@ -35,6 +37,22 @@ public static class BodyNames
             var matched = words.Count(asked.Contains);
             return (Share: words.Count == 0 ? 0 : (double)matched / words.Count, Matched: matched);
         }).MaxBy(x => (x.Share, x.Matched));
+    }
+
+    /// <summary>
+    /// Most of the name's words appear together in the question, in its order ("… bộ chỉ huy quân sự tỉnh …"), not
+    /// scattered over it ("thị" of "thi đua" and "xã" of "xã hội" are not "thị xã").
+    /// </summary>
+    private static bool Together(IReadOnlyList<string> question, List<string> name)
+    {
+        static string Same(string w) => CommuneWords.Contains(w) ? "xa" : w;
+        var asked = question.Select(Same).ToList();
+        var wanted = name.Select(Same).ToList();
+        var longest = 0;
+        for (var start = 0; start < wanted.Count; start++)
+            for (var length = wanted.Count - start; length > longest; length--)
+                if (WordSequence.Contains(asked, wanted.GetRange(start, length))) { longest = length; break; }
+        return longest >= Math.Max(1, (int)Math.Ceiling(wanted.Count * 2.0 / 3));
     }
 
     private static List<string> Distinctive(string name)

@@ -9,6 +9,8 @@ public sealed record CampaignMention(IReadOnlyList<Campaign> Candidates, bool Ex
 
     /// <summary>The words of the message that did not name a plan.</summary>
     public IReadOnlyList<string> OtherWords { get; init; } = [];
+    /// <summary>How many different places or numbers named plans ("Hải Dương với Lào Cai" is two).</summary>
+    public int PlacesNamed { get; init; }
     /// <summary>Positions of the words that named a plan (place, number, anniversary): not what the question asks.</summary>
     public IReadOnlySet<int> PlanWords { get; init; } = new HashSet<int>();
     public bool IsNone => Candidates.Count == 0;
@@ -69,6 +71,7 @@ public sealed class CampaignResolver
     public CampaignMention Resolve(IReadOnlyList<string> words)
     {
         var places = new List<Campaign>();
+        var placeGroups = new List<HashSet<Campaign>>();
         var anniversaries = new List<Campaign>();
         var anniversaryNames = new List<string>();
         var otherWords = new List<string>();
@@ -78,15 +81,19 @@ public sealed class CampaignResolver
             var length = LongestAt(words, i);
             if (length == 0) { otherWords.Add(words[i++]); continue; }
             for (var k = i; k < i + length; k++) planWords.Add(k);
-            foreach (var p in _byFirstWord[words[i]].Where(p => p.Words.Length == length && WordSequence.StartsAt(words, i, p.Words)))
+            var group = new HashSet<Campaign>();
+            // Places: the longest phrase only ("điện biên phủ" is not "điện biên"). Anniversaries: every plan with one
+            // starting here ("80 năm QĐND" is named longer by one plan than by another, it is the same day).
+            foreach (var p in _byFirstWord[words[i]].Where(p => (p.Words.Length == length || p.Kind == PhraseKind.Anniversary) && WordSequence.StartsAt(words, i, p.Words)))
             {
-                if (p.Kind == PhraseKind.Place) places.Add(p.Campaign);
+                if (p.Kind == PhraseKind.Place) { if (p.Words.Length == length) { places.Add(p.Campaign); group.Add(p.Campaign); } }
                 else
                 {
                     anniversaries.Add(p.Campaign);
                     anniversaryNames.Add(p.Label);
                 }
             }
+            if (group.Count > 0 && !placeGroups.Any(g => g.SetEquals(group))) placeGroups.Add(group);
             i += length;
         }
         var placeSet = places.Distinct().ToList();
@@ -95,7 +102,7 @@ public sealed class CampaignResolver
         if (placeSet.Count > 0)
         {
             var both = placeSet.Intersect(anniversarySet).ToList();
-            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords, PlanWords = planWords };
+            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords, PlanWords = planWords, PlacesNamed = placeGroups.Count };
         }
         return anniversarySet.Count > 0
             ? new CampaignMention(anniversarySet, false, names) { OtherWords = otherWords, PlanWords = planWords }

@@ -20,23 +20,34 @@ public static class AskedKinds
 
     /// <summary>A second kind is asked too when it scores this close to the first ("giấy khen … ai xét, quyết định").</summary>
     private const double RunnerUpShare = 0.85;
+    /// <summary>A cue this light ("khen thưởng", "khi nào") does not outweigh a sentence that holds the question.</summary>
+    private const double LightCue = 1.5;
+    /// <summary>"quý II": a cue for the task table as strong as naming it.</summary>
+    private const double QuarterNamed = 2.5;
     /// <summary>The rarity two fairly rare terms add up to: a match this informative counts fully.</summary>
     private const double SureMatch = 8;
+
+    /// <summary>A unit of another kind that holds this much of the clause is part of the answer too.</summary>
+    private const double StrongHold = 0.6;
 
     public static List<Ask> Of(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
     {
         var asks = new List<Ask>();
         IReadOnlyList<string> previous = [];
+        var title = TitleTerms(kb, campaign, q);
         foreach (var clause in q.Clauses)
         {
             // "số mấy, ngày nào": the second clause asks the date of what the first asked about.
             if (asks.Count > 0 && clause.TopCueScore <= InterrogativeOnly && clause.ContentTerms.Count == 0) continue;
             // "… gửi về đâu, trước ngày nào": a clause with no words of its own is about what the one before named.
-            var terms = clause.ContentTerms.Count == 0 ? [.. clause.Terms, .. previous] : clause.Terms;
+            var own = clause.Terms.Where(t => !title.Contains(t)).ToList();
+            var terms = clause.ContentTerms.Count == 0 ? [.. own, .. previous] : own;
             var hits = kb.Units.Search(terms, u => u.Campaign == campaign, Candidates);
-            foreach (var kind in BestKinds(clause, hits, kb.Units))
+            foreach (var kind in BestKinds(clause, hits, kb.Units, q))
             {
-                var focus = hits.Where(h => h.Unit.Kinds.Contains(kind) && h.Coverage > 0).ToList();
+                // The units of the kind that hold the question's words, and the plan's own sentences that hold them well.
+                var focus = hits.Where(h => h.Coverage > 0 && (h.Unit.Kinds.Contains(kind) || kind == QuestionKind.None
+                    || h.Unit.IsParagraph && h.Coverage >= StrongHold && Informative(h, kb))).ToList();
                 var existing = asks.FindIndex(a => a.Kind == kind);
                 if (existing >= 0) asks[existing] = asks[existing] with { Focus = [.. asks[existing].Focus.Concat(focus).DistinctBy(h => h.Unit)] };
                 else asks.Add(new Ask(kind, focus));
@@ -46,26 +57,61 @@ public static class AskedKinds
         return asks;
     }
 
+    /// <summary>
+    /// The plan's own title as the question quotes it ("kế hoạch công tác thi đua, khen thưởng năm 2024 của Điện Biên"):
+    /// those words name the plan, they do not say what is asked of it. Only when the question quotes a pair of them.
+    /// </summary>
+    private static HashSet<string> TitleTerms(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
+    {
+        var title = kb.Units.TermsOf(campaign.Document.Title + " " + campaign.ShortName).ToHashSet(StringComparer.Ordinal);
+        var quoted = q.Clauses.SelectMany(c => c.Terms).Where(t => Text.SearchTerms.IsPair(t) && title.Contains(t)).ToList();
+        return quoted.Count >= 2 ? title : [];
+    }
+
+    private static bool Informative(UnitHit hit, KnowledgeBase kb) => Informative(hit, kb.Units);
+
+    private static bool Informative(UnitHit hit, Knowledge.Units.UnitIndex units) => hit.Matched.Sum(units.Weight) >= SureMatch;
+
     /// <summary>The clause's kind, and a runner-up that scores nearly as well.</summary>
-    private static IEnumerable<QuestionKind> BestKinds(QuestionClause clause, List<UnitHit> hits, Knowledge.Units.UnitIndex units)
+    private static IEnumerable<QuestionKind> BestKinds(QuestionClause clause, List<UnitHit> hits, Knowledge.Units.UnitIndex units, ParsedQuestion q)
     {
         var evidence = new Dictionary<QuestionKind, double>();
+        var terms = clause.Terms.Distinct(StringComparer.Ordinal).ToList();
         foreach (var hit in hits)
         {
-            // A structured fact says it surely; a paragraph only as surely as its headings place it. A match on
-            // a syllable or two that are everywhere ("số" of "hồ sơ") is no evidence, whatever share it covers.
-            var weight = (hit.Unit.IsParagraph ? 0.8 : 1) * Math.Min(1, hit.Matched.Sum(units.Weight) / SureMatch);
             foreach (var kind in hit.Unit.Kinds)
-                evidence[kind] = Math.Max(evidence.GetValueOrDefault(kind), hit.Coverage * weight);
+            {
+                // What a unit of a kind holds beyond the words that cue that kind: "hồ sơ" in a dossier unit is the
+                // cue again, not evidence. A structured fact says it surely; a paragraph as surely as its headings
+                // place it; a match on a syllable or two that are everywhere ("số" of "hồ sơ") is no evidence.
+                var cueWords = clause.CueWords.GetValueOrDefault(kind);
+                var beside = cueWords is null ? terms : [.. terms.Where(t => !Text.SearchTerms.WordsOf(t).Any(cueWords.Contains))];
+                var matched = hit.Matched.Where(beside.Contains).ToList();
+                var total = beside.Sum(units.Weight);
+                if (total <= 0 || matched.Count == 0) continue;
+                var held = matched.Sum(units.Weight);
+                var weight = (hit.Unit.IsParagraph ? 0.8 : 1) * Math.Min(1, held / SureMatch);
+                evidence[kind] = Math.Max(evidence.GetValueOrDefault(kind), held / total * weight);
+            }
         }
+        // No cue, or only a light one ("khen thưởng" in the plan's own name): the unit that holds the question decides.
+        // A sentence of the plan that holds it ("có nói đến bình đẳng giới không") is quoted as it stands.
+        if (clause.TopCueScore <= LightCue && hits.FirstOrDefault() is { } best && best.Unit.IsParagraph
+            && best.Coverage >= MinimumUncuedCoverage && Informative(best, units))
+            return [QuestionKind.None];
         if (clause.Cues.Count == 0)
         {
             var top = evidence.Where(kv => kv.Value >= MinimumUncuedCoverage && kv.Key != QuestionKind.Overview).OrderByDescending(kv => kv.Value).FirstOrDefault();
             return top.Value > 0 ? [top.Key] : [];
         }
-        // "đang diễn ra" about a named plan asks its time frame, not the list of plans.
-        double Cue(QuestionKind k) => k == QuestionKind.TimeFrame ? clause.Cue(k) + clause.Cue(QuestionKind.ListCampaigns) : k == QuestionKind.ListCampaigns ? 0 : clause.Cue(k);
-        var ranked = clause.Cues.Keys.Concat(evidence.Keys).Append(QuestionKind.TimeFrame).Distinct()
+        // About a named plan, "which plans" cues ask nothing of their own; a quarter named asks its tasks.
+        double Cue(QuestionKind k) => k switch
+        {
+            QuestionKind.ListCampaigns => 0,
+            QuestionKind.Tasks when q.Quarter is not null || q.ThisPeriod == "quy" => clause.Cue(k) + QuarterNamed,
+            _ => clause.Cue(k),
+        };
+        var ranked = clause.Cues.Keys.Concat(evidence.Keys).Append(QuestionKind.TimeFrame).Append(QuestionKind.Tasks).Distinct()
             .Where(k => Cue(k) > 0 || evidence.GetValueOrDefault(k) >= MinimumUncuedCoverage)
             .Select(k => (Kind: k, Score: Cue(k) + EvidenceWeight * evidence.GetValueOrDefault(k)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Kind).ToList();

@@ -14,6 +14,9 @@ internal static class KindCues
             ("dot thi dua nao", 3), ("bao nhieu ke hoach", 3), ("nhung phong trao", 3), ("cac phong trao", 3),
             ("nhung dot thi dua", 3), ("cac dot thi dua", 3), ("tat ca ke hoach", 3), ("co may ke hoach", 3),
             ("dang dien ra", 1.5), ("sap dien ra", 1.5), ("da ket thuc", 1)]),
+        // The same words about one named plan: its movements, its state.
+        (QuestionKind.Contents, [("phong trao nao", 2.5), ("nhung phong trao", 2.5), ("cac phong trao", 2)]),
+        (QuestionKind.TimeFrame, [("dot thi dua nao", 3), ("dang dien ra", 2.5), ("sap dien ra", 2.5), ("da ket thuc", 2.5)]),
         (QuestionKind.Overview, [
             ("tom tat", 2.5), ("tong quan", 2.5), ("gioi thieu", 2), ("noi ve gi", 2.5), ("noi gi", 2), ("la gi", 1),
             ("ten ke hoach", 2.5), ("ten goi", 1.5), ("trich yeu", 2.5)]),
@@ -28,8 +31,8 @@ internal static class KindCues
             ("dien ra", 1.5), ("bao lau", 2.5), ("tu ngay", 1.5), ("con hieu luc", 2), ("het chua", 2), ("xong chua", 2),
             ("may dot", 3), ("bao nhieu dot", 3), ("cac dot", 2), ("thoi diem", 1.5), ("giai doan", 1.5), ("chia dot", 3),
             ("chia lam", 2.5), ("dot nao", 2), ("den bao gio", 2.5), ("den khi nao", 2.5), ("tu khi nao", 2.5),
-            ("thoi gian thi dua", 3), ("con bao lau", 2.5), ("con bao nhieu ngay", 3), ("bao nhieu ngay nua", 3),
-            ("het han", 2), ("den ngay nao", 2.5), ("het thoi gian", 2.5)]),
+            ("thoi gian thi dua", 3), ("con bao lau", 2.5), ("con bao nhieu ngay", 2.5), ("bao nhieu ngay nua", 2.5),
+            ("den ngay nao", 2.5), ("het thoi gian", 2.5)]),
         (QuestionKind.Theme, [
             ("chu de", 3), ("khau hieu", 3), ("ten dot", 2), ("thong diep", 2.5)]),
         (QuestionKind.Purpose, [
@@ -76,7 +79,8 @@ internal static class KindCues
             ("han", 2.5), ("thoi han", 3), ("truoc ngay", 2), ("cham nhat", 2.5), ("bao cao", 1.5), ("so ket", 2.5),
             ("tong ket", 2.5), ("moc", 2), ("lich", 1.5), ("ngay nao", 1.5), ("den han", 2.5), ("nop khi nao", 3),
             ("nop truoc", 3), ("qua han", 2.5), ("tre han", 2.5), ("nop ke hoach", 3.5), ("gui ke hoach", 3.5),
-            ("xay dung ke hoach", 3), ("ban hanh ke hoach", 3.5), ("han chot", 3.5), ("luc nao", 1.5)]),
+            ("xay dung ke hoach", 3), ("ban hanh ke hoach", 3.5), ("han chot", 3.5), ("luc nao", 1.5), ("het han", 3),
+            ("con bao nhieu ngay", 2.5), ("bao nhieu ngay nua", 2.5), ("con kip", 2.5)]),
         (QuestionKind.NextDeadlines, [
             ("sap toi", 3), ("sap den", 3), ("tiep theo", 2.5), ("gan nhat", 3), ("sap het han", 3.5), ("sap den han", 3.5),
             ("can lam ngay", 2), ("tuan nay", 2), ("thang nay", 2), ("sap toi han", 3.5)]),

@@ -48,6 +48,8 @@ public sealed record ParsedQuestion
     public int? PhaseNumber { get; init; }
     public Beneficiary? Beneficiary { get; init; }
     public int? Quarter { get; init; }
+    /// <summary>"quý này", "tháng này": "quy", "thang", "tuan" or "nam", resolved against today by the answerer.</summary>
+    public string? ThisPeriod { get; init; }
     /// <summary>"trong tháng 6": a month the question is about.</summary>
     public int? Month { get; init; }
     /// <summary>"kế hoạch nào …", "những kế hoạch …": asks which plans, not about one.</summary>

@@ -23,6 +23,9 @@ public static class PlanChoice
             && offering.Count < candidates.Count)
             return offering;
         // A body is named in questions about who does what; elsewhere its words ("thi đua khen thưởng") are everyday ones.
+        // "ở cấp phường", "cấp tỉnh": the level the question names.
+        if (NamedLevel(q.Words) is { } level && candidates.Where(c => c.Level == level).ToList() is { Count: > 0 } atLevel && atLevel.Count < candidates.Count)
+            return atLevel.Count == 1 ? atLevel : Narrow(kb, q, atLevel);
         var naming = q.Kind is QuestionKind.Responsibilities or QuestionKind.Tasks or QuestionKind.Appraisal or QuestionKind.Contacts ? BodyNames.PlansNaming(candidates, q.Words) : [];
         if (naming.Count > 0 && naming.Count < candidates.Count) return naming;
         // Otherwise every word counts but those naming the kind asked: "bằng khen" with "thủ tướng" tells plans apart.
@@ -33,6 +36,22 @@ public static class PlanChoice
         if (best < MinimumCoverage) return candidates;
         if (scored.Count == 1 || scored[1].Score <= best - ClearLead) return [scored[0].Campaign];
         return [.. scored.Where(x => x.Score > best - ClearLead / 2).Select(x => x.Campaign)];
+    }
+
+    private static AdministrativeLevel? NamedLevel(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] != "cap") continue;
+            return words[i + 1] switch
+            {
+                "tinh" => AdministrativeLevel.Province,
+                "huyen" or "quan" => AdministrativeLevel.District,
+                "xa" or "phuong" => AdministrativeLevel.Commune,
+                _ => null,
+            };
+        }
+        return null;
     }
 
     /// <summary>The rarity two fairly rare terms add up to: a plan holding only everyday words of the question is not chosen for them.</summary>

@@ -18,6 +18,8 @@ public static class QuestionAnswerer
 
     /// <summary>Keyword words matched that make a law question outrank the chat's current plan.</summary>
     private const int StrongRuleScore = 3;
+    /// <summary>More plans than this named in one question are asked back rather than answered side by side.</summary>
+    private const int MaxCompared = 3;
     /// <summary>The chat's plan gives way to another only when that one holds the question's words this well.</summary>
     private const double SwitchCoverage = 0.75;
 
@@ -35,6 +37,7 @@ public static class QuestionAnswerer
             if (q.AsksHelp) return GeneralAnswers.Help(kb, today);
         }
         if (PlaceAnswers.IsAbout(q)) return Done(state, PlaceAnswers.Answer(kb, q, today));
+        if (forcedKind == QuestionKind.None && Declines.OffTopic(kb, q)) return Done(state, Declines.NotUnderstood(kb, q, today, null));
         if (Declines.PlanNotLoaded(kb, q, today) is { } notLoaded) return Done(state, notLoaded);
         if (forcedKind == QuestionKind.ListCampaigns
             || forcedKind == QuestionKind.None && (q.AsksWhichPlans || q.Kind == QuestionKind.ListCampaigns && !q.Mention.Explicit))
@@ -43,7 +46,6 @@ public static class QuestionAnswerer
         if (q.Mention.IsNone && kb.Legal.MatchRule(q.Words, today) is { } law
             && (!cued || q.Kind == QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
             return Done(state, GeneralAnswers.Rule(kb, law.Rule, today));
-        if (forcedKind == QuestionKind.None && Declines.OffTopic(kb, q)) return Done(state, Declines.NotUnderstood(kb, q, today, null));
 
         // No cue: a plan named after "which plan?", a follow-up ("còn đợt 2?"), words only one plan holds, or nothing.
         QuestionKind? carried = null;
@@ -54,13 +56,16 @@ public static class QuestionAnswerer
             carried = waiting;
             if (state.PendingText is { } pendingText) q = ParserFor(kb).Parse(pendingText) with { Mention = q.Mention };
         }
-        else if (!cued && isFollowUp && context is not null && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous))
+        else if (!cued && (isFollowUp || q.LooksLikeFollowUp) && context is not null && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous))
             carried = previous;
 
         if (carried is null && q.Kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
             return Done(state, GeneralAnswers.NextDeadlinesEverywhere(kb, today));
         var candidates = Candidates(kb, q, context, carried is not null);
         if (candidates.Count == 0) return Declines.NotUnderstood(kb, q, today, context);
+        // "Hải Dương với Lào Cai, bên nào …": several plans named outright are answered side by side.
+        if (candidates.Count is > 1 and <= MaxCompared && q.Mention.PlacesNamed == candidates.Count && !q.AsksWhichPlans)
+            return Done(state, CampaignAnswers.SideBySide([.. candidates.Select(c => Request(kb, c, carried is { } kc ? [Focused(kb, c, q, kc)] : AskedKinds.Of(kb, c, q), today, q.PhaseNumber, q.Beneficiary, q))]));
         if (candidates.Count > 1)
         {
             var kind = carried ?? (cued ? q.Kind : QuestionKind.Overview);
@@ -92,17 +97,19 @@ public static class QuestionAnswerer
         {
             var named = q.Mention.Candidates;
             if (named.Count > 1 && context is not null && named.Contains(context) && !q.Mention.Explicit) return [context];
-            return PlanChoice.Narrow(kb, q, named);
+            // Each plan named by a place of its own is meant; several plans under one name are told apart by content.
+            return q.Mention.PlacesNamed == named.Count ? named : PlanChoice.Narrow(kb, q, named);
         }
         if (context is not null)
         {
             if (carried) return [context];
-            // "thi đua bầu cử …" while the chat was about another plan: the plan whose facts hold the words is meant.
+            // "thi đua bầu cử …", "Bộ CHQS tỉnh làm gì" while the chat was about a plan that has none of it: the plans
+            // whose facts hold the words are meant (asked back if several).
             var content = q.ContentTerms.Distinct(StringComparer.Ordinal).ToList();
             var elsewhere = PlanChoice.Narrow(kb, q, kb.Campaigns);
-            if (elsewhere is [var other] && other != context && PlanChoice.Score(kb, other, content) >= SwitchCoverage
-                && PlanChoice.Score(kb, context, content) < SwitchCoverage / 2)
-                return [other];
+            if (elsewhere.Count is > 0 and <= MaxCompared && !elsewhere.Contains(context) && elsewhere.Count < kb.Campaigns.Count
+                && elsewhere.All(o => PlanChoice.Score(kb, o, content) >= SwitchCoverage) && PlanChoice.Score(kb, context, content) < SwitchCoverage / 2)
+                return elsewhere;
             return [context];
         }
         if (q.KindScore < 1 && !carried)
@@ -132,14 +139,21 @@ public static class QuestionAnswerer
         state.Beneficiary = beneficiary?.ToString();
         state.PendingKind = null;
         state.PendingText = null;
-        return CampaignAnswers.Answer(new AnswerRequest(campaign, asks[0].Kind, today, phase, beneficiary, q?.Quarter, q?.Words)
+        return CampaignAnswers.Answer(Request(kb, campaign, asks, today, phase, beneficiary, q) with { Skip = skip });
+    }
+
+    private static AnswerRequest Request(KnowledgeBase kb, Campaign campaign, List<Ask> asks, DateOnly today, int? phase, Beneficiary? beneficiary, ParsedQuestion? q)
+    {
+        if (asks.Count == 0) asks = [Ask.Of(QuestionKind.Overview)];
+        // "quý này" is today's quarter.
+        var quarter = q?.Quarter ?? (q?.ThisPeriod == "quy" ? (today.Month + 2) / 3 : null);
+        return new AnswerRequest(campaign, asks[0].Kind, today, phase, beneficiary, quarter, q?.Words)
         {
             Legal = kb.Legal,
             Asks = asks,
             Question = q,
             Units = kb.Units,
-            Skip = skip,
-        });
+        };
     }
 
     private static Reply Done(ChatState state, Reply reply)

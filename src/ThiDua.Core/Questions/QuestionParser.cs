@@ -34,22 +34,31 @@ public sealed partial class QuestionParser
     {
         // Punctuation separates what is asked: each segment is read on its own, then joined.
         var segments = new List<(int Start, int Length)>();
+        var asked = new HashSet<int>();
         var words = new List<string>();
-        foreach (var segment in Segments().Split(text))
+        var from = 0;
+        foreach (Match end in Segments().Matches(text + "\n"))
         {
+            var segment = text[from..Math.Min(end.Index, text.Length)];
+            from = Math.Min(end.Index + end.Length, text.Length);
             var segmentWords = _knowledge.Glossary.Expand(_knowledge.Typos.Correct(Unglued(VietnameseText.Words(segment))));
             if (segmentWords.Length == 0) continue;
+            if (end.Value.Contains('?', StringComparison.Ordinal)) asked.Add(words.Count);
             segments.Add((words.Count, segmentWords.Length));
             words.AddRange(segmentWords);
         }
+        // "01023/KH-UBND" is plan 1023.
+        for (var i = 0; i < words.Count; i++)
+            if (DocumentNumber().Match(words[i]) is { Success: true } n && words[i][0] == '0') words[i] = words[i].TrimStart('0');
         var mention = _knowledge.Resolver.Resolve(words);
         var planWords = new HashSet<int>(mention.PlanWords);
-        var places = _knowledge.Places.Find(words, planWords);
+        var places = _knowledge.Places.Find(words)
+            .Select(p => p with { NamesPlan = Enumerable.Range(p.Start, p.Length).Any(planWords.Contains) }).ToList();
         var numbers = PlanNumbers(words);
         foreach (var p in places) for (var k = p.Start; k < p.Start + p.Length; k++) planWords.Add(k);
         foreach (var (at, length) in numbers.Positions) for (var k = at; k < at + length; k++) planWords.Add(k);
 
-        var cueAt = new (QuestionKind Kind, double Weight, int Length)?[words.Count];
+        var cueAt = new Cue?[words.Count];
         for (var i = 0; i < words.Count;)
         {
             var length = MatchCues(words, i, planWords, cueAt);
@@ -58,7 +67,7 @@ public sealed partial class QuestionParser
         // "kế hoạch" outside a cue ("theo kh Hải Dương") refers to the plan: it says nothing of what is asked.
         for (var i = 0; i + 1 < words.Count; i++)
             if (words[i] == "ke" && words[i + 1] == "hoach" && !CoveredByCue(cueAt, i)) { planWords.Add(i); planWords.Add(i + 1); }
-        var clauses = Clauses(words, segments, cueAt, planWords);
+        var clauses = Clauses(words, segments, asked, cueAt, planWords);
         var best = clauses.SelectMany(c => c.Cues).GroupBy(kv => kv.Key).Select(g => (Kind: g.Key, Score: g.Max(kv => kv.Value)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Kind).FirstOrDefault();
         var joined = " " + string.Join(' ', words) + " ";
@@ -77,7 +86,8 @@ public sealed partial class QuestionParser
             Quarter = NumberAfter(QuarterPattern(), joined),
             Month = MonthPattern().Match(joined) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var month) && month is >= 1 and <= 12 ? month : null,
             Beneficiary = ParseBeneficiary(joined),
-            AsksWhichPlans = WhichPlans().IsMatch(joined),
+            AsksWhichPlans = WhichPlans().IsMatch(joined) || !mention.Explicit && WhichMovements().IsMatch(joined),
+            ThisPeriod = ThisPeriod().Match(joined) is { Success: true } t ? t.Groups[1].Value : null,
             IsYesNo = YesNo().IsMatch(joined),
             LooksLikeFollowUp = FollowUp().IsMatch(joined),
             IsGreeting = Greeting().IsMatch(joined) && words.Count <= 6,
@@ -97,15 +107,17 @@ public sealed partial class QuestionParser
         return [.. result];
     }
 
+    /// <summary>A cue phrase found at a position: its length and every kind it names ("còn mấy ngày" of a time frame and of a deadline).</summary>
+    private sealed record Cue(int Length, IReadOnlyList<(QuestionKind Kind, double Weight)> Kinds);
+
     /// <summary>The longest cue phrase at a position (never across a word that named a plan); records it, returns its length.</summary>
-    private int MatchCues(List<string> words, int i, HashSet<int> planWords, (QuestionKind, double, int)?[] cueAt)
+    private int MatchCues(List<string> words, int i, HashSet<int> planWords, Cue?[] cueAt)
     {
         if (planWords.Contains(i) || !_cues.TryGetValue(words[i], out var candidates)) return 0;
-        foreach (var (phrase, kind, weight) in candidates)
+        foreach (var (phrase, _, _) in candidates)
         {
             if (!WordSequence.StartsAt(words, i, phrase) || Enumerable.Range(i, phrase.Length).Any(planWords.Contains)) continue;
-            cueAt[i] = (kind, weight, phrase.Length);
-            // Several kinds may share the phrase ("hình thức" of awards and of submission): the heaviest stands.
+            cueAt[i] = new Cue(phrase.Length, [.. candidates.Where(c => c.Words.SequenceEqual(phrase)).Select(c => (c.Kind, c.Weight))]);
             return phrase.Length;
         }
         return 0;
@@ -115,7 +127,7 @@ public sealed partial class QuestionParser
     /// Segments become clauses; "và", "còn" split a segment too when both sides ask for different kinds. A segment
     /// with no cue of its own ("Lào Cai,") belongs to the clause after it (or before, at the end).
     /// </summary>
-    private static List<QuestionClause> Clauses(List<string> words, List<(int Start, int Length)> segments, (QuestionKind Kind, double Weight, int Length)?[] cueAt, HashSet<int> planWords)
+    private static List<QuestionClause> Clauses(List<string> words, List<(int Start, int Length)> segments, HashSet<int> asked, Cue?[] cueAt, HashSet<int> planWords)
     {
         var spans = new List<(int Start, int End)>();
         foreach (var (start, length) in segments)
@@ -132,39 +144,52 @@ public sealed partial class QuestionParser
             }
             spans.Add((from, start + length));
         }
+        // In a message of several sentences, those that ask nothing ("em là cán bộ xã…") are context.
+        var asking = spans.Where(s => IsQuestion(words, s.Start, s.End, segments.Any(g => asked.Contains(g.Start) && g.Start <= s.Start && s.End <= g.Start + g.Length))).ToList();
+        var context = asking.Count > 0 && asking.Count < spans.Count ? spans.Except(asking).ToHashSet() : [];
         // Fold cue-less spans into a neighbour.
-        var merged = new List<(int Start, int End)>();
+        var merged = new List<(int Start, int End, bool Context)>();
+        // Context sentences join the question after them: their words say who asks and about what ("tôi là cán bộ
+        // xã, tôi phải làm gì"), their cues ask nothing.
+        var quiet = new HashSet<int>(context.SelectMany(c => Enumerable.Range(c.Start, c.End - c.Start)));
         var pendingStart = -1;
         foreach (var span in spans)
         {
             var start = pendingStart >= 0 ? pendingStart : span.Start;
-            if (CueKinds(cueAt, span.Start, span.End).Count == 0) { pendingStart = start; continue; }
-            merged.Add((start, span.End));
+            if (context.Contains(span) || CueKinds(cueAt, span.Start, span.End).Count == 0) { pendingStart = start; continue; }
+            merged.Add((start, span.End, false));
             pendingStart = -1;
         }
         if (pendingStart >= 0)
         {
-            if (merged.Count == 0) merged.Add((pendingStart, words.Count));
-            else merged[^1] = (merged[^1].Start, words.Count);
+            if (merged.Count == 0) merged.Add((pendingStart, words.Count, false));
+            else merged[^1] = (merged[^1].Start, words.Count, false);
         }
-        return [.. merged.Select(s => Clause(words, s.Start, s.End, cueAt, planWords))];
+        return [.. merged.Select(s => Clause(words, s.Start, s.End, cueAt, planWords, quiet))];
     }
 
-    private static bool CoveredByCue((QuestionKind Kind, double Weight, int Length)?[] cueAt, int position)
+    /// <summary>A sentence that asks: it ends with "?", has a question word, asks "cho em hỏi", or ends yes-or-no ("… không", "… chưa").</summary>
+    private static bool IsQuestion(List<string> words, int start, int end, bool questionMark)
+    {
+        var joined = " " + string.Join(' ', words.Skip(start).Take(end - start)) + " ";
+        return questionMark || AskingWords().IsMatch(joined) || YesNoEnding().IsMatch(joined);
+    }
+
+    private static bool CoveredByCue(Cue?[] cueAt, int position)
     {
         for (var i = Math.Max(0, position - 4); i <= position; i++)
             if (cueAt[i] is { } c && i + c.Length > position) return true;
         return false;
     }
 
-    private static HashSet<QuestionKind> CueKinds((QuestionKind Kind, double Weight, int Length)?[] cueAt, int from, int to)
+    private static HashSet<QuestionKind> CueKinds(Cue?[] cueAt, int from, int to)
     {
         var kinds = new HashSet<QuestionKind>();
-        for (var i = from; i < to; i++) if (cueAt[i] is { } c) kinds.Add(c.Kind);
+        for (var i = from; i < to; i++) if (cueAt[i] is { } c) kinds.UnionWith(c.Kinds.Select(k => k.Kind));
         return kinds;
     }
 
-    private static QuestionClause Clause(List<string> words, int start, int end, (QuestionKind Kind, double Weight, int Length)?[] cueAt, HashSet<int> planWords)
+    private static QuestionClause Clause(List<string> words, int start, int end, Cue?[] cueAt, HashSet<int> planWords, HashSet<int> quiet)
     {
         var cues = new Dictionary<QuestionKind, double>();
         var cueWords = new HashSet<int>();
@@ -172,10 +197,16 @@ public sealed partial class QuestionParser
         for (var i = start; i < end; i++)
         {
             if (cueAt[i] is not { } c) continue;
-            cues[c.Kind] = cues.GetValueOrDefault(c.Kind) + c.Weight;
-            var kindWords = wordsByKind.TryGetValue(c.Kind, out var w) ? (HashSet<string>)w : new HashSet<string>(StringComparer.Ordinal);
-            wordsByKind[c.Kind] = kindWords;
-            for (var k = i; k < i + c.Length && k < end; k++) { cueWords.Add(k); kindWords.Add(words[k]); }
+            for (var k = i; k < i + c.Length && k < end; k++) cueWords.Add(k);
+            // A sentence that tells rather than asks ("em muốn dẫn đúng văn bản") sets the scene: its cues ask nothing.
+            if (quiet.Contains(i)) continue;
+            foreach (var (kind, weight) in c.Kinds)
+            {
+                cues[kind] = cues.GetValueOrDefault(kind) + weight;
+                var kindWords = wordsByKind.TryGetValue(kind, out var w) ? (HashSet<string>)w : new HashSet<string>(StringComparer.Ordinal);
+                wordsByKind[kind] = kindWords;
+                for (var k = i; k < i + c.Length && k < end; k++) kindWords.Add(words[k]);
+            }
         }
         var terms = new List<string>();
         var content = new List<string>();
@@ -250,6 +281,7 @@ public sealed partial class QuestionParser
     [GeneratedRegex(@"[,;?!\n]+|\.(?=\s|$)")]
     private static partial Regex Segments();
 
+
     [GeneratedRegex(@"^([a-z]{1,4})(\d{1,5})$")]
     private static partial Regex Glued();
 
@@ -259,7 +291,8 @@ public sealed partial class QuestionParser
     [GeneratedRegex(@"^\d{1,5}$")]
     private static partial Regex Number();
 
-    [GeneratedRegex(@" nam (20\d\d) ")]
+    /// <summary>The year of the plan asked about: "kế hoạch (thi đua…) năm 2025", not any year a question mentions.</summary>
+    [GeneratedRegex(@" (?:ke hoach|thi dua|khen thuong|phong trao|cong tac)(?: \w+){0,3}? nam (20\d\d) ")]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@" dot (\d{1,2}|i{1,3}|iv|v|mot|hai|ba|bon|nam|dau) ")]
@@ -268,11 +301,24 @@ public sealed partial class QuestionParser
     [GeneratedRegex(@" quy (i{1,3}|iv|[1-4]|mot|hai|ba|bon|tu) ")]
     private static partial Regex QuarterPattern();
 
+    [GeneratedRegex(@" (quy|thang|tuan|nam) nay ")]
+    private static partial Regex ThisPeriod();
+
     [GeneratedRegex(@" thang (\d{1,2})(?:/\d{4})? ")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@" (ke hoach nao|nhung ke hoach|cac ke hoach|phong trao nao|nhung phong trao|cac phong trao|dot thi dua nao|nhung dot thi dua|cac dot thi dua|tat ca ke hoach|bao nhieu ke hoach|may ke hoach|o dau co|noi nao co|tinh nao co|danh sach ke hoach) ")]
+    [GeneratedRegex(@" (ke hoach nao|nhung ke hoach|cac ke hoach|tat ca ke hoach|bao nhieu ke hoach|may ke hoach|o dau co|noi nao co|tinh nao co|danh sach ke hoach) ")]
     private static partial Regex WhichPlans();
+
+    /// <summary>Asked of the movements themselves; about plans only when no plan is named ("Lào Cai đang là đợt thi đua nào" is about Lào Cai).</summary>
+    [GeneratedRegex(@" (phong trao nao|nhung phong trao|cac phong trao|dot thi dua nao|nhung dot thi dua|cac dot thi dua) ")]
+    private static partial Regex WhichMovements();
+
+    [GeneratedRegex(@" (gi|nao|ai|bao nhieu|bao lau|bao gio|hoi|cho em hoi|cho minh hoi|cho toi hoi|xin hoi|the nao|ra sao|o dau|ve dau|di dau) ")]
+    private static partial Regex AskingWords();
+
+    [GeneratedRegex(@" (khong|chua|a|nhi|nhe|the|vay|sao)(?: a| vay| the| nhi)? $")]
+    private static partial Regex YesNoEnding();
 
     [GeneratedRegex(@" (co|duoc|co phai|phai) .* (khong|ko|k|hong|chua) $| (khong|chua) \?? $")]
     private static partial Regex YesNo();

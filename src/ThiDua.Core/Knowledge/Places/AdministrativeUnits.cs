@@ -24,6 +24,9 @@ public sealed record Place(string Name, PlaceLevel Level, PlaceEra Era, string P
 /// <summary>A place a message names, and where in its words.</summary>
 public sealed record PlaceMention(IReadOnlyList<Place> Places, int Start, int Length)
 {
+    /// <summary>The same words named a loaded plan ("Lào Cai"): a place that plan covers.</summary>
+    public bool NamesPlan { get; init; }
+
     public Place First => Places[0];
 }
 

@@ -48,6 +48,9 @@ public static partial class SectionKinds
     [GeneratedRegex(@"\b(?:tiền thưởng|mức thưởng|kinh phí|quỹ thi đua)", RegexOptions.IgnoreCase)]
     private static partial Regex FundingWords();
 
+    [GeneratedRegex(@"\b(?:chủ đề|khẩu hiệu|thông điệp)\s*(?:là|:)?\s*[“""]", RegexOptions.IgnoreCase)]
+    private static partial Regex ThemeWords();
+
     /// <summary>The kinds a paragraph answers: from its headings, nearest first, then from what it contains.</summary>
     public static List<QuestionKind> Of(IReadOnlyList<string> headings, string text)
     {
@@ -66,6 +69,7 @@ public static partial class SectionKinds
         if (AwardWords().IsMatch(text)) Add(QuestionKind.Awards);
         if (DossierWords().IsMatch(text)) Add(QuestionKind.Dossier);
         if (FundingWords().IsMatch(text)) Add(QuestionKind.Funding);
+        if (ThemeWords().IsMatch(text)) Add(QuestionKind.Theme);
         return kinds;
     }
 }
