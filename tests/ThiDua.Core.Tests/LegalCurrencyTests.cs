@@ -99,7 +99,7 @@ public class LegalCurrencyTests
     public void A_plan_without_a_dossier_list_falls_back_to_the_law_labelled_as_such()
     {
         var text = Answer("dien-bien-1023", QuestionKind.Dossier, Today);
-        Assert.Contains("Kế hoạch không liệt kê thành phần hồ sơ", text);
+        Assert.Contains("Kế hoạch không nêu thành phần hồ sơ", text);
         Assert.Contains("Quy định chung (của luật, không phải của kế hoạch)", text);
         Assert.Contains("Điều 84", text);
     }

@@ -70,10 +70,32 @@ internal static partial class Absences
             Law(b, r);
             return;
         }
+        // No section of that kind, but a sentence holds what the question is about ("chú trọng khen thưởng những
+        // đối tượng nào" in a plan with no criteria list): said as it stands, after saying there is no such section.
+        if (r.Kind != QuestionKind.Funding && HoldsContent(r) is { } about)
+        {
+            b.Line($"{NotStated(r.Kind, c).Split(';')[0].TrimEnd('.')}; về điều bạn hỏi, kế hoạch ghi:");
+            b.Bullet($"“{Snippet(about, r)}”", about.Unit.Section);
+            return;
+        }
         b.Line(NotStated(r.Kind, c));
         Law(b, r);
         Closest(b, r);
     }
+
+    /// <summary>The sentence of the plan that holds most of the question's own words (beside its cues), if it holds enough.</summary>
+    private static UnitHit? HoldsContent(AnswerRequest r)
+    {
+        if (r.Units is null || r.Question is null) return null;
+        var content = r.Question.ContentTerms.Distinct(StringComparer.Ordinal).ToList();
+        if (content.Count == 0) return null;
+        var units = r.Units;
+        return units.Search(content, u => u.Campaign == r.Campaign && u.IsParagraph, 1) is [var top]
+            && top.Coverage >= MinimumHighlight && top.Matched.Sum(units.Weight) >= SureContent ? top : null;
+    }
+
+    /// <summary>The rarity two fairly rare terms add up to: what a sentence must hold of the question to speak of it.</summary>
+    private const double SureContent = 8;
 
     /// <summary>
     /// Over the facts: what holds the question's own words best, when the list would bury it. A fact of another kind
@@ -89,9 +111,14 @@ internal static partial class Absences
             b.Highlight($"• {award.Name} — quyết định: {award.DecidedBy}{(award.Note is null ? "" : ". " + award.Note)}", award.Section);
             return;
         }
-        var bestFact = r.Ask.Focus.Where(h => !h.Unit.IsParagraph).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
+        var facts = r.Ask.Focus.Where(h => !h.Unit.IsParagraph).ToList();
+        var bestFact = facts.Select(h => h.Coverage).DefaultIfEmpty(0).Max();
         var sentence = r.Ask.Paragraphs.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Coverage >= bestFact + CloserBy);
+        // A record this kind's list does not show but that answers it too (a task with its executor, asked "việc nào
+        // do Sở GD&ĐT chủ trì"): its line goes over the list.
+        var other = facts.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Unit.Kind != r.Kind && h.Unit.Kinds.Contains(r.Kind) && h.Coverage >= bestFact - CloserBy);
         if (sentence is not null) b.Highlight($"Kế hoạch ghi: “{Snippet(sentence, r)}”", sentence.Unit.Section);
+        else if (other is not null) b.Highlight($"• {other.Unit.Text}", other.Unit.Section);
     }
 
     /// <summary>
@@ -108,14 +135,15 @@ internal static partial class Absences
         return true;
     }
 
-    /// <summary>The part of a long sentence that holds the question's words: from the clause where they start.</summary>
+    /// <summary>The part of a long sentence that holds the question's words: from the phrase where most of them are.</summary>
     private static string Snippet(UnitHit hit, AnswerRequest r)
     {
         var text = hit.Unit.Text;
         if (text.Length <= SnippetLength || r.Units is null) return text;
-        var clauses = text.Split([';', '.'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var best = clauses.Select((c, i) => (i, Held: r.Units.TermsOf(c).Count(hit.Matched.Contains))).MaxBy(x => x.Held).i;
-        var start = text.IndexOf(clauses[best], StringComparison.Ordinal);
+        var pieces = text.Split([';', '.', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var units = r.Units;
+        var best = pieces.Select((p, i) => (i, Held: units.TermsOf(p).Where(hit.Matched.Contains).Distinct().Sum(units.Weight))).MaxBy(x => x.Held).i;
+        var start = text.IndexOf(pieces[best], StringComparison.Ordinal);
         return (start > 0 ? "… " : "") + TextFit.Shorten(text[start..], SnippetLength);
     }
 
@@ -189,13 +217,13 @@ internal static partial class Absences
         QuestionKind.Criteria => "Kế hoạch không nêu tiêu chuẩn khen thưởng riêng; áp dụng tiêu chuẩn chung theo Luật Thi đua, khen thưởng và văn bản hướng dẫn.",
         QuestionKind.Awards => "Kế hoạch không nêu hình thức khen thưởng cụ thể.",
         QuestionKind.Quotas => "Kế hoạch không giới hạn số lượng khen thưởng bằng con số cụ thể.",
-        QuestionKind.Dossier => "Kế hoạch không liệt kê thành phần hồ sơ đề nghị khen thưởng; hồ sơ lập theo quy định chung của pháp luật.",
+        QuestionKind.Dossier => "Kế hoạch không nêu thành phần hồ sơ đề nghị khen thưởng (không liệt kê giấy tờ, số bộ); hồ sơ lập theo quy định chung của pháp luật.",
         QuestionKind.Submission => "Kế hoạch không nêu nơi nộp, cách nộp hồ sơ.",
         QuestionKind.Appraisal => "Kế hoạch không nêu rõ cơ quan thẩm định.",
         QuestionKind.Deadlines => "Kế hoạch không nêu thời hạn cụ thể.",
         QuestionKind.Responsibilities => "Kế hoạch không có mục phân công riêng.",
         QuestionKind.Contacts => "Kế hoạch không nêu người hay số điện thoại liên hệ.",
-        QuestionKind.Contents => "Kế hoạch không liệt kê nội dung thi đua riêng.",
+        QuestionKind.Contents => "Kế hoạch không nêu nội dung thi đua riêng.",
         QuestionKind.Targets => "Kế hoạch không đặt chỉ tiêu thi đua bằng con số.",
         QuestionKind.Funding => "Kế hoạch không nêu mức tiền thưởng hay kinh phí khen thưởng.",
         _ => "Kế hoạch không nêu nội dung này.",

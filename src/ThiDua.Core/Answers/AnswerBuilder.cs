@@ -113,6 +113,9 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
 
     public bool IsEmpty => _lines.Count == 0;
 
+    /// <summary>The first line that says something (not a title): what a one-line summary of the answer shows.</summary>
+    public string? FirstStatement => _lines.FirstOrDefault(l => !l.Title)?.Text.TrimStart('•', ' ');
+
     /// <param name="more">Makes the button that shows the rest of a kind's list from a bullet on; null: no such button.</param>
     public Reply Build(Func<QuestionKind, int, Button>? more = null)
     {

@@ -14,7 +14,8 @@ public static partial class CampaignAnswers
         if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event);
         if (all.Count == 0) return false;
         var kinds = KindsAskedFor(r);
-        var chosen = kinds.Count == 0 ? all : all.Where(d => kinds.Contains(d.Kind)).ToList();
+        // The kind the question's words name, and whatever deadline those words point at ("cụm 7 tỉnh … năm 2023").
+        var chosen = kinds.Count == 0 ? all : all.Where(d => kinds.Contains(d.Kind) || r.Ask.Score(d) >= PointedAt).ToList();
         b.Title(r.Phase is null ? "Các mốc thời hạn" : $"Các mốc thời hạn {r.Phase.Name}", QuestionKind.Deadlines);
         if (chosen.Count == 0)
         {
@@ -31,6 +32,9 @@ public static partial class CampaignAnswers
             b.Line($"Kế hoạch đã kết thúc ngày {VietnameseDates.Format(c.Period.End)} ({VietnameseDates.Relative(c.Period.End, r.Today)}): các hạn trên đều đã qua.");
         return true;
     }
+
+    /// <summary>A deadline whose record holds this much of the question is shown whatever its kind.</summary>
+    private const double PointedAt = 0.4;
 
     private static string KindName(DeadlineKind kind) => kind switch
     {

@@ -10,7 +10,7 @@ public static partial class CampaignAnswers
         var c = r.Campaign;
         // The body the question names ("Bộ CHQS tỉnh", "cán bộ xã" for the communes' duties), or the duty its words
         // point at (the best unit being one of the plan's assignments, holding a fair share of the question).
-        var top = r.Ask.Focus.FirstOrDefault(h => !h.Unit.IsParagraph && h.Coverage >= NamedBodyFocus)?.Unit.Fact;
+        var top = r.Ask.Focus.FirstOrDefault(h => h.Unit.Fact is Responsibility && h.Coverage >= NamedBodyFocus)?.Unit.Fact;
         var named = c.Responsibilities.Where(x => ReferenceEquals(top, x) || NamesBody(r, x.Who)).ToList();
         if (named.Count > 0)
         {

@@ -59,6 +59,13 @@ public static partial class CampaignAnswers
         return new Conversations.Reply(string.Join("\n\n", parts)) { Buttons = AnswerBuilder.ButtonRows(buttons) };
     }
 
+    /// <summary>What one plan's record says of a kind, in one line; null when it says nothing of it.</summary>
+    public static string? Summary(Campaign campaign, QuestionKind kind, DateOnly today, IReadOnlyList<string>? words = null)
+    {
+        var b = new AnswerBuilder(campaign);
+        return Render(b, new AnswerRequest(campaign, kind, today, Words: words) { Ask = Ask.Of(kind) }) ? b.FirstStatement : null;
+    }
+
     /// <summary>Renders one kind from the plan's facts; false when the plan's record holds none of that kind.</summary>
     private static bool Render(AnswerBuilder b, AnswerRequest r) => r.Kind switch
     {

@@ -43,7 +43,8 @@ public static partial class Declines
             if (related.Count > 0) text += $" Có kế hoạch của địa phương thuộc {place.InSentence}: {string.Join("; ", related.Select(c => c.ShortName))}.";
             return Decline(kb, today, text, related);
         }
-        return q.Mention.Explicit ? YearNotLoaded(kb, q, today) : null;
+        // A plan named by its number is that plan, whatever year the question mentions.
+        return q.Mention.Explicit && q.PlanNumbers.Count == 0 ? YearNotLoaded(kb, q, today) : null;
     }
 
     /// <summary>The place is one of the plan's own area names (its province, district or commune).</summary>

@@ -81,6 +81,14 @@ public static class PlansMatching
             conditions.Add(new($"ở {place.InSentence}", c => VietnameseText.Fold(c.Area.Province) == VietnameseText.Fold(place.Bare) ? c.Area.Commune ?? c.Area.District ?? "" : null, []));
         }
 
+        // A kind of fact asked of every plan ("ai ký từng kế hoạch", "kế hoạch nào giới hạn số lượng, bao nhiêu"):
+        // the plans whose record has it, each with what it says.
+        var kind = q.Clauses.SelectMany(c => c.Cues).Where(kv => kv.Key is not (QuestionKind.ListCampaigns or QuestionKind.TimeFrame or QuestionKind.Contents) || conditions.Count == 0)
+            .Where(kv => kv.Key != QuestionKind.ListCampaigns).OrderByDescending(kv => kv.Value).FirstOrDefault();
+        var kindWords = kind.Value >= KindAsked ? q.Clauses.SelectMany(c => c.CueWords.GetValueOrDefault(kind.Key) ?? new HashSet<string>()).ToArray() : [];
+        if (kind.Value >= KindAsked)
+            conditions.Add(new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
+
         // What else the question asks of the plans: a topic one of their units must hold ("thi đua bầu cử").
         var used = conditions.SelectMany(x => x.Words).ToHashSet(StringComparer.Ordinal);
         // The cue words are the topic here ("nộp hồ sơ qua cổng dịch vụ công"): only the words that ask "which plans" are not.
@@ -137,6 +145,30 @@ public static class PlansMatching
         return joined.Contains(" chia dot ", StringComparison.Ordinal) || joined.Contains(" nhieu dot ", StringComparison.Ordinal) || joined.Contains(" chia lam ", StringComparison.Ordinal)
             ? new("chia thành nhiều đợt", n => n >= 2) : null;
     }
+
+    /// <summary>A cue this strong asks that kind of fact of every plan.</summary>
+    private const double KindAsked = 2.5;
+
+    private static string KindLabel(QuestionKind kind) => kind switch
+    {
+        QuestionKind.Issuance => "số, ngày, người ký",
+        QuestionKind.Quotas => "số lượng khen thưởng",
+        QuestionKind.Dossier => "hồ sơ",
+        QuestionKind.Submission => "nơi nộp",
+        QuestionKind.Deadlines => "thời hạn",
+        QuestionKind.Awards => "hình thức khen thưởng",
+        QuestionKind.Criteria => "tiêu chuẩn",
+        QuestionKind.Theme => "chủ đề",
+        QuestionKind.Appraisal => "cơ quan thẩm định",
+        QuestionKind.Contacts => "liên hệ",
+        QuestionKind.Anniversaries => "ngày kỷ niệm",
+        QuestionKind.LegalBasis => "căn cứ",
+        QuestionKind.Targets => "chỉ tiêu",
+        QuestionKind.Tasks => "nhiệm vụ theo thời gian",
+        QuestionKind.Responsibilities => "phân công",
+        QuestionKind.Purpose => "mục đích",
+        _ => "nội dung này",
+    };
 
     /// <summary>Words of "which plans…" questions that set no condition of their own.</summary>
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)

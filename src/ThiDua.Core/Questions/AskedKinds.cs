@@ -75,24 +75,19 @@ public static class AskedKinds
     /// <summary>The clause's kind, and a runner-up that scores nearly as well.</summary>
     private static IEnumerable<QuestionKind> BestKinds(QuestionClause clause, List<UnitHit> hits, Knowledge.Units.UnitIndex units, ParsedQuestion q)
     {
+        // Evidence is what a unit holds of the clause's own words, those no cue explains: "hồ sơ" is the dossier cue,
+        // not evidence for a unit that happens to say "hồ sơ". A structured fact says it surely; a paragraph as surely
+        // as its headings place it; a match on a syllable or two that are everywhere ("số" of "hồ sơ") is no evidence.
         var evidence = new Dictionary<QuestionKind, double>();
-        var terms = clause.Terms.Distinct(StringComparer.Ordinal).ToList();
+        var content = clause.Cues.Count == 0 ? clause.Terms : clause.ContentTerms;
+        var total = content.Distinct(StringComparer.Ordinal).Sum(units.Weight);
         foreach (var hit in hits)
         {
+            var held = hit.Matched.Where(content.Contains).Sum(units.Weight);
+            if (total <= 0 || held <= 0) continue;
+            var weight = (hit.Unit.IsParagraph ? 0.8 : 1) * Math.Min(1, held / SureMatch);
             foreach (var kind in hit.Unit.Kinds)
-            {
-                // What a unit of a kind holds beyond the words that cue that kind: "hồ sơ" in a dossier unit is the
-                // cue again, not evidence. A structured fact says it surely; a paragraph as surely as its headings
-                // place it; a match on a syllable or two that are everywhere ("số" of "hồ sơ") is no evidence.
-                var cueWords = clause.CueWords.GetValueOrDefault(kind);
-                var beside = cueWords is null ? terms : [.. terms.Where(t => !Text.SearchTerms.WordsOf(t).Any(cueWords.Contains))];
-                var matched = hit.Matched.Where(beside.Contains).ToList();
-                var total = beside.Sum(units.Weight);
-                if (total <= 0 || matched.Count == 0) continue;
-                var held = matched.Sum(units.Weight);
-                var weight = (hit.Unit.IsParagraph ? 0.8 : 1) * Math.Min(1, held / SureMatch);
                 evidence[kind] = Math.Max(evidence.GetValueOrDefault(kind), held / total * weight);
-            }
         }
         // No cue, or only a light one ("khen thưởng" in the plan's own name): the unit that holds the question decides.
         // A sentence of the plan that holds it ("có nói đến bình đẳng giới không") is quoted as it stands.

@@ -54,6 +54,8 @@ public sealed record ParsedQuestion
     public int? Month { get; init; }
     /// <summary>"kế hoạch nào …", "những kế hoạch …": asks which plans, not about one.</summary>
     public bool AsksWhichPlans { get; init; }
+    /// <summary>"những phong trào nào …" with no plan named: about plans only when the chat is not already about one.</summary>
+    public bool AsksWhichMovements { get; init; }
     /// <summary>"có … không?": a yes-or-no question.</summary>
     public bool IsYesNo { get; init; }
     /// <summary>"còn … thì sao?", "vậy đợt 2?": refers back to the previous question.</summary>

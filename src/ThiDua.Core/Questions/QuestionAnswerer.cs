@@ -40,7 +40,7 @@ public static class QuestionAnswerer
         if (forcedKind == QuestionKind.None && Declines.OffTopic(kb, q)) return Done(state, Declines.NotUnderstood(kb, q, today, null));
         if (Declines.PlanNotLoaded(kb, q, today) is { } notLoaded) return Done(state, notLoaded);
         if (forcedKind == QuestionKind.ListCampaigns
-            || forcedKind == QuestionKind.None && (q.AsksWhichPlans || q.Kind == QuestionKind.ListCampaigns && !q.Mention.Explicit))
+            || forcedKind == QuestionKind.None && (q.AsksWhichPlans || context is null && (q.AsksWhichMovements || q.Kind == QuestionKind.ListCampaigns && !q.Mention.Explicit)))
             return Done(state, PlansMatching.Answer(kb, q, today));
         // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is named.
         if (q.Mention.IsNone && kb.Legal.MatchRule(q.Words, today) is { } law
@@ -65,7 +65,11 @@ public static class QuestionAnswerer
         if (candidates.Count == 0) return Declines.NotUnderstood(kb, q, today, context);
         // "Hải Dương với Lào Cai, bên nào …": several plans named outright are answered side by side.
         if (candidates.Count is > 1 and <= MaxCompared && q.Mention.PlacesNamed == candidates.Count && !q.AsksWhichPlans)
-            return Done(state, CampaignAnswers.SideBySide([.. candidates.Select(c => Request(kb, c, carried is { } kc ? [Focused(kb, c, q, kc)] : AskedKinds.Of(kb, c, q), today, q.PhaseNumber, q.Beneficiary, q))]));
+        {
+            // The same kinds for every plan compared (those the first plan's facts point at), each with its own focus.
+            var kinds = carried is { } kc ? [kc] : AskedKinds.Of(kb, candidates[0], q).Select(a => a.Kind).DefaultIfEmpty(QuestionKind.Overview).ToList();
+            return Done(state, CampaignAnswers.SideBySide([.. candidates.Select(c => Request(kb, c, [.. kinds.Select(k => Focused(kb, c, q, k))], today, q.PhaseNumber, q.Beneficiary, q))]));
+        }
         if (candidates.Count > 1)
         {
             var kind = carried ?? (cued ? q.Kind : QuestionKind.Overview);

@@ -82,11 +82,13 @@ public sealed partial class QuestionParser
             Places = places,
             PlanNumbers = numbers.Numbers,
             Year = YearPattern().Match(joined) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
-            PhaseNumber = NumberAfter(PhasePattern(), joined),
+            // "đợt 1 và đợt 2": two phases named are both asked, so none narrows the answer.
+            PhaseNumber = PhasePattern().Matches(joined).Select(m => NumberWord(m.Groups[1].Value)).Distinct().ToList() is [var only] ? only : null,
             Quarter = NumberAfter(QuarterPattern(), joined),
             Month = MonthPattern().Match(joined) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var month) && month is >= 1 and <= 12 ? month : null,
             Beneficiary = ParseBeneficiary(joined),
-            AsksWhichPlans = WhichPlans().IsMatch(joined) || !mention.Explicit && WhichMovements().IsMatch(joined),
+            AsksWhichPlans = !mention.Explicit && WhichPlans().IsMatch(joined),
+            AsksWhichMovements = !mention.Explicit && WhichMovements().IsMatch(joined),
             ThisPeriod = ThisPeriod().Match(joined) is { Success: true } t ? t.Groups[1].Value : null,
             IsYesNo = YesNo().IsMatch(joined),
             LooksLikeFollowUp = FollowUp().IsMatch(joined),
@@ -291,8 +293,8 @@ public sealed partial class QuestionParser
     [GeneratedRegex(@"^\d{1,5}$")]
     private static partial Regex Number();
 
-    /// <summary>The year of the plan asked about: "kế hoạch (thi đua…) năm 2025", not any year a question mentions.</summary>
-    [GeneratedRegex(@" (?:ke hoach|thi dua|khen thuong|phong trao|cong tac)(?: \w+){0,3}? nam (20\d\d) ")]
+    /// <summary>The year of the plan asked about: "kế hoạch (thi đua, khen thưởng) năm 2025", not any year a question mentions.</summary>
+    [GeneratedRegex(@" (?:ke hoach|cong tac)(?: thi dua)?(?: khen thuong)? nam (20\d\d) ")]
     private static partial Regex YearPattern();
 
     [GeneratedRegex(@" dot (\d{1,2}|i{1,3}|iv|v|mot|hai|ba|bon|nam|dau) ")]
@@ -307,7 +309,7 @@ public sealed partial class QuestionParser
     [GeneratedRegex(@" thang (\d{1,2})(?:/\d{4})? ")]
     private static partial Regex MonthPattern();
 
-    [GeneratedRegex(@" (ke hoach nao|nhung ke hoach|cac ke hoach|tat ca ke hoach|bao nhieu ke hoach|may ke hoach|o dau co|noi nao co|tinh nao co|danh sach ke hoach) ")]
+    [GeneratedRegex(@" (ke hoach nao|nhung ke hoach|cac ke hoach|tat ca ke hoach|bao nhieu ke hoach|may ke hoach|o dau co|noi nao co|tinh nao co|danh sach ke hoach|tung ke hoach|moi ke hoach|ca 5 ke hoach|ca nam ke hoach|tat ca cac ke hoach) ")]
     private static partial Regex WhichPlans();
 
     /// <summary>Asked of the movements themselves; about plans only when no plan is named ("Lào Cai đang là đợt thi đua nào" is about Lào Cai).</summary>
