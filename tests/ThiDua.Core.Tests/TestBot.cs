@@ -25,11 +25,12 @@ public sealed class TestBot : IDisposable
 
     /// <param name="databasePath">A LiteDB file to reopen later (a restart); null for memory.</param>
     /// <param name="admins">Access:Admins, e.g. "test:admin".</param>
-    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, params string[] admins)
+    /// <param name="knowledge">Plans other than the repo's (imported ones, in a data folder of a test's own).</param>
+    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, KnowledgeBase? knowledge = null, params string[] admins)
     {
         Time = new FakeTimeProvider(now ?? April2024);
         Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
-        Knowledge = SharedKnowledge.Value;
+        Knowledge = knowledge ?? SharedKnowledge.Value;
         _registered = registered;
         Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), NullLogger<ConversationEngine>.Instance,
             accessOptions: new AccessOptions { Admins = [.. admins] });
@@ -61,10 +62,10 @@ public sealed class TestBot : IDisposable
 
     public static string DataFolder => RepoPaths.Data;
 
-    public static KnowledgeBase LoadKnowledge(TimeProvider time)
+    public static KnowledgeBase LoadKnowledge(TimeProvider time, string? dataFolder = null)
     {
         using var db = new BotDatabase(new MemoryStream());
-        return new KnowledgeLoader(db, NullLogger<KnowledgeLoader>.Instance, time).Load(DataFolder);
+        return new KnowledgeLoader(db, NullLogger<KnowledgeLoader>.Instance, time).Load(dataFolder ?? DataFolder);
     }
 
     public Reply Ask(string text, string chat = "c1") => Single(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, Text = text });

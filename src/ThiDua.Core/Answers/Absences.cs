@@ -46,7 +46,7 @@ internal static partial class Absences
     {
         if (r.Units is null) return false;
         var terms = r.Units.TermsOf(string.Join(' ', form.Kind.Concat(form.Issuer?.Where(w => w != "cua") ?? [])));
-        return r.Units.Search(terms, u => u.Campaign == r.Campaign && u.IsParagraph, 1) is [var top] && top.Coverage >= 0.99;
+        return r.Units.Search(terms, r.Campaign, u => u.IsParagraph, 1) is [var top] && top.Coverage >= 0.99;
     }
 
     /// <summary>The plan's record has nothing of the kind: its own sentences, else one line that it does not say, the law, the closest.</summary>
@@ -90,7 +90,7 @@ internal static partial class Absences
         var content = r.Question.ContentTerms.Distinct(StringComparer.Ordinal).ToList();
         if (content.Count == 0) return null;
         var units = r.Units;
-        return units.Search(content, u => u.Campaign == r.Campaign && u.IsParagraph, 1) is [var top]
+        return units.Search(content, r.Campaign, u => u.IsParagraph, 1) is [var top]
             && top.Coverage >= MinimumHighlight && top.Matched.Sum(units.Weight) >= SureContent ? top : null;
     }
 
@@ -161,7 +161,7 @@ internal static partial class Absences
         // count: "tiêu chí thi đua" in a paragraph on requirements is not a list of criteria.
         var units = r.Units;
         return KindWords(r.Kind)
-            .SelectMany(phrase => units.Search(units.TermsOf(phrase), u => u.Campaign == r.Campaign && u.IsParagraph && u.Kinds.Contains(r.Kind), MaxQuotes)
+            .SelectMany(phrase => units.Search(units.TermsOf(phrase), r.Campaign, u => u.IsParagraph && u.Kinds.Contains(r.Kind), MaxQuotes)
                 .Where(h => h.Coverage >= WholePhrase))
             .DistinctBy(h => h.Unit).OrderByDescending(h => h.Score).Take(MaxQuotes);
     }

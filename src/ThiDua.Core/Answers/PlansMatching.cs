@@ -95,7 +95,7 @@ public static class PlansMatching
         var topic = q.Clauses.SelectMany(c => c.Terms).Where(t => !SearchTerms.WordsOf(t).Any(w => used.Contains(w) || SearchTerms.StopWords.Contains(w) || Generic.Contains(w)))
             .Distinct(StringComparer.Ordinal).ToList();
         if (topic.Count > 0)
-            conditions.Add(new("nêu nội dung này", c => kb.Units.Search(topic, u => u.Campaign == c, 1) is [var top] && top.Coverage >= TopicCoverage
+            conditions.Add(new("nêu nội dung này", c => kb.Units.Search(topic, c, take: 1) is [var top] && top.Coverage >= TopicCoverage
                 ? TextFit.Shorten(top.Unit.Text, 160) : null, []));
         return conditions;
     }

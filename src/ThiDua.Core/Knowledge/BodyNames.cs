@@ -13,8 +13,13 @@ public static class BodyNames
 
     /// <summary>True when most distinctive words of the body (or of one body in a listed "A, B và C") are in the question.</summary>
     public static bool IsNamedIn(IReadOnlyList<string> questionWords, string body) =>
-        Score(Asked(questionWords), body).Share >= 2.0 / 3
-        && body.Split(['(', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Append(body).Any(part => Distinctive(part) is { Count: > 0 } words && Together(questionWords, words));
+        Score(Asked(questionWords), body).Share >= 2.0 / 3 && PartsOf(body).Any(words => words.Count > 0 && Together(questionWords, words));
+
+    /// <summary>"Sở Nội vụ (Ban Thi đua – Khen thưởng tỉnh)": each body a name lists, and the whole, as distinctive words; worked out once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<List<string>>> Parts = new(StringComparer.Ordinal);
+
+    private static List<List<string>> PartsOf(string body) =>
+        Parts.GetOrAdd(body, b => [.. b.Split(['(', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Append(b).Select(Distinctive)]);
 
     private static HashSet<string> Asked(IReadOnlyCollection<string> questionWords)
     {
@@ -27,16 +32,18 @@ public static class BodyNames
     /// The best share of a body's distinctive words found in the question, over the bodies its name lists, and how
     /// many words that was: "Phòng Văn hóa và Thông tin" (5 of 5) names it better than "cơ quan thông tin" (2 of 2).
     /// </summary>
-    private static (double Share, int Matched) Score(IReadOnlySet<string> asked, string body)
+    private static (double Share, int Matched) Score(HashSet<string> asked, string body)
     {
         // "Sở Nội vụ (Ban Thi đua – Khen thưởng tỉnh)": the name before the brackets is what officers say.
-        var parts = body.Split(['(', ',', ';'], StringSplitOptions.RemoveEmptyEntries).Append(body);
-        return parts.Select(part =>
+        (double Share, int Matched) best = (0, 0);
+        foreach (var words in PartsOf(body))
         {
-            var words = Distinctive(part);
-            var matched = words.Count(asked.Contains);
-            return (Share: words.Count == 0 ? 0 : (double)matched / words.Count, Matched: matched);
-        }).MaxBy(x => (x.Share, x.Matched));
+            var matched = 0;
+            foreach (var w in words) if (asked.Contains(w)) matched++;
+            var share = words.Count == 0 ? 0 : (double)matched / words.Count;
+            if (share > best.Share || share == best.Share && matched > best.Matched) best = (share, matched);
+        }
+        return best;
     }
 
     /// <summary>
@@ -55,7 +62,12 @@ public static class BodyNames
         return longest >= Math.Max(1, (int)Math.Ceiling(wanted.Count * 2.0 / 3));
     }
 
-    private static List<string> Distinctive(string name)
+    /// <summary>Body names are few and fixed by the loaded plans: their distinctive words are worked out once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, List<string>> DistinctiveOf = new(StringComparer.Ordinal);
+
+    private static List<string> Distinctive(string name) => DistinctiveOf.GetOrAdd(name, Compute);
+
+    private static List<string> Compute(string name)
     {
         var folded = " " + string.Join(' ', VietnameseText.Words(name)) + " ";
         folded = folded.Replace(" dia phuong ", " diaphuong ", StringComparison.Ordinal);

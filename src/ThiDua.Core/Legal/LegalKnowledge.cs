@@ -36,6 +36,7 @@ public sealed class LegalKnowledge
     /// <summary>Notes for every change the text rests on that is in force on that day, in data order.</summary>
     public IReadOnlyList<string> NotesFor(string text, DateOnly today)
     {
+        if (!_changes.Any(c => c.Change.EffectiveFrom <= today)) return [];
         var words = VietnameseText.Words(text);
         var notes = new List<string>();
         foreach (var (change, phrases) in _changes)

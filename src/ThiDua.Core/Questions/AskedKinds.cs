@@ -42,7 +42,7 @@ public static class AskedKinds
             // "… gửi về đâu, trước ngày nào": a clause with no words of its own is about what the one before named.
             var own = clause.Terms.Where(t => !title.Contains(t)).ToList();
             var terms = clause.ContentTerms.Count == 0 ? [.. own, .. previous] : own;
-            var hits = kb.Units.Search(terms, u => u.Campaign == campaign, Candidates);
+            var hits = kb.Units.Search(terms, campaign, take: Candidates);
             foreach (var kind in BestKinds(clause, hits, kb.Units, q))
             {
                 // The units of the kind that hold the question's words, and the plan's own sentences that hold them well.
@@ -61,9 +61,11 @@ public static class AskedKinds
     /// The plan's own title as the question quotes it ("kế hoạch công tác thi đua, khen thưởng năm 2024 của Điện Biên"):
     /// those words name the plan, they do not say what is asked of it. Only when the question quotes a pair of them.
     /// </summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Campaign, HashSet<string>> Titles = new();
+
     private static HashSet<string> TitleTerms(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
     {
-        var title = kb.Units.TermsOf(campaign.Document.Title + " " + campaign.ShortName).ToHashSet(StringComparer.Ordinal);
+        var title = Titles.GetValue(campaign, c => kb.Units.TermsOf(c.Document.Title + " " + c.ShortName).ToHashSet(StringComparer.Ordinal));
         var quoted = q.Clauses.SelectMany(c => c.Terms).Where(t => Text.SearchTerms.IsPair(t) && title.Contains(t)).ToList();
         return quoted.Count >= 2 ? title : [];
     }

@@ -31,11 +31,12 @@ public static class PlanChoice
         // Otherwise every word counts but those naming the kind asked: "bằng khen" with "thủ tướng" tells plans apart.
         var content = q.Clauses.SelectMany(c => c.TermsBeside(c.TopCue)).Distinct(StringComparer.Ordinal).ToList();
         if (content.Count == 0) return candidates;
-        var scored = candidates.Select(c => (Campaign: c, Score: Score(kb, c, content))).OrderByDescending(x => x.Score).ToList();
-        var best = scored[0].Score;
-        if (best < MinimumCoverage) return candidates;
-        if (scored.Count == 1 || scored[1].Score <= best - ClearLead) return [scored[0].Campaign];
-        return [.. scored.Where(x => x.Score > best - ClearLead / 2).Select(x => x.Campaign)];
+        var best = kb.Units.BestPerPlan(content);
+        var scored = candidates.Select(c => (Campaign: c, Score: best.TryGetValue(c, out var hit) ? Sure(kb, hit) : 0)).OrderByDescending(x => x.Score).ToList();
+        var top = scored[0].Score;
+        if (top < MinimumCoverage) return candidates;
+        if (scored.Count == 1 || scored[1].Score <= top - ClearLead) return [scored[0].Campaign];
+        return [.. scored.Where(x => x.Score > top - ClearLead / 2).Select(x => x.Campaign)];
     }
 
     private static AdministrativeLevel? NamedLevel(IReadOnlyList<string> words)
@@ -59,5 +60,7 @@ public static class PlanChoice
 
     /// <summary>Share of the content the plan's best unit holds, discounted when what it holds is only common words.</summary>
     public static double Score(KnowledgeBase kb, Campaign c, IReadOnlyCollection<string> content) =>
-        kb.Units.Search(content, u => u.Campaign == c, 1) is [var top] ? top.Coverage * Math.Min(1, top.Matched.Sum(kb.Units.Weight) / SureMatch) : 0;
+        kb.Units.Search(content, c, take: 1) is [var top] ? Sure(kb, top) : 0;
+
+    private static double Sure(KnowledgeBase kb, Knowledge.Units.UnitHit hit) => hit.Coverage * Math.Min(1, hit.Matched.Sum(kb.Units.Weight) / SureMatch);
 }

@@ -119,7 +119,7 @@ public static class QuestionAnswerer
         if (q.KindScore < 1 && !carried)
         {
             // No cue and no plan: only a unit that holds the words can say which plan is meant.
-            var hits = kb.Units.Search(q.Clauses.SelectMany(c => c.Terms).ToList(), null, 5).Where(h => h.Coverage >= 0.6).ToList();
+            var hits = kb.Units.Search(q.Clauses.SelectMany(c => c.Terms).ToList(), take: 5).Where(h => h.Coverage >= 0.6).ToList();
             return [.. hits.Select(h => h.Unit.Campaign).Distinct().Take(hits.Count > 0 && hits.All(h => h.Unit.Campaign == hits[0].Unit.Campaign) ? 1 : 0)];
         }
         return PlanChoice.Narrow(kb, q, kb.Campaigns);
@@ -128,7 +128,7 @@ public static class QuestionAnswerer
     private static Ask Focused(KnowledgeBase kb, Campaign campaign, ParsedQuestion q, QuestionKind kind)
     {
         var terms = q.Clauses.SelectMany(c => c.Terms).ToList();
-        return new Ask(kind, [.. kb.Units.Search(terms, u => u.Campaign == campaign && u.Kinds.Contains(kind), 20).Where(h => h.Coverage > 0)]);
+        return new Ask(kind, [.. kb.Units.Search(terms, campaign, u => u.Kinds.Contains(kind), 20).Where(h => h.Coverage > 0)]);
     }
 
     /// <summary>A button's question: one kind about one plan, with the details of the question it came from, if any.</summary>

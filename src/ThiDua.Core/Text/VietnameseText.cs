@@ -41,7 +41,7 @@ public static class VietnameseText
     public static List<string> Words(string? text)
     {
         var folded = Fold(text);
-        var words = new List<string>();
+        var words = new List<string>(folded.Length / 5 + 1);
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
@@ -49,11 +49,14 @@ public static class VietnameseText
             if (inWord && start < 0) start = i;
             else if (!inWord && start >= 0)
             {
-                words.Add(folded[start..i].Trim('/', '-', '.'));
+                // Joiners at a word's edges are not part of it; one substring per word, nothing else allocated.
+                int from = start, to = i;
+                while (from < to && folded[from] is '/' or '-' or '.') from++;
+                while (to > from && folded[to - 1] is '/' or '-' or '.') to--;
+                if (to > from) words.Add(folded[from..to]);
                 start = -1;
             }
         }
-        words.RemoveAll(w => w.Length == 0);
         return words;
     }
 

@@ -5,6 +5,34 @@ namespace ThiDua.Core.Knowledge.Units;
 /// <summary>A unit that matched a query: its BM25 score, and the share of the query's weight it holds.</summary>
 public sealed record UnitHit(AnswerUnit Unit, double Score, double Coverage, IReadOnlySet<string> Matched);
 
+/// <summary>The query terms a unit holds, as a bit per term of the query (a search makes many; each costs a word).</summary>
+internal sealed class TermSet(ulong mask, List<string> terms) : IReadOnlySet<string>
+{
+    public int Count => System.Numerics.BitOperations.PopCount(mask);
+
+    public bool Contains(string item)
+    {
+        for (var t = 0; t < terms.Count; t++)
+            if ((mask & (1UL << t)) != 0 && string.Equals(terms[t], item, StringComparison.Ordinal)) return true;
+        return false;
+    }
+
+    public IEnumerator<string> GetEnumerator()
+    {
+        for (var t = 0; t < terms.Count; t++)
+            if ((mask & (1UL << t)) != 0) yield return terms[t];
+    }
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public bool IsProperSubsetOf(IEnumerable<string> other) => this.ToHashSet(StringComparer.Ordinal).IsProperSubsetOf(other);
+    public bool IsProperSupersetOf(IEnumerable<string> other) => this.ToHashSet(StringComparer.Ordinal).IsProperSupersetOf(other);
+    public bool IsSubsetOf(IEnumerable<string> other) => this.ToHashSet(StringComparer.Ordinal).IsSubsetOf(other);
+    public bool IsSupersetOf(IEnumerable<string> other) => this.ToHashSet(StringComparer.Ordinal).IsSupersetOf(other);
+    public bool Overlaps(IEnumerable<string> other) => other.Any(Contains);
+    public bool SetEquals(IEnumerable<string> other) => this.ToHashSet(StringComparer.Ordinal).SetEquals(other);
+}
+
 /// <summary>
 /// BM25 over every answer unit of every plan, on words and word pairs (<see cref="SearchTerms"/>); the headings
 /// above a paragraph count too, at a lower weight, so "Sở Nội vụ" under "2. Sở Nội vụ" is found. Coverage weighs
@@ -19,6 +47,8 @@ public sealed class UnitIndex
     private readonly List<double> _lengths = [];
     private readonly Dictionary<string, List<(int Unit, double Frequency)>> _postings = new(StringComparer.Ordinal);
     private readonly Dictionary<Campaign, List<int>> _byCampaign = [];
+    private readonly Dictionary<Campaign, int> _planOf = [];
+    private readonly List<int> _plans = [];
     private readonly Dictionary<Campaign, HashSet<string>> _vocabulary = [];
     private readonly Glossary _glossary;
     private readonly double _averageLength;
@@ -74,6 +104,8 @@ public sealed class UnitIndex
         var index = _units.Count;
         _units.Add(unit);
         _lengths.Add(Math.Max(1, text.Count));
+        if (!_planOf.TryGetValue(unit.Campaign, out var plan)) _planOf[unit.Campaign] = plan = _planOf.Count;
+        _plans.Add(plan);
         if (!_byCampaign.TryGetValue(unit.Campaign, out var list)) _byCampaign[unit.Campaign] = list = [];
         list.Add(index);
         if (!_vocabulary.TryGetValue(unit.Campaign, out var vocabulary)) _vocabulary[unit.Campaign] = vocabulary = new(StringComparer.Ordinal);
@@ -85,29 +117,120 @@ public sealed class UnitIndex
         }
     }
 
-    /// <summary>The best units for the query terms among those the filter keeps, best first.</summary>
-    public List<UnitHit> Search(IReadOnlyCollection<string> queryTerms, Func<AnswerUnit, bool>? keep = null, int take = 5)
+    /// <summary>The best units for the query terms, in one plan or all, among those the filter keeps; best first.</summary>
+    public List<UnitHit> Search(IReadOnlyCollection<string> queryTerms, Campaign? within = null, Func<AnswerUnit, bool>? keep = null, int take = 5)
     {
-        var terms = queryTerms.Distinct(StringComparer.Ordinal).ToList();
+        var terms = Distinct(queryTerms);
         if (terms.Count == 0 || _units.Count == 0) return [];
-        var total = terms.Sum(Weight);
-        var scores = new Dictionary<int, (double Score, double Covered, HashSet<string> Matched)>();
-        foreach (var term in terms)
+        var plan = within is null ? -1 : _planOf.GetValueOrDefault(within, -2);
+        if (plan == -2) return [];
+        var scratch = Scratch.For(_units.Count);
+        var total = 0.0;
+        for (var t = 0; t < terms.Count; t++)
         {
-            if (!_postings.TryGetValue(term, out var postings)) continue;
-            var idf = Idf(term);
-            var weight = Weight(term);
+            total += Weight(terms[t]);
+            if (!_postings.TryGetValue(terms[t], out var postings)) continue;
+            var idf = Idf(terms[t]);
+            var weight = Weight(terms[t]);
             foreach (var (unit, frequency) in postings)
             {
-                if (keep is not null && !keep(_units[unit])) continue;
+                if (plan >= 0 && _plans[unit] != plan) continue;
                 var norm = frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * _lengths[unit] / _averageLength));
-                if (!scores.TryGetValue(unit, out var s)) s = (0, 0, new HashSet<string>(StringComparer.Ordinal));
-                s.Matched.Add(term);
-                scores[unit] = (s.Score + idf * norm, s.Covered + weight, s.Matched);
+                scratch.Add(unit, idf * norm, weight, t);
             }
         }
-        return [.. scores.OrderByDescending(kv => kv.Value.Score).ThenBy(kv => kv.Key).Take(take)
-            .Select(kv => new UnitHit(_units[kv.Key], kv.Value.Score, total <= 0 ? 0 : kv.Value.Covered / total, kv.Value.Matched))];
+        var hits = new List<UnitHit>(take);
+        foreach (var unit in scratch.Best(take, u => keep is null || keep(_units[u])))
+            hits.Add(new UnitHit(_units[unit], scratch.Score[unit], total <= 0 ? 0 : scratch.Covered[unit] / total, scratch.MatchedTerms(unit, terms)));
+        scratch.Clear();
+        return hits;
+    }
+
+    /// <summary>Each plan's best unit for the query terms, in one pass over the postings.</summary>
+    public Dictionary<Campaign, UnitHit> BestPerPlan(IReadOnlyCollection<string> queryTerms)
+    {
+        var terms = Distinct(queryTerms);
+        var best = new Dictionary<Campaign, UnitHit>();
+        if (terms.Count == 0 || _units.Count == 0) return best;
+        var scratch = Scratch.For(_units.Count);
+        var total = 0.0;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            total += Weight(terms[t]);
+            if (!_postings.TryGetValue(terms[t], out var postings)) continue;
+            var idf = Idf(terms[t]);
+            var weight = Weight(terms[t]);
+            foreach (var (unit, frequency) in postings)
+                scratch.Add(unit, idf * frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * _lengths[unit] / _averageLength)), weight, t);
+        }
+        var top = new Dictionary<int, int>();
+        foreach (var unit in scratch.Touched)
+            if (!top.TryGetValue(_plans[unit], out var current) || scratch.Score[unit] > scratch.Score[current]) top[_plans[unit]] = unit;
+        foreach (var unit in top.Values)
+            best[_units[unit].Campaign] = new UnitHit(_units[unit], scratch.Score[unit], total <= 0 ? 0 : scratch.Covered[unit] / total, scratch.MatchedTerms(unit, terms));
+        scratch.Clear();
+        return best;
+    }
+
+    /// <summary>At most 64 distinct terms: a question longer than that is cut, its first words kept.</summary>
+    private static List<string> Distinct(IReadOnlyCollection<string> terms)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var list = new List<string>(Math.Min(terms.Count, Scratch.MaxTerms));
+        foreach (var t in terms)
+            if (seen.Add(t) && list.Count < Scratch.MaxTerms) list.Add(t);
+        return list;
+    }
+
+    /// <summary>
+    /// Per-thread score arrays sized to the index, reused across searches: a search touches a few hundred units and
+    /// allocates only its results.
+    /// </summary>
+    private sealed class Scratch
+    {
+        public const int MaxTerms = 64;
+        [ThreadStatic] private static Scratch? _current;
+
+        public double[] Score = [];
+        public double[] Covered = [];
+        private ulong[] _mask = [];
+        public readonly List<int> Touched = [];
+
+        public static Scratch For(int units)
+        {
+            var s = _current ??= new Scratch();
+            if (s.Score.Length < units)
+            {
+                s.Score = new double[units];
+                s.Covered = new double[units];
+                s._mask = new ulong[units];
+            }
+            return s;
+        }
+
+        public void Add(int unit, double score, double weight, int term)
+        {
+            if (_mask[unit] == 0) Touched.Add(unit);
+            Score[unit] += score;
+            Covered[unit] += weight;
+            _mask[unit] |= 1UL << term;
+        }
+
+        public IEnumerable<int> Best(int take, Func<int, bool> keep)
+        {
+            var kept = new List<int>(Math.Min(Touched.Count, 256));
+            foreach (var u in Touched) if (keep(u)) kept.Add(u);
+            kept.Sort((a, b) => Score[b] != Score[a] ? Score[b].CompareTo(Score[a]) : a.CompareTo(b));
+            return kept.Take(take);
+        }
+
+        public TermSet MatchedTerms(int unit, List<string> terms) => new(_mask[unit], terms);
+
+        public void Clear()
+        {
+            foreach (var u in Touched) { Score[u] = 0; Covered[u] = 0; _mask[u] = 0; }
+            Touched.Clear();
+        }
     }
 
     /// <summary>Share of the query's weight a set of terms holds (what several units together cover).</summary>

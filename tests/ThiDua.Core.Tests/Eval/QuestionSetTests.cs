@@ -1,0 +1,97 @@
+using ThiDua.Core.Import;
+using ThiDua.Core.Knowledge;
+using Xunit.Abstractions;
+
+namespace ThiDua.Core.Tests.Eval;
+
+/// <summary>
+/// The development question sets (tests/eval/*.dev*.jsonl, written from the plans' texts by people who had not seen
+/// the answers), asked of the bot as an officer would, with the reviewed plans and with the same plans imported from
+/// their text through the documented import path. Each run prints what failed; the floors keep the scores from
+/// sliding back. The held-out sets (*.test*.jsonl) are never run here: they are scored only, with ../shared/qa/check.
+/// </summary>
+public class QuestionSetTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData("seeds.dev.jsonl", 0.92)]
+    [InlineData("seeds.dev2.jsonl", 0.86)]
+    [InlineData("seeds.dev3.jsonl", 0.9)]
+    public void Dev_questions_about_the_reviewed_plans(string file, double floor) =>
+        Score(file, TestBot.LoadKnowledge(TimeProvider.System), floor);
+
+    [Fact]
+    public void Dev_questions_about_the_same_plans_imported_from_their_text_with_no_hand_edits()
+    {
+        using var data = new ImportedData();
+        foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Data, "plans"), "*.txt"))
+            data.Import(text);
+        Score("seeds.dev.jsonl", data.Load(), 0.76);
+    }
+
+    [Fact]
+    public void Dev_questions_about_real_plans_known_only_by_their_openings()
+    {
+        using var data = new ImportedData(withReviewedPlans: true);
+        foreach (var plan in DevOpenings()) data.Import(Path.Combine(RepoPaths.Root, "tests", "eval", "openings", plan + ".txt"));
+        Score("openings.dev.jsonl", data.Load(), 0.7);
+    }
+
+    /// <summary>The plans the openings' dev split is about (its "plan" fields).</summary>
+    private static IEnumerable<string> DevOpenings() =>
+        File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "eval", "openings.dev.jsonl")).Where(l => l.Length > 0)
+            .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("plan").GetString()!).Distinct();
+
+    private void Score(string file, KnowledgeBase knowledge, double floor)
+    {
+        var cases = QuestionSet.Load(file);
+        var failed = 0;
+        foreach (var c in cases)
+        {
+            using var bot = new TestBot(c.Now ?? DateTimeOffset.Parse(QuestionSet.DefaultNow, System.Globalization.CultureInfo.InvariantCulture), knowledge: knowledge);
+            // Every turn is asked in order (a lazy Select(…).Last() would ask only the last one).
+            Conversations.Reply reply = null!;
+            foreach (var turn in c.Turns) reply = bot.Ask(turn, chat: c.Id);
+            var missing = QuestionSet.Judge(c, reply);
+            if (missing.Count == 0) continue;
+            failed++;
+            output.WriteLine($"FAIL {c.Id}: {string.Join(", ", missing)} | {c.Turns[^1]} | {reply.Text.Replace('\n', ' ')[..Math.Min(200, reply.Text.Length)]}");
+        }
+        var score = (double)(cases.Count - failed) / cases.Count;
+        output.WriteLine($"{file}: {cases.Count - failed}/{cases.Count} ({score:P0})");
+        Assert.True(score >= floor, $"{file}: {cases.Count - failed}/{cases.Count} is below the floor of {floor:P0}");
+    }
+
+    /// <summary>A data folder of its own: glossary, law and places of the repo, plans added through the import path.</summary>
+    private sealed class ImportedData : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("thidua-eval-").FullName;
+
+        public ImportedData(bool withReviewedPlans = false)
+        {
+            foreach (var part in new[] { "legal", "places" })
+            {
+                Directory.CreateDirectory(Path.Combine(_folder, part));
+                foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.Data, part))) File.Copy(f, Path.Combine(_folder, part, Path.GetFileName(f)));
+            }
+            File.Copy(Path.Combine(RepoPaths.Data, "glossary.json"), Path.Combine(_folder, "glossary.json"));
+            Directory.CreateDirectory(Path.Combine(_folder, "campaigns"));
+            Directory.CreateDirectory(Path.Combine(_folder, "plans"));
+            if (!withReviewedPlans) return;
+            foreach (var part in new[] { "campaigns", "plans" })
+                foreach (var f in Directory.GetFiles(Path.Combine(RepoPaths.Data, part))) File.Copy(f, Path.Combine(_folder, part, Path.GetFileName(f)));
+        }
+
+        /// <summary>What `import FILE --out DATA/campaigns/NAME.json` does.</summary>
+        public void Import(string planFile)
+        {
+            var text = PlanFileReader.Read(planFile);
+            var name = Path.GetFileNameWithoutExtension(planFile);
+            var (_, problems) = PlanFiles.Write(Path.Combine(_folder, "campaigns", name + ".json"), PlanImporter.Import(text).Campaign, text);
+            Assert.True(problems.Count == 0, $"{name}: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Problem}")));
+        }
+
+        public KnowledgeBase Load() => TestBot.LoadKnowledge(TimeProvider.System, _folder);
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
+    }
+}
