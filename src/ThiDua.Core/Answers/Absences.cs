@@ -131,8 +131,17 @@ internal static partial class Absences
         if (quotes.Count == 0) return false;
         b.Title("Kế hoạch ghi", QuestionKind.None);
         if (r.Question?.IsYesNo == true) b.Line("Có. Kế hoạch ghi:");
-        foreach (var hit in quotes) b.Bullet($"“{Snippet(hit, r)}”", hit.Unit.Section);
+        foreach (var hit in quotes) b.Bullet(Quoted(hit, r), hit.Unit.Section);
         return true;
+    }
+
+    /// <summary>A sentence in quotes, after the heading it stands under when that names who ("Công chức Văn hóa – Xã hội: “…”").</summary>
+    private static string Quoted(UnitHit hit, AnswerRequest r)
+    {
+        var heading = hit.Unit.Headings.Split(" › ").LastOrDefault() ?? "";
+        var quote = $"“{Snippet(hit, r)}”";
+        return heading.Length is > 0 and < 90 && !hit.Unit.Text.Contains(heading, StringComparison.OrdinalIgnoreCase) && hit.Unit.Headings.Contains(" › ", StringComparison.Ordinal)
+            ? $"{heading}: {quote}" : quote;
     }
 
     /// <summary>The part of a long sentence that holds the question's words: from the phrase where most of them are.</summary>
@@ -216,7 +225,7 @@ internal static partial class Absences
         QuestionKind.LegalBasis => "Kế hoạch không nêu văn bản căn cứ.",
         QuestionKind.Criteria => "Kế hoạch không nêu tiêu chuẩn khen thưởng riêng; áp dụng tiêu chuẩn chung theo Luật Thi đua, khen thưởng và văn bản hướng dẫn.",
         QuestionKind.Awards => "Kế hoạch không nêu hình thức khen thưởng cụ thể.",
-        QuestionKind.Quotas => "Kế hoạch không giới hạn số lượng khen thưởng bằng con số cụ thể.",
+        QuestionKind.Quotas => "Kế hoạch không nêu số lượng khen thưởng tối đa (không giới hạn bằng con số cụ thể).",
         QuestionKind.Dossier => "Kế hoạch không nêu thành phần hồ sơ đề nghị khen thưởng (không liệt kê giấy tờ, số bộ); hồ sơ lập theo quy định chung của pháp luật.",
         QuestionKind.Submission => "Kế hoạch không nêu nơi nộp, cách nộp hồ sơ.",
         QuestionKind.Appraisal => "Kế hoạch không nêu rõ cơ quan thẩm định.",

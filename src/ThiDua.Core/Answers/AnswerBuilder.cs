@@ -77,6 +77,9 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         return this;
     }
 
+    /// <summary>How much of the question a record holds (0 when the question does not point at it).</summary>
+    public double FocusOf(object fact) => _asking.Score(fact);
+
     /// <param name="fact">The record the bullet shows: when the question's words point at it, it is never shortened.</param>
     public AnswerBuilder Bullet(string text, string? section = null, object? fact = null)
     {

@@ -182,9 +182,12 @@ public static partial class CampaignAnswers
         var c = b.Campaign;
         if (c.Purposes.Count + c.Requirements.Count == 0) return false;
         b.Title("Mục đích, yêu cầu", QuestionKind.Purpose);
-        foreach (var p in c.Purposes) b.Bullet(p.Text, p.Section, p);
-        if (c.Requirements.Count > 0) b.Line("Yêu cầu:");
-        foreach (var p in c.Requirements) b.Bullet(p.Text, p.Section, p);
+        // The item the question's words point at first, wherever it stands.
+        var pointed = c.Purposes.Concat(c.Requirements).Where(p => b.FocusOf(p) >= 0.4).OrderByDescending(b.FocusOf).Take(1).ToList();
+        foreach (var p in pointed) b.Highlight(p.Text, p.Section);
+        foreach (var p in c.Purposes.Except(pointed)) b.Bullet(p.Text, p.Section, p);
+        if (c.Requirements.Except(pointed).Any()) b.Line("Yêu cầu:");
+        foreach (var p in c.Requirements.Except(pointed)) b.Bullet(p.Text, p.Section, p);
         return true;
     }
 

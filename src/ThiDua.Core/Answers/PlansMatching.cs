@@ -174,6 +174,6 @@ public static class PlansMatching
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
         "thi", "dua", "khen", "thuong", "ke", "hoach", "phong", "trao", "hien", "nay", "nhung", "nao", "cac", "danh", "sach", "tat", "ca",
-        "quy", "dinh", "ro", "phai", "neu", "ghi", "cu", "the",
+        "quy", "dinh", "ro", "phai", "neu", "ghi", "cu", "the", "he", "thong", "du", "lieu", "hien", "co", "nap", "dang",
     };
 }

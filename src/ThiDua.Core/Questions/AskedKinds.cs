@@ -91,6 +91,9 @@ public static class AskedKinds
             foreach (var kind in hit.Unit.Kinds)
                 evidence[kind] = Math.Max(evidence.GetValueOrDefault(kind), held / total * weight);
         }
+        // No cue but a phase or a quarter named ("lc đợt 1?", "quý 3 thì sao"): its time frame, its tasks.
+        if (clause.Cues.Count == 0 && q.PhaseNumber is not null) return [QuestionKind.TimeFrame];
+        if (clause.Cues.Count == 0 && q.Quarter is not null) return [QuestionKind.Tasks];
         // No cue, or only a light one ("khen thưởng" in the plan's own name): the unit that holds the question decides.
         // A sentence of the plan that holds it ("có nói đến bình đẳng giới không") is quoted as it stands.
         if (clause.TopCueScore <= LightCue && hits.FirstOrDefault() is { } best && best.Unit.IsParagraph

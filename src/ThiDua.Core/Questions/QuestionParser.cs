@@ -146,9 +146,12 @@ public sealed partial class QuestionParser
             }
             spans.Add((from, start + length));
         }
-        // In a message of several sentences, those that ask nothing ("em là cán bộ xã…") are context.
+        // In a message of several sentences, those that ask nothing and speak of the asker ("em là cán bộ xã…",
+        // "lãnh đạo dặn…") are context; a sentence that only names the topic ("kh Cam Phú dẫn NĐ 98, …") is not.
         var asking = spans.Where(s => IsQuestion(words, s.Start, s.End, segments.Any(g => asked.Contains(g.Start) && g.Start <= s.Start && s.End <= g.Start + g.Length))).ToList();
-        var context = asking.Count > 0 && asking.Count < spans.Count ? spans.Except(asking).ToHashSet() : [];
+        var context = asking.Count > 0 && asking.Count < spans.Count
+            ? spans.Except(asking).Where(s => SpeakerWords().IsMatch(" " + string.Join(' ', words.Skip(s.Start).Take(s.End - s.Start)) + " ")).ToHashSet()
+            : [];
         // Fold cue-less spans into a neighbour.
         var merged = new List<(int Start, int End, bool Context)>();
         // Context sentences join the question after them: their words say who asks and about what ("tôi là cán bộ
@@ -321,6 +324,9 @@ public sealed partial class QuestionParser
 
     [GeneratedRegex(@" (khong|chua|a|nhi|nhe|the|vay|sao)(?: a| vay| the| nhi)? $")]
     private static partial Regex YesNoEnding();
+
+    [GeneratedRegex(@" (em|toi|minh|chung toi|chung em|ben em|ben minh|chao|xin chao|cam on|thanks|lanh dao|anh oi|chi oi|ban oi|bot oi|moi nhan|moi chuyen) ")]
+    private static partial Regex SpeakerWords();
 
     [GeneratedRegex(@" (co|duoc|co phai|phai) .* (khong|ko|k|hong|chua) $| (khong|chua) \?? $")]
     private static partial Regex YesNo();

@@ -70,7 +70,8 @@ public sealed class TypoCorrector
             if (!_pairsByLengthAndStart.TryGetValue((length, pair[0]), out var list)) continue;
             foreach (var candidate in list)
             {
-                if (!WithinOneEdit(pair, candidate)) continue;
+                // A word's first letter is the one people get right ("co uu tiên" is not "cơ vụ tiên").
+                if (!WithinOneEdit(pair, candidate) || !SameInitials(pair, candidate)) continue;
                 var frequency = _pairs[candidate];
                 if (frequency > bestFrequency) (best, bestFrequency) = (candidate, frequency);
             }
@@ -93,6 +94,13 @@ public sealed class TypoCorrector
             }
         }
         return best;
+    }
+
+    private static bool SameInitials(string pair, string candidate)
+    {
+        var a = pair.IndexOf(' ', StringComparison.Ordinal);
+        var b = candidate.IndexOf(' ', StringComparison.Ordinal);
+        return a > 0 && b > 0 && a + 1 < pair.Length && b + 1 < candidate.Length && pair[0] == candidate[0] && pair[a + 1] == candidate[b + 1];
     }
 
     /// <summary>One insertion, deletion, substitution or swap of neighbours.</summary>

@@ -20,6 +20,9 @@ public static class VietnameseDates
         if (days == 0) return "hôm nay";
         if (days == 1) return "ngày mai";
         if (days == -1) return "hôm qua";
+        // Within six weeks officers count days ("còn 30 ngày"), not "một tháng".
+        if (days is > 0 and <= 45) return $"còn {days} ngày nữa";
+        if (days is < 0 and >= -45) return $"cách đây {-days} ngày";
         // Both as midnight UTC so Humanizer counts whole calendar days, not hours across zones.
         var target = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var origin = today.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -85,7 +85,10 @@ public sealed class UnitIndex
         var words = SearchTerms.WordsOf(term);
         var a = SearchTerms.StopWords.Contains(words[0]);
         var b = SearchTerms.StopWords.Contains(words[1]);
-        return a == b ? idf : Math.Min(idf, Idf(a ? words[1] : words[0]));
+        if (a != b) return Math.Min(idf, Idf(a ? words[1] : words[0]));
+        // A pair no plan holds is most often two words of two different phrases ("trọng khen" of "chú trọng khen
+        // thưởng"): it weighs as much as its more telling word, not as much as a word never seen.
+        return _postings.ContainsKey(term) ? idf : Math.Max(Idf(words[0]), Idf(words[1]));
     }
 
     /// <summary>True when the plan's record or text holds the term anywhere.</summary>
