@@ -69,6 +69,6 @@ public class VietnameseTextTests
         var end = new DateOnly(2024, 6, 20);
         Assert.StartsWith("chưa bắt đầu", VietnameseDates.PeriodStatus(start, end, new DateOnly(2024, 4, 1)));
         Assert.StartsWith("đang diễn ra", VietnameseDates.PeriodStatus(start, end, new DateOnly(2024, 5, 1)));
-        Assert.Equal("đã kết thúc (cách đây 5 tháng)", VietnameseDates.PeriodStatus(start, end, new DateOnly(2024, 11, 20)));
+        Assert.Equal("đã kết thúc, cách đây 5 tháng", VietnameseDates.PeriodStatus(start, end, new DateOnly(2024, 11, 20)));
     }
 }

@@ -50,12 +50,12 @@ public static partial class Declines
     /// <summary>The place is one of the plan's own area names (its province, district or commune).</summary>
     private static bool Contains(Place place, Campaign c)
     {
-        var name = VietnameseText.Fold(place.Bare);
+        var name = Bare(place.Name);
         return place.Level switch
         {
-            PlaceLevel.Province => VietnameseText.Fold(c.Area.Province) == name,
-            PlaceLevel.District => VietnameseText.Fold(c.Area.District) == name,
-            _ => VietnameseText.Fold(c.Area.Commune) == name,
+            PlaceLevel.Province => Bare(c.Area.Province) == name,
+            PlaceLevel.District => Bare(c.Area.District) == name,
+            _ => Bare(c.Area.Commune) == name,
         };
     }
 
@@ -84,31 +84,32 @@ public static partial class Declines
     /// <summary>The loaded plans whose area is the place or holds it (a province plan covers its communes).</summary>
     public static IReadOnlyList<Campaign> Covering(KnowledgeBase kb, Place place)
     {
-        var name = VietnameseText.Fold(place.Bare);
-        var province = VietnameseText.Fold(AdministrativeUnits.BareName(place.Province));
-        var district = place.District is null ? null : VietnameseText.Fold(AdministrativeUnits.BareName(place.District));
+        var name = Bare(place.Name);
+        var province = Bare(place.Province);
+        var district = place.District is null ? null : Bare(place.District);
         return [.. kb.Campaigns.Where(c =>
         {
             var area = c.Area;
-            var sameProvince = VietnameseText.Fold(area.Province) == province;
+            var sameProvince = Bare(area.Province) == province;
             return place.Level switch
             {
-                PlaceLevel.Province => VietnameseText.Fold(area.Province) == name && c.Level == AdministrativeLevel.Province,
-                PlaceLevel.District => VietnameseText.Fold(area.District) == name && sameProvince || c.Level == AdministrativeLevel.Province && sameProvince,
-                _ => VietnameseText.Fold(area.Commune) == name && (sameProvince || area.District is not null && VietnameseText.Fold(area.District) == district)
-                     || c.Level == AdministrativeLevel.District && district is not null && VietnameseText.Fold(area.District) == district
+                PlaceLevel.Province => Bare(area.Province) == name && c.Level == AdministrativeLevel.Province,
+                PlaceLevel.District => Bare(area.District) == name && sameProvince || c.Level == AdministrativeLevel.Province && sameProvince,
+                _ => Bare(area.Commune) == name && (sameProvince || district is not null && Bare(area.District) == district)
+                     || c.Level == AdministrativeLevel.District && district is not null && Bare(area.District) == district
                      || c.Level == AdministrativeLevel.Province && sameProvince,
             };
         })];
     }
 
+    /// <summary>"thành phố Cam Ranh" and "Cam Ranh" are one name: plans write their area either way.</summary>
+    private static string Bare(string? name) => string.IsNullOrEmpty(name) ? "" : VietnameseText.Fold(AdministrativeUnits.BareName(name));
+
     /// <summary>A plan of a district or commune inside the place (a province's commune plan), or of a province merged into it.</summary>
     private static bool RelatedTo(Campaign c, Place place)
     {
-        var name = VietnameseText.Fold(place.Bare);
         if (place.Level != PlaceLevel.Province) return false;
-        return VietnameseText.Fold(c.Area.Province) == name
-            || place.FormedFrom.Any(f => VietnameseText.Fold(AdministrativeUnits.BareName(f)) == VietnameseText.Fold(c.Area.Province));
+        return Bare(c.Area.Province) == Bare(place.Name) || place.FormedFrom.Any(f => Bare(f) == Bare(c.Area.Province));
     }
 
     private static Reply Decline(KnowledgeBase kb, DateOnly today, string first, IReadOnlyList<Campaign> offered)

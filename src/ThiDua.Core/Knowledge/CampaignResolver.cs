@@ -76,6 +76,7 @@ public sealed class CampaignResolver
         var anniversaryNames = new List<string>();
         var otherWords = new List<string>();
         var planWords = new HashSet<int>();
+        var placeWords = new HashSet<int>();
         for (var i = 0; i < words.Count;)
         {
             var length = LongestAt(words, i);
@@ -93,6 +94,7 @@ public sealed class CampaignResolver
                     anniversaryNames.Add(p.Label);
                 }
             }
+            if (group.Count > 0) for (var k = i; k < i + length; k++) placeWords.Add(k);
             if (group.Count > 0 && !placeGroups.Any(g => g.SetEquals(group))) placeGroups.Add(group);
             i += length;
         }
@@ -101,8 +103,9 @@ public sealed class CampaignResolver
         var names = anniversaryNames.Distinct(StringComparer.Ordinal).ToList();
         if (placeSet.Count > 0)
         {
+            // The place names the plan; a day it celebrates is then what is asked about ("35 năm Ngày hội QPTD tính từ ngày nào").
             var both = placeSet.Intersect(anniversarySet).ToList();
-            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords, PlanWords = planWords, PlacesNamed = placeGroups.Count };
+            return new CampaignMention(both.Count > 0 ? both : placeSet, true, names) { OtherWords = otherWords, PlanWords = placeWords, PlacesNamed = placeGroups.Count };
         }
         return anniversarySet.Count > 0
             ? new CampaignMention(anniversarySet, false, names) { OtherWords = otherWords, PlanWords = planWords }

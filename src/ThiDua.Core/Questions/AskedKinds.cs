@@ -59,15 +59,25 @@ public static class AskedKinds
 
     /// <summary>
     /// The plan's own title as the question quotes it ("kế hoạch công tác thi đua, khen thưởng năm 2024 của Điện Biên"):
-    /// those words name the plan, they do not say what is asked of it. Only when the question quotes a pair of them.
+    /// those words name the plan, they do not say what is asked of it. Only when "kế hoạch" is followed by two pairs of
+    /// them: a day the title celebrates, asked about on its own ("35 năm Ngày hội QPTD tính từ ngày nào"), is the question.
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Campaign, HashSet<string>> Titles = new();
+
+    private const int QuotedPairs = 2;
 
     private static HashSet<string> TitleTerms(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
     {
         var title = Titles.GetValue(campaign, c => kb.Units.TermsOf(c.Document.Title + " " + c.ShortName).ToHashSet(StringComparer.Ordinal));
-        var quoted = q.Clauses.SelectMany(c => c.Terms).Where(t => Text.SearchTerms.IsPair(t) && title.Contains(t)).ToList();
-        return quoted.Count >= 2 ? title : [];
+        var words = q.Words;
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (words[i] != "ke" || words[i + 1] != "hoach") continue;
+            var quoted = 0;
+            for (var k = i + 2; k + 1 < words.Count && title.Contains(Text.SearchTerms.Pair(words[k], words[k + 1])); k++) quoted++;
+            if (quoted >= QuotedPairs) return title;
+        }
+        return [];
     }
 
     private static bool Informative(UnitHit hit, KnowledgeBase kb) => Informative(hit, kb.Units);
@@ -81,6 +91,8 @@ public static class AskedKinds
         // not evidence for a unit that happens to say "hồ sơ". A structured fact says it surely; a paragraph as surely
         // as its headings place it; a match on a syllable or two that are everywhere ("số" of "hồ sơ") is no evidence.
         var evidence = new Dictionary<QuestionKind, double>();
+        // Between kinds whose units hold the words equally, the unit that says them most pointedly (its search score) wins.
+        var sharpest = new Dictionary<QuestionKind, double>();
         var content = clause.Cues.Count == 0 ? clause.Terms : clause.ContentTerms;
         var total = content.Distinct(StringComparer.Ordinal).Sum(units.Weight);
         foreach (var hit in hits)
@@ -89,7 +101,10 @@ public static class AskedKinds
             if (total <= 0 || held <= 0) continue;
             var weight = (hit.Unit.IsParagraph ? 0.8 : 1) * Math.Min(1, held / SureMatch);
             foreach (var kind in hit.Unit.Kinds)
+            {
                 evidence[kind] = Math.Max(evidence.GetValueOrDefault(kind), held / total * weight);
+                sharpest[kind] = Math.Max(sharpest.GetValueOrDefault(kind), hit.Score);
+            }
         }
         // No cue but a phase or a quarter named ("lc đợt 1?", "quý 3 thì sao"): its time frame, its tasks.
         if (clause.Cues.Count == 0 && q.PhaseNumber is not null) return [QuestionKind.TimeFrame];
@@ -101,7 +116,8 @@ public static class AskedKinds
             return [QuestionKind.None];
         if (clause.Cues.Count == 0)
         {
-            var top = evidence.Where(kv => kv.Value >= MinimumUncuedCoverage && kv.Key != QuestionKind.Overview).OrderByDescending(kv => kv.Value).FirstOrDefault();
+            var top = evidence.Where(kv => kv.Value >= MinimumUncuedCoverage && kv.Key != QuestionKind.Overview)
+                .OrderByDescending(kv => kv.Value).ThenByDescending(kv => sharpest[kv.Key]).FirstOrDefault();
             return top.Value > 0 ? [top.Key] : [];
         }
         // About a named plan, "which plans" cues ask nothing of their own; a quarter named asks its tasks.
@@ -114,7 +130,7 @@ public static class AskedKinds
         var ranked = clause.Cues.Keys.Concat(evidence.Keys).Append(QuestionKind.TimeFrame).Append(QuestionKind.Tasks).Distinct()
             .Where(k => Cue(k) > 0 || evidence.GetValueOrDefault(k) >= MinimumUncuedCoverage)
             .Select(k => (Kind: k, Score: Cue(k) + EvidenceWeight * evidence.GetValueOrDefault(k)))
-            .OrderByDescending(x => x.Score).ThenBy(x => x.Kind).ToList();
+            .OrderByDescending(x => Math.Round(x.Score, 2)).ThenByDescending(x => sharpest.GetValueOrDefault(x.Kind)).ThenBy(x => x.Kind).ToList();
         if (ranked.Count == 0) return [];
         return ranked.Count > 1 && ranked[1].Score >= RunnerUpShare * ranked[0].Score ? [ranked[0].Kind, ranked[1].Kind] : [ranked[0].Kind];
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Places;
 using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Questions;
@@ -52,7 +53,7 @@ public sealed partial class QuestionParser
             if (DocumentNumber().Match(words[i]) is { Success: true } n && words[i][0] == '0') words[i] = words[i].TrimStart('0');
         var mention = _knowledge.Resolver.Resolve(words);
         var planWords = new HashSet<int>(mention.PlanWords);
-        var places = _knowledge.Places.Find(words)
+        var places = _knowledge.Places.Find(words).Select(p => AdministrativeUnits.AsWritten(p, text))
             .Select(p => p with { NamesPlan = Enumerable.Range(p.Start, p.Length).Any(planWords.Contains) }).ToList();
         var numbers = PlanNumbers(words);
         foreach (var p in places) for (var k = p.Start; k < p.Start + p.Length; k++) planWords.Add(k);

@@ -30,12 +30,12 @@ public static class VietnameseDates
         return days > 0 ? $"còn {words}" : words;
     }
 
-    /// <summary>Where a period stands today: "đang diễn ra, còn 12 ngày nữa", "đã kết thúc (cách đây 7 tháng)".</summary>
+    /// <summary>Where a period stands today: "đang diễn ra, còn 12 ngày nữa", "đã kết thúc, cách đây 7 tháng".</summary>
     public static string PeriodStatus(DateOnly start, DateOnly end, DateOnly today)
     {
-        if (today < start) return $"chưa bắt đầu ({Relative(start, today)})";
-        if (today > end) return $"đã kết thúc ({Relative(end, today)})";
+        if (today < start) return $"chưa bắt đầu, {Relative(start, today)}";
+        if (today > end) return $"đã kết thúc, {Relative(end, today)}";
         var left = end.DayNumber - today.DayNumber;
-        return left <= 1 ? $"đang diễn ra, kết thúc {Relative(end, today)}" : $"đang diễn ra ({Relative(end, today)})";
+        return left <= 1 ? $"đang diễn ra, kết thúc {Relative(end, today)}" : $"đang diễn ra, {Relative(end, today)}";
     }
 }

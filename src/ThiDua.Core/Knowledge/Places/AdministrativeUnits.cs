@@ -112,6 +112,18 @@ public sealed class AdministrativeUnits
         return found;
     }
 
+    /// <summary>
+    /// "Cam Phú" written with its marks is not "Cẩm Phú": when the message's own spelling picks some of the units
+    /// its folded words name, only those are meant. Unmarked text ("cam phu") keeps them all.
+    /// </summary>
+    public static PlaceMention AsWritten(PlaceMention mention, string text)
+    {
+        if (mention.Places.Select(p => p.Bare).Distinct(StringComparer.Ordinal).Count() < 2) return mention;
+        var normalized = text.Normalize(System.Text.NormalizationForm.FormC);
+        var written = mention.Places.Where(p => normalized.Contains(p.Bare.Normalize(System.Text.NormalizationForm.FormC), StringComparison.OrdinalIgnoreCase)).ToList();
+        return written.Count == 0 || written.Count == mention.Places.Count ? mention : mention with { Places = written };
+    }
+
     /// <summary>The units of the other era a place became or came from.</summary>
     public IEnumerable<Place> Successors(Place before) =>
         _all.Where(p => p.Era == PlaceEra.After2025 && p.Level == before.Level && p.FormedFrom.Any(f => VietnameseText.Fold(f) == VietnameseText.Fold(before.Name))
