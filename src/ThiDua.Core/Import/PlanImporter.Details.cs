@@ -93,13 +93,13 @@ public static partial class PlanImporter
         return quotas;
     }
 
-    private static List<LegalBasis> LegalBases(List<Line> lines) =>
+    private static List<LegalBasis> LegalBases(List<Line> lines, int year) =>
         [.. lines.Where(l => l.Section == "Phần mở đầu" && (l.Text.StartsWith("Căn cứ", StringComparison.Ordinal) || l.Text.StartsWith("Thực hiện", StringComparison.Ordinal)))
             .SelectMany(l => LegalDocument().Matches(l.Text).Select(m => new LegalBasis
             {
                 Text = Shorten(m.Value.Trim().TrimEnd(',', '.'), 240),
                 DocumentNumber = m.Groups["number"].Value,
-                Date = DateMentions.Find(m.Value, 2024).FirstOrDefault(d => d.Start is null)?.Due,
+                Date = DateMentions.Find(m.Value, year).FirstOrDefault(d => d.Start is null)?.Due,
                 Section = l.Section,
             }))
             .GroupBy(b => b.DocumentNumber).Select(g => g.First()).Take(10)];

@@ -121,7 +121,7 @@ public static partial class PlanImporter
             Level = level,
             Area = new Area { Province = province, District = district, Commune = commune },
             Aliases = [areaName],
-            LegalBases = LegalBases(lines),
+            LegalBases = LegalBases(lines, year.Value),
             Purposes = Items(SectionLines(lines, "muc dich")),
             Requirements = [],
             Themes = themes,
@@ -400,7 +400,7 @@ public static partial class PlanImporter
             {
                 foreach (var mention in DateMentions.Find(sentence, year))
                 {
-                    if (mention.Due.Year < year - 1 || mention.Start?.Year < year - 1) continue;
+                    if (mention.Cited || mention.Due.Year < year - 1 || mention.Start?.Year < year - 1) continue;
                     var before = sentence[..mention.Index];
                     if (DocumentNumber().IsMatch(before.Length > 40 ? before[^40..] : before)) continue;
                     var kind = KindOf(VietnameseText.Fold(sentence), mention);
