@@ -86,7 +86,7 @@ public static partial class DateMentions
         }
         foreach (Match m in Single().Matches(text))
         {
-            if (Overlaps(taken, m) || Date(m, "1", year, issuedOn) is not { } date || LooksLikeDocumentNumber(text, m)) continue;
+            if (Overlaps(taken, m) || Date(m, "1", year, issuedOn) is not { } date || LooksLikeDocumentNumber(text, m) || LooksLikeNumbering(text, m)) continue;
             var lead = m.Groups["lead"].Value.ToLowerInvariant();
             var (due, rule) = lead.StartsWith("trước", StringComparison.Ordinal) ? (date.AddDays(-1), DueRule.Before)
                 : lead.StartsWith("dịp", StringComparison.Ordinal) || lead.StartsWith("dự kiến", StringComparison.Ordinal) ? (date, DueRule.Approximate)
@@ -159,6 +159,14 @@ public static partial class DateMentions
     {
         var end = m.Index + m.Length;
         return end < text.Length && text[end] == '/' || m.Index >= 4 && text.AsSpan(Math.Max(0, m.Index - 5), Math.Min(5, m.Index)).Contains("số", StringComparison.OrdinalIgnoreCase) && !m.Groups["y1"].Success;
+    }
+
+    /// <summary>"3.3. Hồ sơ", "2-3 ngày": a bare "d.m" or "d-m" with no year and nothing saying it is a date is a number.</summary>
+    private static bool LooksLikeNumbering(string text, Match m)
+    {
+        if (m.Groups["y1"].Success || m.Groups["lead"].Length > 0) return false;
+        var between = text[(m.Groups["d1"].Index + m.Groups["d1"].Length)..m.Groups["m1"].Index];
+        return !between.Contains('/', StringComparison.Ordinal) && !between.Contains("tháng", StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool Overlaps(List<(int Start, int End)> taken, Match m) => taken.Any(t => m.Index < t.End && m.Index + m.Length > t.Start);

@@ -57,7 +57,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         {
             await using var content = await file.OpenRead(ct);
             text = PlanFileReader.Read(content, file.FileName);
-            draft = PlanImporter.Import(text);
+            draft = PlanImporter.Import(text, knowledge.Current.Places);
         }
         catch (InvalidDataException ex)
         {

@@ -32,6 +32,10 @@ public static partial class PlanTextCleaner
     [GeneratedRegex(@"^[IVX]{1,5}\s*\.\s")]
     private static partial Regex RomanStart();
 
+    /// <summary>No sentence ends on these: "… gắn với các phong trào thi đua do" / "Thủ tướng Chính phủ phát động".</summary>
+    [GeneratedRegex(@"\s(?:do|của|và|với|cho|về|tại|theo|là|được|những|các|trong|từ|đến|gồm|như|bởi|hoặc|nhằm|để)$")]
+    private static partial Regex Dangling();
+
     /// <summary>The separator between the cells of a table row.</summary>
     public const string CellSeparator = " — ";
 
@@ -92,15 +96,19 @@ public static partial class PlanTextCleaner
     }
 
     /// <summary>
-    /// Whether the next line carries on the sentence: it starts in lower case or with a digit; or the line is a
+    /// Whether the next line carries on the sentence: it starts in lower case or with a digit, or the line ends on a
+    /// word no sentence ends on ("… phát động do" / "Thủ tướng …"); or the line is a
     /// heading in capitals cut in two ("I. MỤC ĐÍCH," / "YÊU CẦU"); or the text was wrapped at a fixed width (PDF,
     /// scanned Word) and the line runs to that width, so a capital or a bracket on the next line goes on ("70 năm" /
     /// "Chiến thắng").
     /// </summary>
     private static bool Continues(string line, string next, int? wrapWidth)
     {
-        if (".:;!?”\")".Contains(line[^1], StringComparison.Ordinal) || IsListItem(next)) return false;
-        if (char.IsLower(next[0]) || char.IsDigit(next[0])) return true;
+        if (IsListItem(next)) return false;
+        // A clause ending in ";" goes on when the next line is in lower case: "… hiện đại;" / "thực hành tiết kiệm …".
+        if (line[^1] == ';') return char.IsLower(next[0]);
+        if (".:!?”\")".Contains(line[^1], StringComparison.Ordinal)) return false;
+        if (char.IsLower(next[0]) || char.IsDigit(next[0]) || Dangling().IsMatch(line)) return true;
         if (RomanStart().IsMatch(line) && IsCapitals(line) && IsCapitals(next) && !RomanStart().IsMatch(next)) return true;
         return wrapWidth is { } width && line.Length >= width * 4 / 5 && (char.IsUpper(next[0]) || next[0] == '(') && !IsCapitals(line) && !IsCapitals(next) && !RomanStart().IsMatch(next);
     }
