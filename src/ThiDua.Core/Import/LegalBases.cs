@@ -54,7 +54,8 @@ internal static partial class LegalBases
                 .Concat(NamedLaw().Matches(part.Text).Select(m => (m.Index, Match: m, Law: true))).OrderBy(x => x.Index);
             foreach (var (at, m, law) in cited)
             {
-                if (at < inside) continue;
+                // Inside another's clause only a document after "và", "," or ";" is cited in its own right.
+                if (at < inside && !Regex.IsMatch(part.Text[..at], @"(?:[;,:]|\svà)\s*$")) continue;
                 var clause = Clause(part.Text, at);
                 inside = at + clause.Length;
                 var date = Date(r, clause);

@@ -56,7 +56,7 @@ internal static partial class PlanAwards
                     {
                         Id = IdOf(name),
                         Name = name,
-                        DecidedBy = decidedBy,
+                        DecidedBy = Full(decidedBy),
                         AppliesTo = appliesTo ?? For(sentence),
                         PhaseIds = PhasesOf(sentence, part, phases),
                         Note = sentence.Length > name.Length + 20 ? PlanReading.Shorten(PlanSections.WithoutMark(sentence), 300) : null,
@@ -189,6 +189,9 @@ internal static partial class PlanAwards
     }
 
     private static string Short(string by) => by.Replace("Ủy ban nhân dân", "UBND", StringComparison.Ordinal);
+
+    /// <summary>Who decides is named in full, as the law names offices: "Chủ tịch Ủy ban nhân dân tỉnh Lào Cai".</summary>
+    private static string Full(string by) => Regex.Replace(by, @"\bUBND\b", "Ủy ban nhân dân");
 
     private static bool IsTitle(string form) => form.StartsWith("Chiến sĩ", StringComparison.Ordinal) || form.StartsWith("Lao động", StringComparison.Ordinal) || form.StartsWith("Tập thể", StringComparison.Ordinal);
 

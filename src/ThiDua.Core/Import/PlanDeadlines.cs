@@ -12,7 +12,7 @@ namespace ThiDua.Core.Import;
 internal static partial class PlanDeadlines
 {
     /// <summary>What a receiving body's name starts with: "Sở …", "Ủy ban nhân dân tỉnh", "phòng Nội vụ", not "Kế hoạch".</summary>
-    private const string Receivers = "Sở|Phòng|phòng|Ban|ban|Ủy ban|Uỷ ban|UBND|Hội đồng|Thường trực|Bộ|Văn phòng|Cục|Chi cục|Trung tâm|Đảng ủy|Tỉnh ủy|Huyện ủy|Chủ tịch|Cổng|cổng|Bộ phận|Công an|Cụm|Khối|các";
+    private const string Receivers = "Sở|Phòng|phòng|Ban|ban|Ủy ban|Uỷ ban|UBND|Hội đồng|Thường trực|Bộ|Văn phòng|Cục|Chi cục|Trung tâm|Đảng ủy|Tỉnh ủy|Huyện ủy|Chủ tịch|Cổng|cổng|Bộ phận|Công an|Cụm|cụm|Khối|khối|các";
 
     /// <summary>The receiver of what is sent: "về Ủy ban nhân dân tỉnh (qua Bộ Chỉ huy Quân sự tỉnh) và Sở Nội vụ", "gửi phòng Nội vụ".</summary>
     [GeneratedRegex(@"(?:\b(?i:gửi|nộp|báo cáo)\b[^.;]{0,120}?\s(?:về|tới|đến|lên)|\b(?i:gửi))\s+(?<to>(?:" + Receivers + @")\b[^;]*?)(?=\s+(?:trước|chậm nhất|trong|để|theo|tổng hợp|định kỳ|hằng|hàng|khi|ngay sau|sau khi)\b|,\s*(?:đợt|trước|chậm nhất|trong|để|theo|thời gian|hạn)\b|[.;]|$)")]
@@ -69,7 +69,7 @@ internal static partial class PlanDeadlines
                         DueDate = mention.Due,
                         Who = who ?? Everyone,
                         Audience = Audience(who),
-                        SendTo = sendTo.Success ? sendTo.Groups["to"].Value.Trim().TrimEnd(',') : null,
+                        SendTo = sendTo.Success ? Receiver(sendTo.Groups["to"].Value, r) : null,
                         PhaseId = phase,
                         Section = part.Section,
                     });
@@ -80,6 +80,7 @@ internal static partial class PlanDeadlines
         {
             var lead = task.Responsible?.Split(';')[0];
             var who = lead is null ? null : Regex.Replace(lead, @"^[^:]*:\s*", "");
+            var to = SendTo().Match(task.Text);
             Add(new Deadline
             {
                 Id = "",
@@ -90,6 +91,7 @@ internal static partial class PlanDeadlines
                 DueDate = task.Due!.Value,
                 Who = task.Responsible ?? Everyone,
                 Audience = Audience(who),
+                SendTo = to.Success ? Receiver(to.Groups["to"].Value, r) : null,
                 Section = task.Section,
             });
         }
@@ -111,6 +113,41 @@ internal static partial class PlanDeadlines
         else r.Flag("deadlines", $"{ordered.Count} mốc đọc tự động: kiểm tra loại (báo cáo/nộp hồ sơ/sơ kết…), người thực hiện và nơi nhận"
             + (generic > 0 ? $"; {generic} mốc không nói ai thực hiện, ghi \"{Everyone}\"" : ""));
         return ordered;
+    }
+
+    /// <summary>
+    /// Every body the plan says things are sent to ("gửi về Sở Lao động, Thương binh và Xã hội tổng hợp", "báo cáo …
+    /// về Hội đồng Thi đua - Khen thưởng tỉnh"), dated or not: one each for "A (qua B) và C" — B and C receive.
+    /// </summary>
+    public static IEnumerable<(string Name, string Section, string Sentence)> ReceivingBodies(PlanReading r)
+    {
+        foreach (var part in r.Sections.Body)
+            foreach (var sentence in PlanReading.Sentences(part.Bare))
+                foreach (Match m in SendTo().Matches(sentence))
+                    foreach (var name in Split(Receiver(m.Groups["to"].Value, r)))
+                        yield return (name, part.Section, sentence);
+    }
+
+    /// <summary>"Ủy ban nhân dân tỉnh (qua Bộ Chỉ huy Quân sự tỉnh) và Sở Nội vụ (Ban Thi đua - Khen thưởng)" → the two that receive.</summary>
+    private static IEnumerable<string> Split(string receiver)
+    {
+        foreach (var part in Regex.Split(receiver, @"\s+và\s+(?=(?:" + Receivers + @")\b)(?![^()]*\))"))
+        {
+            var via = Regex.Match(part, @"\(qua\s+(?<b>[^()]+)\)");
+            yield return via.Success ? via.Groups["b"].Value.Trim() : part.Trim();
+        }
+    }
+
+    /// <summary>
+    /// The receiver as the plan names it; "phòng Nội vụ" in a commune's plan is its district's (communes have no
+    /// phòng): "Phòng Nội vụ thành phố Cam Ranh".
+    /// </summary>
+    private static string Receiver(string said, PlanReading r)
+    {
+        var name = Regex.Replace(said.Trim().TrimEnd(','), @"\s+(?:tổng hợp|để tổng hợp)$", "");
+        return r.District is { } district && r.Level == AdministrativeLevel.Commune && Regex.IsMatch(name, @"^[Pp]hòng\s+\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?$")
+            ? $"{TextCasing.Capitalise(name)} {district}"
+            : name;
     }
 
     /// <summary>Who must meet it: the body whose duties it is among, or the subject of its sentence.</summary>

@@ -178,10 +178,9 @@ internal sealed partial record PlanHeader
             {
                 var line = lines[i].Trim();
                 if (line.Length == 0) continue;
-                var continues = parts.Count == 0 ? !PreambleStart().IsMatch(line) && !NumberedHeading().IsMatch(line)
-                    : TextCasing.IsCapitals(parts[^1]) && TextCasing.IsCapitals(line) && !NumberedHeading().IsMatch(line)
-                      || line.StartsWith('(') && line.Length < 150 && !line.Contains("kèm theo", StringComparison.OrdinalIgnoreCase)
-                      || char.IsLower(line[0]);
+                // The title runs on over lines until the preamble ("Căn cứ …", "Ủy ban nhân dân tỉnh ban hành …") or a heading.
+                var continues = !PreambleStart().IsMatch(line) && !NumberedHeading().IsMatch(line) && !line.Contains("kèm theo", StringComparison.OrdinalIgnoreCase)
+                    && (parts.Count == 0 || !".;:".Contains(parts[^1][^1], StringComparison.Ordinal) && line.Length < 200 && TextCasing.IsCapitals(line) == TextCasing.IsCapitals(parts[^1]) || line.StartsWith('('));
                 if (!continues || line.EndsWith(':') || line.Length > 300) break;
                 parts.Add(line);
             }

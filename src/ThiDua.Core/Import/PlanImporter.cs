@@ -43,6 +43,7 @@ public static partial class PlanImporter
         var r = new PlanReading(PlanSections.Read(raw), titleYear ?? year.Value, header.IssuedOn);
         r.Flags.AddRange(flags);
         var issuer = Issuers.Read(header, all, header.IssuedOn, places, r.Flags);
+        (r.Level, r.District) = (issuer.Level, issuer.District);
         var title = header.Title is null ? "Kế hoạch (chưa đọc được tên)" : $"Kế hoạch {header.Title}";
         var (signerTitle, signer) = Signature.Read([.. lines.Skip(header.BodyStart)]);
         if (signer is null && header.Site.Signer is { } listed)
@@ -106,7 +107,7 @@ public static partial class PlanImporter
             Awards = awards,
             Dossier = dossier,
             Deadlines = deadlines,
-            Bodies = PlanOrganisation.Bodies(issuer, responsibilities, awards, deadlines, dossier, r),
+            Bodies = PlanOrganisation.Bodies(issuer, responsibilities, awards, dossier, r),
         };
         return new ImportDraft(campaign, r.Flags);
     }

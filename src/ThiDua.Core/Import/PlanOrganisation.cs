@@ -61,7 +61,8 @@ internal static partial class PlanOrganisation
         Group? current = null;
         Group Start(string who, string section)
         {
-            current = new Group(TextCasing.Capitalise(who.Trim().TrimEnd(':', '.', ',')), section);
+            // "Đề nghị Ủy ban Mặt trận Tổ quốc …" asks a body the plan cannot order: the body is who.
+            current = new Group(TextCasing.Capitalise(Regex.Replace(who.Trim().TrimEnd(':', '.', ','), @"^(?:Đề nghị|Giao cho|Giao)\s+", "")), section);
             groups.Add(current);
             return current;
         }
@@ -134,20 +135,20 @@ internal static partial class PlanOrganisation
     /// <summary>Sections where the whole addressee list, not one body, is meant.</summary>
     private static bool IsEveryone(string who) => Regex.IsMatch(VietnameseText.Fold(who), @"^(?:thu truong|cac co quan|cac so|cac don vi|cac dia phuong|chu tich (?:uy ban nhan dan|ubnd) cac|(?:uy ban nhan dan|ubnd) cac)");
 
-    public static List<Body> Bodies(IssuerReading issuer, List<Responsibility> responsibilities, List<AwardForm> awards, List<Deadline> deadlines, Dossier? dossier, PlanReading r)
+    public static List<Body> Bodies(IssuerReading issuer, List<Responsibility> responsibilities, List<AwardForm> awards, Dossier? dossier, PlanReading r)
     {
         var bodies = new List<Body> { new() { Role = BodyRole.Issuer, Name = issuer.Name, Section = PlanSections.Opening } };
         void Add(BodyRole role, string name, string section, string? note = null)
         {
             var key = VietnameseText.Fold(name);
             if (name.Length < 4 || bodies.Any(b => b.Role == role && VietnameseText.Fold(b.Name) == key)) return;
-            bodies.Add(new Body { Role = role, Name = name, Section = section, Note = note is null ? null : PlanReading.Shorten(note, 200) });
+            bodies.Add(new Body { Role = role, Name = TextCasing.Capitalise(name), Section = section, Note = note is null ? null : PlanReading.Shorten(note, 200) });
         }
         var named = responsibilities.Where(x => !IsEveryone(x.Who)).ToList();
         var lead = named.FirstOrDefault(x => x.Duties.Any(d => Regex.IsMatch(VietnameseText.Fold(d), @"\bchu tri\b|\btheo doi, don doc\b|\bco quan thuong truc\b")) || VietnameseText.Fold(x.Who).Contains("thuong truc", StringComparison.Ordinal));
         if (lead is not null) Add(BodyRole.Lead, lead.Who, lead.Section, lead.Duties[0]);
-        foreach (var d in deadlines.Where(d => d.SendTo is not null)) Add(BodyRole.Receiving, d.SendTo!, d.Section, $"Nhận: {d.Title}");
         if (dossier?.SubmitTo is { } to) Add(BodyRole.Receiving, to, dossier.Section, "Nhận hồ sơ đề nghị khen thưởng");
+        foreach (var (name, section, sentence) in PlanDeadlines.ReceivingBodies(r)) Add(BodyRole.Receiving, name, section, sentence);
         // Whoever the plan tasks with "thẩm định hồ sơ" appraises the dossiers.
         foreach (var x in responsibilities.Where(x => x.Duties.Any(d => VietnameseText.Fold(d).Contains("tham dinh", StringComparison.Ordinal))).Take(2))
             Add(BodyRole.Appraising, x.Who, x.Section, x.Duties.First(d => VietnameseText.Fold(d).Contains("tham dinh", StringComparison.Ordinal)));

@@ -8,6 +8,11 @@ namespace ThiDua.Core.Import;
 /// </summary>
 internal sealed partial class PlanReading(PlanSections sections, int year, DateOnly? issuedOn)
 {
+    /// <summary>The issuer's level and, below a province, its district ("thành phố Cam Ranh"), once known.</summary>
+    public Knowledge.AdministrativeLevel Level { get; set; } = Knowledge.AdministrativeLevel.Province;
+
+    public string? District { get; set; }
+
     public PlanSections Sections { get; } = sections;
 
     /// <summary>The year days without a year are in: the plan's own (its title's "năm 2025", else its date's).</summary>
