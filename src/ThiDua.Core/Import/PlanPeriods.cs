@@ -157,7 +157,8 @@ internal static partial class PlanPeriods
             if (until is null && !yearEnd.Success) continue;
             var endDate = until?.Due ?? new DateOnly(yearEnd.Groups["y"].Success ? int.Parse(yearEnd.Groups["y"].Value, CultureInfo.InvariantCulture) : r.IssuedOn?.Year ?? r.Year, 12, 31);
             var from2 = FromNow().Match(text);
-            var wording = from2.Success ? text[from2.Index..].TrimEnd('.') : until?.Wording ?? yearEnd.Value;
+            var wording = from2.Success ? text[from2.Index..].TrimEnd('.') : until is null ? yearEnd.Value
+                : Regex.Match(text[..until.Index], @"(?:đến|tới)\s+(?:hết\s+)?$") is { Success: true } lead ? lead.Value + until.Wording : until.Wording;
             return new DateRange { Start = Undated(r, part, endDate), End = endDate, Section = part.Section, Wording = wording };
         }
         // A yearly plan ("Công tác thi đua, khen thưởng năm 2024") runs the whole year, as its title says.
