@@ -22,7 +22,7 @@ internal static partial class PlanThemes
     /// <summary>What a theme of something inside the plan is cued by: "tọa đàm … với chủ đề", "Đại hội … lần thứ X năm 2020 với chủ đề".</summary>
     private static readonly string[] NotThePlans = ["chuong trinh", "cuoc thi", "toa dam", "hoi thi", "hoi thao", "lan thu", "dien dan", "giao luu", "trien lam", "san choi"];
 
-    [GeneratedRegex(@"(?<years>\d{1,3})\s+năm\s+(?<name>(?:(?!\d{1,3}\s+năm\b)[^();,])+?)\s*\(\s*(?<from>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*[-–]\s*(?<to>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*\)")]
+    [GeneratedRegex(@"(?<years>\d{1,3})\s+năm\s+(?<name>(?:(?!\d{1,3}\s+năm\b)[^();])+?)\s*\(\s*(?<from>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*[-–]\s*(?<to>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*\)")]
     private static partial Regex DatedAnniversary();
 
     [GeneratedRegex(@"\b(?:kỷ niệm|Kỷ niệm|chào mừng|Chào mừng)\s+")]
@@ -114,7 +114,10 @@ internal static partial class PlanThemes
         return NameTail().Replace(name, "").Trim();
     }
 
-    /// <summary>The same anniversary named twice ("70 năm Chiến thắng lịch sử Điện Biên phủ") is one: its dates kept, its shorter name.</summary>
+    /// <summary>
+    /// The same anniversary named twice ("70 năm Chiến thắng lịch sử Điện Biên phủ") is one: its dates kept, and the
+    /// name it has beside them (else the shorter).
+    /// </summary>
     private static void Merge(List<Anniversary> found, int years, string name, DateOnly? from, DateOnly? to, string section)
     {
         var words = VietnameseText.Words(name).Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
@@ -132,7 +135,7 @@ internal static partial class PlanThemes
         var a = found[same];
         found[same] = a with
         {
-            Name = full.Length < a.Name.Length ? full : a.Name,
+            Name = to is not null && a.AnniversaryDate is null || (to is null) == (a.AnniversaryDate is null) && full.Length < a.Name.Length ? full : a.Name,
             EventDate = a.EventDate ?? from,
             AnniversaryDate = a.AnniversaryDate ?? to,
             Keywords = [.. a.Keywords.Union([VietnameseText.Fold(name)])],
