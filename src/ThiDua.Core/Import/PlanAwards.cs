@@ -25,9 +25,12 @@ internal static partial class PlanAwards
         @"(?:\s*(?:của|do)?\s*(?<by>" + Decider + "))?")]
     private static partial Regex FormMention();
 
-    [GeneratedRegex(@"Chủ tịch (?:Ủy ban nhân dân|UBND) (?<lvl>tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)(?<name>(?:\s+[\p{Lu}][\p{Ll}]+){0,3})\b[^.;]{0,60}?\b(?:quyết định\s+|xét\s+)?" +
-        @"(?<what>tặng (?:Bằng khen|Giấy khen|Cờ thi đua)|tặng (?:các\s+)?danh hiệu thi đua(?:\s+và\s+(?:các\s+)?hình thức khen thưởng)?|(?<!thi đua,\s|thi đua\s-\s|công tác\s|về\s)khen thưởng)")]
-    private static partial Regex DeciderAward();
+    /// <summary>"Chủ tịch UBND tỉnh xét khen thưởng …", "đề nghị Thủ tướng Chính phủ tặng Bằng khen", "Giám đốc Sở Nội vụ tặng Giấy khen".</summary>
+    [GeneratedRegex(@"(?<by>Chủ tịch nước|Thủ tướng Chính phủ|Chủ tịch (?:Ủy ban nhân dân|UBND) (?:tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)(?:\s+[\p{Lu}][\p{Ll}]+){0,3}" +
+        @"|Bộ trưởng(?:\s+Bộ\s+[\p{Lu}][\p{Ll}]*(?:\s+\p{L}+){0,3})?|Giám đốc(?:\s+Sở\s+[\p{Lu}][\p{Ll}]*(?:\s+\p{L}+){0,3})?|Hiệu trưởng|Thủ trưởng(?:\s+(?:các\s+)?cơ quan, đơn vị(?:, địa phương)?)?)" +
+        @"\b[^.;]{0,60}?\b(?:quyết định\s+|xét\s+)?(?<what>tặng\s+(?<form>Huân chương(?:\s+(?:Lao động|Bảo vệ Tổ quốc|Chiến công|Độc lập|Hồ Chí Minh|Sao vàng|Quân công|Đại đoàn kết dân tộc|Dũng cảm|Hữu nghị))?(?:\s+hạng\s+(?:Nhất|Nhì|Ba|nhất|nhì|ba))?|Bằng khen|Giấy khen|Cờ thi đua|Kỷ niệm chương(?:\s*[“""][^”""]{3,120}[”""])?)" +
+        @"|tặng\s+(?:các\s+)?danh hiệu thi đua(?:\s+và\s+(?:các\s+)?hình thức khen thưởng)?|(?<!thi đua,\s|thi đua\s-\s|công tác\s|về\s)khen thưởng)")]
+    private static partial Regex GivenBy();
 
     [GeneratedRegex(@"đề nghị (?<body>(?:UBND|Ủy ban nhân dân) (?:tỉnh|thành phố|quận|huyện|thị xã)(?: [\p{Lu}][\p{Ll}]+){0,3})(?=[^.;]{0,80}khen thưởng| theo Luật)")]
     private static partial Regex HigherAuthority();
@@ -36,7 +39,7 @@ internal static partial class PlanAwards
     private static partial Regex StateAward();
 
     /// <summary>Where a decider's name stops and the sentence goes on.</summary>
-    [GeneratedRegex(@"\s+(?:theo|cho|đối với|về|trong|xét|để|nhằm|vì|có|đã|xem xét|quyết định|tặng|khen thưởng|lựa chọn|tham mưu|trên cơ sở|nhân dịp|và\s+(?=Bằng khen|Giấy khen|Cờ thi đua))\b.*$|\s*:.*$")]
+    [GeneratedRegex(@"\s+(?:theo|cho|đối với|về|trong|xét|để|nhằm|vì|có|đã|do|xem xét|quyết định|tặng|khen thưởng|lựa chọn|tham mưu|trên cơ sở|nhân dịp|và\s+(?=Bằng khen|Giấy khen|Cờ thi đua))\b.*$|\s*:.*$")]
     private static partial Regex DeciderTail();
 
     [GeneratedRegex(@"\b(?:đợt|giai đoạn)\s+(?<n>\d)\b", RegexOptions.IgnoreCase)]
@@ -72,17 +75,19 @@ internal static partial class PlanAwards
                     var name = by.Length > 0 && !title ? $"{form} của {(IsOwn(by, issuer) ? Short(by) : Short(decidedBy))}" : form;
                     Add(name, decidedBy, title ? TitleFor(form) : null);
                 }
-                // "Chủ tịch UBND tỉnh xét khen thưởng …", "đề nghị Chủ tịch UBND thành phố tặng Bằng khen".
-                foreach (Match d in DeciderAward().Matches(sentence))
+                // "Chủ tịch UBND tỉnh xét khen thưởng …", "đề nghị Thủ tướng Chính phủ tặng Bằng khen".
+                foreach (Match d in GivenBy().Matches(sentence))
                 {
-                    var said = $"Chủ tịch UBND {d.Groups["lvl"].Value}{d.Groups["name"].Value}";
+                    var said = Regex.Replace(d.Groups["by"].Value, @"\s+", " ").Trim();
                     var qualified = Qualified(said, issuer);
                     // The issuer's own chair is named as plans name it; a higher one with its place ("… thành phố Hải Phòng").
-                    var decider = IsOwn(said, issuer) ? said : Short(qualified);
+                    var decider = IsOwn(said, issuer) ? Short(said) : Short(qualified);
                     var what = d.Groups["what"].Value;
-                    var name = what.StartsWith("tặng danh hiệu", StringComparison.Ordinal) || what.StartsWith("tặng các danh hiệu", StringComparison.Ordinal)
-                        ? $"Danh hiệu thi đua và hình thức khen thưởng theo thẩm quyền của {decider}"
-                        : what.StartsWith("tặng ", StringComparison.Ordinal) ? $"{what[5..]} của {decider}" : $"Khen thưởng của {decider}";
+                    var form = d.Groups["form"].Value;
+                    var name = what.Contains("danh hiệu", StringComparison.Ordinal) ? $"Danh hiệu thi đua và hình thức khen thưởng theo thẩm quyền của {decider}"
+                        : form.Length == 0 ? $"Khen thưởng của {decider}"
+                        : form.StartsWith("Huân chương", StringComparison.Ordinal) || form.StartsWith("Kỷ niệm chương", StringComparison.Ordinal) ? form
+                        : $"{form} của {decider}";
                     Add(name, qualified);
                 }
                 // In the assignments, "khen thưởng theo thẩm quyền" is the powers of the body assigned, not the issuer's.
