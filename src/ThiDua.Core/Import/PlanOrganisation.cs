@@ -45,7 +45,7 @@ internal static partial class PlanOrganisation
     [GeneratedRegex(@"(?:đồng chí|Đồng chí|đ/c|Đ/c|ông|Ông|bà|Bà)\s+(?<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})")]
     private static partial Regex Person();
 
-    [GeneratedRegex(@"phản [áả]nh\s+(?:về|với|cho|đến)\s+(?<a>[\p{Lu}][^.;]+?)(?:\s+hoặc\s+(?<b>[\p{Lu}][^.;]+?))?\s+để\s+(?:được\s+)?(?:hướng dẫn|giải quyết|xem xét|tổng hợp)")]
+    [GeneratedRegex(@"phản [áả]nh\s+(?:về|với|cho|đến)\s+(?<a>[\p{Lu}](?:[^.;()]|\([^()]*\))+?)(?:\s+hoặc\s+(?<b>[\p{Lu}](?:[^.;()]|\([^()]*\))+?))?\s+để\s+(?:được\s+)?(?:hướng dẫn|giải quyết|xem xét|tổng hợp)")]
     private static partial Regex Guidance();
 
     private sealed class Group(string who, string section)
@@ -165,30 +165,47 @@ internal static partial class PlanOrganisation
         {
             foreach (var sentence in PlanReading.Sentences(part.Text))
             {
+                // "… phản ánh về Sở Nội vụ (qua Ban TĐKT, điện thoại: 0212.3852.123) để được hướng dẫn": the bodies to ask, with their numbers.
+                if (Guidance().Match(sentence) is { Success: true } g)
+                {
+                    foreach (var body in new[] { g.Groups["a"], g.Groups["b"] }.Where(x => x.Success))
+                        contacts.Add(Reach(body.Value) with { Name = Unreached(body.Value), Role = "Nơi phản ánh vướng mắc để được hướng dẫn", Section = part.Section });
+                    continue;
+                }
                 var phone = Phone().Match(sentence);
                 var email = Email().Match(sentence);
-                if (phone.Success || email.Success)
-                {
-                    var at = Math.Min(phone.Success ? phone.Index : int.MaxValue, email.Success ? email.Index : int.MaxValue);
-                    var before = sentence[..at];
-                    var person = Person().Match(before);
-                    var name = person.Success ? person.Groups["name"].Value : PlanReading.Shorten(PlanSections.WithoutMark(before).Trim(' ', ',', ';', '(', '-', '–', ':'), 120);
-                    var role = person.Success ? before[(person.Index + person.Length)..].Trim(' ', ',', ';', '(', ')', '-', '–', ':') : null;
-                    if (name.Length >= 3)
-                        contacts.Add(new Contact
-                        {
-                            Name = name,
-                            Role = role is { Length: > 2 } ? role : null,
-                            Phone = phone.Success ? Regex.Replace(phone.Groups["phone"].Value, @"[ .]", "") : null,
-                            Email = email.Success ? email.Value.TrimEnd('.') : null,
-                            Section = part.Section,
-                        });
-                }
-                if (Guidance().Match(sentence) is { Success: true } g)
-                    foreach (var body in new[] { g.Groups["a"], g.Groups["b"] }.Where(x => x.Success))
-                        contacts.Add(new Contact { Name = body.Value.Trim(), Role = "Nơi phản ánh vướng mắc để được hướng dẫn", Section = part.Section });
+                if (!phone.Success && !email.Success) continue;
+                var at = Math.Min(phone.Success ? phone.Index : int.MaxValue, email.Success ? email.Index : int.MaxValue);
+                var before = sentence[..at];
+                var person = Person().Match(before);
+                var name = person.Success ? person.Groups["name"].Value : PlanReading.Shorten(PlanSections.WithoutMark(before).Trim(' ', ',', ';', '(', '-', '–', ':'), 120);
+                var role = person.Success ? before[(person.Index + person.Length)..].Trim(' ', ',', ';', '(', ')', '-', '–', ':') : null;
+                if (name.Length >= 3) contacts.Add(Reach(sentence) with { Name = name, Role = role is { Length: > 2 } ? role : null, Section = part.Section });
             }
         }
         return [.. contacts.Take(8)];
+    }
+
+    /// <summary>The phone and email a text gives.</summary>
+    private static Contact Reach(string text)
+    {
+        var phone = Phone().Match(text);
+        var email = Email().Match(text);
+        return new Contact
+        {
+            Name = "",
+            Phone = phone.Success ? Regex.Replace(phone.Groups["phone"].Value, @"[ .]", "") : null,
+            Email = email.Success ? email.Value.TrimEnd('.') : null,
+            Section = "",
+        };
+    }
+
+    /// <summary>"Sở Nội vụ (qua Ban TĐKT, điện thoại: 0212.3852.123)" → "Sở Nội vụ (qua Ban TĐKT)".</summary>
+    private static string Unreached(string text)
+    {
+        var name = Phone().Replace(Email().Replace(text, ""), "");
+        name = Regex.Replace(name, @"[,;]?\s*(?:email|e-mail|thư điện tử)\s*:?\s*(?=[,;)]|$)", "", RegexOptions.IgnoreCase);
+        name = Regex.Replace(name, @"[,;]\s*(?=\))|\(\s*\)", "");
+        return Regex.Replace(name, @"\s{2,}", " ").Trim(' ', ',', ';');
     }
 }
