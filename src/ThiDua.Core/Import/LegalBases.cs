@@ -102,6 +102,8 @@ internal static partial class LegalBases
         var rest = text[at..];
         var end = Regex.Match(rest, @"[;:]|\.(?:\s|$)");
         var clause = end.Success ? rest[..end.Index] : rest;
+        // "…ngày 10/3/2025 của Ủy ban nhân dân tỉnh, các cơ quan tiếp tục …": the plan's own sentence takes over.
+        if (Regex.Match(clause, @",\s+(?=(?:các|những|toàn thể|đồng thời|mỗi|UBND|Ủy ban|Uỷ ban|Sở|Phòng|Ban|Hội đồng)\s)(?=(?:[^“”]*“[^”]*”)*[^“”]*$)") is { Success: true } own) clause = clause[..own.Index];
         // "… của Bộ Chính trị với một số nhiệm vụ cụ thể như sau": the plan's words after the citation.
         return Regex.Replace(clause, @"\s+(?:với|gồm)\s+(?:một số|các|những)\s+(?:nhiệm vụ|nội dung)\b.*$|\s+như sau\s*$", "");
     }
