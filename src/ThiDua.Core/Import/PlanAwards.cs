@@ -54,7 +54,9 @@ internal static partial class PlanAwards
             var texts = part.IsTableRow ? part.Text.Split(PlanTextCleaner.CellSeparator) : [part.Bare];
             foreach (var sentence in texts.SelectMany(PlanReading.Sentences))
             {
-                void Add(string name, string decidedBy, Beneficiary? appliesTo = null) =>
+                var found = NamedForms(sentence, issuer).Concat(GivenForms(sentence, issuer)).Concat(WithinPowers(sentence, part, issuer)).Concat(Upward(sentence, issuer));
+                if (StateAward().IsMatch(sentence)) found = found.Append(("Khen thưởng cấp Nhà nước", "Chủ tịch nước hoặc Thủ tướng Chính phủ, theo hình thức khen thưởng", null));
+                foreach (var (name, decidedBy, appliesTo) in found)
                     Merge(awards, new AwardForm
                     {
                         Id = IdOf(name),
@@ -65,53 +67,78 @@ internal static partial class PlanAwards
                         Note = sentence.Length > name.Length + 20 ? PlanReading.Shorten(PlanSections.WithoutMark(sentence), 300) : null,
                         Section = part.Section,
                     });
-                foreach (Match m in FormMention().Matches(sentence))
-                {
-                    var form = m.Groups["form"].Value.Trim();
-                    var by = m.Groups["by"].Success ? Clean(m.Groups["by"].Value) : "";
-                    if (by.Length > 0 && !IsDecider(by)) by = "";
-                    var title = IsTitle(form);
-                    var decidedBy = by.Length > 0 ? Qualified(by, issuer) : ByLaw(form);
-                    var name = by.Length > 0 && !title ? $"{form} của {(IsOwn(by, issuer) ? Short(by) : Short(decidedBy))}" : form;
-                    Add(name, decidedBy, title ? TitleFor(form) : null);
-                }
-                // "Chủ tịch UBND tỉnh xét khen thưởng …", "đề nghị Thủ tướng Chính phủ tặng Bằng khen".
-                foreach (Match d in GivenBy().Matches(sentence))
-                {
-                    var said = Regex.Replace(d.Groups["by"].Value, @"\s+", " ").Trim();
-                    var qualified = Qualified(said, issuer);
-                    // The issuer's own chair is named as plans name it; a higher one with its place ("… thành phố Hải Phòng").
-                    var decider = IsOwn(said, issuer) ? Short(said) : Short(qualified);
-                    var what = d.Groups["what"].Value;
-                    var form = d.Groups["form"].Value;
-                    var name = what.Contains("danh hiệu", StringComparison.Ordinal) ? $"Danh hiệu thi đua và hình thức khen thưởng theo thẩm quyền của {decider}"
-                        : form.Length == 0 ? $"Khen thưởng của {decider}"
-                        : form.StartsWith("Huân chương", StringComparison.Ordinal) || form.StartsWith("Kỷ niệm chương", StringComparison.Ordinal) ? form
-                        : $"{form} của {decider}";
-                    Add(name, qualified);
-                }
-                // In the assignments, "khen thưởng theo thẩm quyền" is the powers of the body assigned, not the issuer's.
-                if (sentence.Contains("theo thẩm quyền", StringComparison.OrdinalIgnoreCase) && Regex.IsMatch(sentence, @"khen thưởng|biểu dương", RegexOptions.IgnoreCase)
-                    && (!PlanSections.IsUnder(part, "to chuc thuc hien", "trach nhiem", "phan cong") || sentence.Contains("Thủ trưởng", StringComparison.Ordinal)))
-                {
-                    // Heads of units award within their powers; below the province, the issuing authority's chair does.
-                    if (sentence.Contains("Thủ trưởng", StringComparison.Ordinal))
-                        Add("Khen thưởng theo thẩm quyền của Thủ trưởng cơ quan, đơn vị, địa phương", "Thủ trưởng cơ quan, đơn vị, địa phương");
-                    else if (issuer.Level != AdministrativeLevel.Province && !sentence.Contains("Chủ tịch UBND tỉnh", StringComparison.Ordinal))
-                        Add($"Khen thưởng theo thẩm quyền của Chủ tịch {issuer.Name}", $"Chủ tịch {issuer.Name}");
-                }
-                if (issuer.Level != AdministrativeLevel.Province && HigherAuthority().Match(sentence) is { Success: true } up
-                    && !VietnameseText.Fold(issuer.Name).Contains(VietnameseText.Fold(up.Groups["body"].Value), StringComparison.Ordinal))
-                {
-                    var body = Named(up.Groups["body"].Value, issuer);
-                    Add($"Đề nghị {body} khen thưởng", body);
-                }
-                if (StateAward().IsMatch(sentence))
-                    Add("Khen thưởng cấp Nhà nước", "Chủ tịch nước hoặc Thủ tướng Chính phủ, theo hình thức khen thưởng");
             }
         }
-        // "Khen thưởng của X" says only who decides; the form X gives (Bằng khen của X, or X's awards "theo thẩm quyền")
-        // says more and keeps its phases and notes.
+        Tidy(awards);
+        if (awards.Count == 0) r.Flag("awards", "không thấy hình thức khen thưởng (Bằng khen, Giấy khen…)");
+        else r.Flag("awards", $"{awards.Count} hình thức đọc tự động: kiểm tra tên, người quyết định và đợt");
+        foreach (var a in awards.Where(a => a.DecidedBy.Length == 0)) r.Flag("awards", $"\"{a.Name}\": kế hoạch không nêu ai quyết định");
+        return [.. awards.Take(10)];
+    }
+
+    /// <summary>Forms named with their decider after them: "Bằng khen của Chủ tịch UBND tỉnh", "Giấy khen do Thủ trưởng … quyết định", "Lao động tiên tiến".</summary>
+    private static IEnumerable<(string Name, string DecidedBy, Beneficiary? For)> NamedForms(string sentence, IssuerReading issuer)
+    {
+        foreach (Match m in FormMention().Matches(sentence))
+        {
+            var form = m.Groups["form"].Value.Trim();
+            var by = m.Groups["by"].Success ? Clean(m.Groups["by"].Value) : "";
+            if (by.Length > 0 && !IsDecider(by)) by = "";
+            var title = IsTitle(form);
+            var decidedBy = by.Length > 0 ? Qualified(by, issuer) : ByLaw(form);
+            var name = by.Length > 0 && !title ? $"{form} của {(IsOwn(by, issuer) ? Short(by) : Short(decidedBy))}" : form;
+            yield return (name, decidedBy, title ? TitleFor(form) : null);
+        }
+    }
+
+    /// <summary>Forms named by who gives them: "Chủ tịch UBND tỉnh xét khen thưởng …", "đề nghị Thủ tướng Chính phủ tặng Bằng khen".</summary>
+    private static IEnumerable<(string Name, string DecidedBy, Beneficiary? For)> GivenForms(string sentence, IssuerReading issuer)
+    {
+        foreach (Match d in GivenBy().Matches(sentence))
+        {
+            var said = Regex.Replace(d.Groups["by"].Value, @"\s+", " ").Trim();
+            var qualified = Qualified(said, issuer);
+            // The issuer's own chair is named as plans name it; a higher one with its place ("… thành phố Hải Phòng").
+            var decider = IsOwn(said, issuer) ? Short(said) : Short(qualified);
+            var what = d.Groups["what"].Value;
+            var form = d.Groups["form"].Value;
+            var name = what.Contains("danh hiệu", StringComparison.Ordinal) ? $"Danh hiệu thi đua và hình thức khen thưởng theo thẩm quyền của {decider}"
+                : form.Length == 0 ? $"Khen thưởng của {decider}"
+                : form.StartsWith("Huân chương", StringComparison.Ordinal) || form.StartsWith("Kỷ niệm chương", StringComparison.Ordinal) ? form
+                : $"{form} của {decider}";
+            yield return (name, qualified, null);
+        }
+    }
+
+    /// <summary>
+    /// "khen thưởng theo thẩm quyền": heads of units within their powers; below the province, the issuing authority's
+    /// chair. In the assignments it is the powers of the body assigned, not the issuer's.
+    /// </summary>
+    private static IEnumerable<(string Name, string DecidedBy, Beneficiary? For)> WithinPowers(string sentence, PlanPart part, IssuerReading issuer)
+    {
+        if (!sentence.Contains("theo thẩm quyền", StringComparison.OrdinalIgnoreCase) || !Regex.IsMatch(sentence, @"khen thưởng|biểu dương", RegexOptions.IgnoreCase)) yield break;
+        var heads = sentence.Contains("Thủ trưởng", StringComparison.Ordinal);
+        if (PlanSections.IsUnder(part, "to chuc thuc hien", "trach nhiem", "phan cong") && !heads) yield break;
+        if (heads) yield return ("Khen thưởng theo thẩm quyền của Thủ trưởng cơ quan, đơn vị, địa phương", "Thủ trưởng cơ quan, đơn vị, địa phương", null);
+        else if (issuer.Level != AdministrativeLevel.Province && !sentence.Contains("Chủ tịch UBND tỉnh", StringComparison.Ordinal))
+            yield return ($"Khen thưởng theo thẩm quyền của Chủ tịch {issuer.Name}", $"Chủ tịch {issuer.Name}", null);
+    }
+
+    /// <summary>A commune or district plan that sends the best upward: "đề nghị UBND thành phố khen thưởng".</summary>
+    private static IEnumerable<(string Name, string DecidedBy, Beneficiary? For)> Upward(string sentence, IssuerReading issuer)
+    {
+        if (issuer.Level == AdministrativeLevel.Province || HigherAuthority().Match(sentence) is not { Success: true } up) yield break;
+        if (VietnameseText.Fold(issuer.Name).Contains(VietnameseText.Fold(up.Groups["body"].Value), StringComparison.Ordinal)) yield break;
+        var body = Named(up.Groups["body"].Value, issuer);
+        yield return ($"Đề nghị {body} khen thưởng", body, null);
+    }
+
+    /// <summary>
+    /// "Khen thưởng của X" says only who decides: the form X gives (Bằng khen của X, or X's awards "theo thẩm quyền")
+    /// says more and keeps its phases and notes. A bare form ("xét tặng Bằng khen") beside its full name is that award.
+    /// </summary>
+    private static void Tidy(List<AwardForm> awards)
+    {
         foreach (var generic in awards.Where(a => a.Name.StartsWith("Khen thưởng của ", StringComparison.Ordinal)).ToList())
         {
             var specific = awards.FindIndex(a => a != generic && !a.Name.StartsWith("Khen thưởng của ", StringComparison.Ordinal) && SameDecider(a.DecidedBy, generic.DecidedBy));
@@ -120,12 +147,7 @@ internal static partial class PlanAwards
             awards[specific] = a with { PhaseIds = [.. a.PhaseIds.Union(generic.PhaseIds)], Note = generic.Note ?? a.Note, Section = generic.Section };
             awards.Remove(generic);
         }
-        // "xét tặng Bằng khen" beside "Bằng khen của Chủ tịch UBND tỉnh" is that award, named short.
         awards.RemoveAll(bare => bare.DecidedBy.Length == 0 && awards.Any(a => a != bare && a.Name.StartsWith(bare.Name + " ", StringComparison.Ordinal)));
-        if (awards.Count == 0) r.Flag("awards", "không thấy hình thức khen thưởng (Bằng khen, Giấy khen…)");
-        else r.Flag("awards", $"{awards.Count} hình thức đọc tự động: kiểm tra tên, người quyết định và đợt");
-        foreach (var a in awards.Where(a => a.DecidedBy.Length == 0)) r.Flag("awards", $"\"{a.Name}\": kế hoạch không nêu ai quyết định");
-        return [.. awards.Take(10)];
     }
 
     /// <summary>The same form twice is one: its phases joined, its first note kept.</summary>
