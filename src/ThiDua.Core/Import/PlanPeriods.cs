@@ -124,6 +124,7 @@ internal static partial class PlanPeriods
             return p with { End = end, EndEstimatedFrom = from };
         })];
 
+    /// <summary>The campaign's time: its phases', else its time section's, else its title's, else estimated (and flagged).</summary>
     public static DateRange Period(PlanReading r, List<Phase> phases, string? title, IReadOnlyList<Milestone> milestones)
     {
         if (phases.Count > 0)
@@ -133,53 +134,67 @@ internal static partial class PlanPeriods
         }
         var candidates = r.Sections.Under("thoi gian", "pham vi")
             .Concat(r.Sections.Body.Where(p => Regex.IsMatch(p.Words, " thoi gian (?:thi dua|thuc hien|trien khai|to chuc|phat dong) ")))
-            .Where(p => !p.IsTableRow).Distinct().ToList();
+            .Where(p => !p.IsTableRow).Distinct();
         foreach (var part in candidates)
-        {
-            var text = part.Bare;
-            var dates = r.CurrentDates(text).ToList();
-            if (dates.FirstOrDefault(d => d.Start is not null && d.Rule == DueRule.OnOrBefore) is { } range)
-                return new DateRange { Start = range.Start!.Value, End = range.Due, Section = part.Section };
-            if (OpenRange().Match(text) is { Success: true } open)
-            {
-                var start = OpenStart(r, open.Value) ?? Undated(r, part, null);
-                var (end, from) = Estimate(start, milestones, r.Year);
-                r.Flag("period", $"kế hoạch ghi \"{open.Value.Trim()}\": không có ngày kết thúc; tạm lấy {VietnameseDates.Format(end)} ({from})");
-                return new DateRange { Start = start, End = end, Section = part.Section, Wording = open.Value.Trim(), EndEstimatedFrom = from };
-            }
-            if (WholeYear().Match(text) is { Success: true } year)
-            {
-                var y = int.Parse(year.Groups["y"].Value, CultureInfo.InvariantCulture);
-                return new DateRange { Start = new DateOnly(y, 1, 1), End = new DateOnly(y, 12, 31), Section = part.Section, Wording = year.Value.Trim(' ', ':', '.') };
-            }
-            var until = dates.LastOrDefault(d => d.Rule is DueRule.OnOrBefore or DueRule.WithinMonth);
-            var yearEnd = UntilYearEnd().Match(text);
-            if (until is null && !yearEnd.Success) continue;
-            var endDate = until?.Due ?? new DateOnly(yearEnd.Groups["y"].Success ? int.Parse(yearEnd.Groups["y"].Value, CultureInfo.InvariantCulture) : r.IssuedOn?.Year ?? r.Year, 12, 31);
-            var from2 = FromNow().Match(text);
-            var wording = from2.Success ? text[from2.Index..].TrimEnd('.') : until is null ? yearEnd.Value
-                : Regex.Match(text[..until.Index], @"(?:đến|tới)\s+(?:hết\s+)?$") is { Success: true } lead ? lead.Value + until.Wording : until.Wording;
-            return new DateRange { Start = Undated(r, part, endDate), End = endDate, Section = part.Section, Wording = wording };
-        }
-        // A yearly plan ("Công tác thi đua, khen thưởng năm 2024") runs the whole year, as its title says.
-        if (title is not null && IsYearlyTitle(title) && TitleYear().Match(title) is { Success: true } t)
-        {
-            var y = int.Parse(t.Groups["y"].Value, CultureInfo.InvariantCulture);
-            return new DateRange { Start = new DateOnly(y, 1, 1), End = new DateOnly(y, 12, 31), Section = PlanSections.Opening, Wording = $"năm {y} (tên kế hoạch)" };
-        }
-        // "… giai đoạn 2021 - 2025": the title gives the years; the plan runs from its date within them.
-        if (title is not null && TitleYears().Match(title) is { Success: true } span)
-        {
-            var (from, to) = (int.Parse(span.Groups["a"].Value, CultureInfo.InvariantCulture), int.Parse(span.Groups["b"].Value, CultureInfo.InvariantCulture));
-            var first = new DateOnly(from, 1, 1);
-            var start = r.IssuedOn is { } issued && issued > first ? issued : first;
-            if (from <= to && to - from <= 15 && start.Year <= to)
-                return new DateRange { Start = start, End = new DateOnly(to, 12, 31), Section = PlanSections.Opening, Wording = $"{span.Value.Trim()} (tên kế hoạch)" };
-        }
+            if (FromTimeSection(r, part, milestones) is { } said) return said;
+        if (FromTitle(r, title) is { } named) return named;
         var begin = r.IssuedOn ?? Undated(r, null, null);
         var (estimated, why) = Estimate(begin, milestones, r.Year);
         r.Flag("period", $"kế hoạch không ghi thời gian thi đua: tạm tính từ {VietnameseDates.Format(begin)} đến {VietnameseDates.Format(estimated)} ({why})");
         return new DateRange { Start = begin, End = estimated, Section = PlanSections.Opening, EndEstimatedFrom = why };
+    }
+
+    /// <summary>
+    /// A line of the time section: "từ ngày … đến ngày …"; "từ … đến khi …" (the end estimated); "trong năm 2025";
+    /// "từ nay đến hết năm", "đến hết tháng 12/2025" (from the plan's date). Null when the line says no time.
+    /// </summary>
+    private static DateRange? FromTimeSection(PlanReading r, PlanPart part, IReadOnlyList<Milestone> milestones)
+    {
+        var text = part.Bare;
+        var dates = r.CurrentDates(text).ToList();
+        if (dates.FirstOrDefault(d => d.Start is not null && d.Rule == DueRule.OnOrBefore) is { } range)
+            return new DateRange { Start = range.Start!.Value, End = range.Due, Section = part.Section };
+        if (OpenRange().Match(text) is { Success: true } open)
+        {
+            var start = OpenStart(r, open.Value) ?? Undated(r, part, null);
+            var (end, from) = Estimate(start, milestones, r.Year);
+            r.Flag("period", $"kế hoạch ghi \"{open.Value.Trim()}\": không có ngày kết thúc; tạm lấy {VietnameseDates.Format(end)} ({from})");
+            return new DateRange { Start = start, End = end, Section = part.Section, Wording = open.Value.Trim(), EndEstimatedFrom = from };
+        }
+        if (WholeYear().Match(text) is { Success: true } year)
+        {
+            var y = int.Parse(year.Groups["y"].Value, CultureInfo.InvariantCulture);
+            return new DateRange { Start = new DateOnly(y, 1, 1), End = new DateOnly(y, 12, 31), Section = part.Section, Wording = year.Value.Trim(' ', ':', '.') };
+        }
+        var until = dates.LastOrDefault(d => d.Rule is DueRule.OnOrBefore or DueRule.WithinMonth);
+        var yearEnd = UntilYearEnd().Match(text);
+        if (until is null && !yearEnd.Success) return null;
+        var endDate = until?.Due ?? new DateOnly(yearEnd.Groups["y"].Success ? int.Parse(yearEnd.Groups["y"].Value, CultureInfo.InvariantCulture) : r.IssuedOn?.Year ?? r.Year, 12, 31);
+        var fromNow = FromNow().Match(text);
+        var wording = fromNow.Success ? text[fromNow.Index..].TrimEnd('.') : until is null ? yearEnd.Value
+            : Regex.Match(text[..until.Index], @"(?:đến|tới)\s+(?:hết\s+)?$") is { Success: true } lead ? lead.Value + until.Wording : until.Wording;
+        return new DateRange { Start = Undated(r, part, endDate), End = endDate, Section = part.Section, Wording = wording };
+    }
+
+    /// <summary>
+    /// A yearly plan ("Công tác thi đua, khen thưởng năm 2024") runs the year its title names; one "giai đoạn 2021 -
+    /// 2025" runs from its date to the end of those years.
+    /// </summary>
+    private static DateRange? FromTitle(PlanReading r, string? title)
+    {
+        if (title is null) return null;
+        if (IsYearlyTitle(title) && TitleYear().Match(title) is { Success: true } t)
+        {
+            var y = int.Parse(t.Groups["y"].Value, CultureInfo.InvariantCulture);
+            return new DateRange { Start = new DateOnly(y, 1, 1), End = new DateOnly(y, 12, 31), Section = PlanSections.Opening, Wording = $"năm {y} (tên kế hoạch)" };
+        }
+        if (TitleYears().Match(title) is not { Success: true } span) return null;
+        var (from, to) = (int.Parse(span.Groups["a"].Value, CultureInfo.InvariantCulture), int.Parse(span.Groups["b"].Value, CultureInfo.InvariantCulture));
+        var first = new DateOnly(from, 1, 1);
+        var start = r.IssuedOn is { } issued && issued > first ? issued : first;
+        return from <= to && to - from <= 15 && start.Year <= to
+            ? new DateRange { Start = start, End = new DateOnly(to, 12, 31), Section = PlanSections.Opening, Wording = $"{span.Value.Trim()} (tên kế hoạch)" }
+            : null;
     }
 
     /// <summary>"Kế hoạch công tác thi đua, khen thưởng năm 2025" is for the year; "Hội nghị tổng kết … năm 2015", "Đại hội … lần thứ XI năm 2025" are not.</summary>
