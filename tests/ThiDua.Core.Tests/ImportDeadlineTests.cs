@@ -77,6 +77,21 @@ public class ImportDeadlineTests
     }
 
     [Fact]
+    public void Task_rows_that_carry_their_own_quarter_without_a_header_row_are_read_too()
+    {
+        var c = ImportFixtures.Plan("""
+            III. NHIỆM VỤ TRỌNG TÂM THEO THỜI GIAN
+            | 1 | Quý I | Tổ chức ký kết giao ước thi đua giữa các khối, cụm | Sở Nội vụ |
+            | 2 | Quý III | Gửi báo cáo sơ kết 9 tháng về Ban Thi đua - Khen thưởng Trung ương | Sở Nội vụ |
+            IV. TỔ CHỨC THỰC HIỆN
+            1. Sở Nội vụ: theo dõi, đôn đốc thực hiện Kế hoạch.
+            """);
+        Assert.Equal([("Quý I", (DateOnly?)D(2025, 3, 31), "Chủ trì: Sở Nội vụ"), ("Quý III", D(2025, 9, 30), "Chủ trì: Sở Nội vụ")], c.Tasks.Select(t => (t.Period, t.Due, t.Responsible)));
+        var report = Assert.Single(c.Deadlines, d => d.DueDate == D(2025, 9, 30));
+        Assert.Equal((DeadlineKind.MidTermReview, "Ban Thi đua - Khen thưởng Trung ương"), (report.Kind, report.SendTo));
+    }
+
+    [Fact]
     public void A_task_table_copied_with_tabs_under_quarter_rows_gives_each_quarters_tasks()
     {
         var c = ImportFixtures.Plan(

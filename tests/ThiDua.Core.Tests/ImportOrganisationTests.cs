@@ -46,6 +46,16 @@ public class ImportOrganisationTests
         Assert.Equal(("Sở Nội vụ (qua Ban Thi đua - Khen thưởng)", "02123852123", "Nơi phản ánh vướng mắc để được hướng dẫn"), (contact.Name, contact.Phone, contact.Role));
     }
 
+    [Theory]
+    [InlineData("V. PHÂN CÔNG TRÁCH NHIỆM")]
+    [InlineData("V. TRÁCH NHIỆM THỰC HIỆN")]
+    public void The_assignments_under_other_headings_are_read_the_same(string heading)
+    {
+        var c = ImportFixtures.Plan(heading + "\n1. Sở Nội vụ: Hướng dẫn, theo dõi, tổng hợp kết quả thực hiện.\n2. Báo Sơn La: Tuyên truyền các gương điển hình tiên tiến.\n");
+        Assert.Equal(["Sở Nội vụ", "Báo Sơn La"], c.Responsibilities.Select(r => r.Who));
+        Assert.Equal("Tuyên truyền các gương điển hình tiên tiến.", Assert.Single(c.Responsibilities[1].Duties));
+    }
+
     [Fact]
     public void A_contact_person_with_role_phone_and_email()
     {
