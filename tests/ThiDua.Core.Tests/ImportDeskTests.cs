@@ -63,6 +63,34 @@ public class ImportDeskTests
     }
 
     [Fact]
+    public void The_reviewer_sees_the_plans_own_words_for_a_time_without_an_end_and_the_estimate_flagged()
+    {
+        const string plan = """
+            ỦY BAN NHÂN DÂN
+            TỈNH SƠN LA
+            Số: 88/KH-UBND
+            Sơn La, ngày 15 tháng 9 năm 2025
+            KẾ HOẠCH
+            Phát động phong trào thi đua chào mừng Đại hội Đảng bộ tỉnh lần thứ XVI
+            Ủy ban nhân dân tỉnh ban hành Kế hoạch phát động phong trào thi đua như sau:
+            I. THỜI GIAN THI ĐUA
+            Từ tháng 10/2025 đến khi tổ chức thành công Đại hội Đảng bộ tỉnh lần thứ XVI.
+            II. TỔ CHỨC THỰC HIỆN
+            1. Các sở, ban, ngành: báo cáo kết quả về Sở Nội vụ trước ngày 20/12/2025.
+            """;
+        using var bot = new TestBot(new DateTimeOffset(2025, 9, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        bot.Ask("/nhapkehoach", "rev");
+        var card = bot.Send(Upload("rev", "kh.txt", plan)).Replies[0];
+        for (var i = 0; i < 3; i++) card = bot.Press(card, "Đúng", "rev");
+        Assert.Contains("(4/7) Thời gian thi đua và các đợt", card.Text);
+        Assert.Contains("1/10/2025 – 19/12/2025", card.Text);
+        Assert.Contains("kế hoạch ghi: Từ tháng 10/2025 đến khi tổ chức thành công Đại hội Đảng bộ tỉnh lần thứ XVI", card.Text);
+        Assert.Contains("ngày kết thúc ước tính", card.Text);
+        Assert.Contains("⚠", card.Text);
+    }
+
+    [Fact]
     public void Officers_cannot_import_bad_files_change_nothing_and_forged_draft_buttons_are_refused()
     {
         using var bot = new TestBot();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Places;
 
 namespace ThiDua.Bot.Hosting;
 
@@ -23,7 +24,7 @@ public static class ImportCommand
         try
         {
             text = PlanFileReader.Read(file);
-            draft = PlanImporter.Import(text);
+            draft = PlanImporter.Import(text, PlacesFor(commandLine.Out));
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -59,5 +60,16 @@ public static class ImportCommand
                 ? "Bản nháp nạp được như đã ghi: lần khởi động sau, bot trả lời theo kế hoạch này (hãy rà soát các mục ⚠ trước khi dùng thật)."
                 : "Bản nháp còn lỗi ✗: sửa trong tệp rồi khởi động lại; bot bỏ qua tệp lỗi và báo lỗi theo từng trường.");
         return 0;
+    }
+
+    /// <summary>
+    /// The administrative units that name a plan's province when the plan names only its commune: from the data folder
+    /// the draft is written into (the parent of campaigns/), else the copy next to the program.
+    /// </summary>
+    private static AdministrativeUnits PlacesFor(string? target)
+    {
+        var beside = target is null ? null : Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(target)));
+        var folder = beside is not null && Directory.Exists(Path.Combine(beside, "places")) ? beside : Path.Combine(AppContext.BaseDirectory, "data");
+        return AdministrativeUnits.Load(folder);
     }
 }

@@ -57,7 +57,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         {
             await using var content = await file.OpenRead(ct);
             text = PlanFileReader.Read(content, file.FileName);
-            draft = PlanImporter.Import(text);
+            draft = PlanImporter.Import(text, knowledge.Current.Places);
         }
         catch (InvalidDataException ex)
         {
@@ -117,7 +117,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             return new Reply($"{problem} {EditHint(draft.Step)}");
         }
         draft.Json = JsonSerializer.Serialize(updated, KnowledgeJson.Options);
-        draft.Flags.RemoveAll(f => f.StartsWith(FieldOf(draft.Step), StringComparison.Ordinal));
+        draft.Flags.RemoveAll(f => IsFor(f, draft.Step));
         _drafts.Update(draft);
         return Card(draft, "Đã sửa.");
     }
@@ -165,7 +165,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             {
                 Buttons = [[new Button("Công bố", $"k|pub|{draft.Id}"), new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
             };
-        var flags = draft.Flags.Where(f => f.StartsWith(FieldOf(draft.Step), StringComparison.Ordinal)).Select(f => "⚠ " + f[(f.IndexOf(':', StringComparison.Ordinal) + 2)..]);
+        var flags = draft.Flags.Where(f => IsFor(f, draft.Step)).Select(f => "⚠ " + f[(f.IndexOf(':', StringComparison.Ordinal) + 2)..]);
         var text = $"{intro}\n({draft.Step + 1}/{Steps.Length}) {Steps[draft.Step]}:\n{Describe(c, draft.Step)}\n{string.Join('\n', flags)}".Trim();
         return new Reply(text) { Buttons = [[new Button("Đúng", $"k|ok|{draft.Id}"), new Button("Sửa", $"k|edit|{draft.Id}")], [new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]] };
     }
@@ -175,7 +175,8 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         0 => $"Số: {c.Document.Number ?? "(chưa có số)"}; ngày: {(c.Document.IssuedOn is { } d ? VietnameseDates.Format(d) : c.Document.IssuedMonth ?? c.Document.IssuedYear?.ToString(CultureInfo.InvariantCulture) ?? "?")}",
         1 => $"{c.Document.Issuer} — cấp {Level(c.Level)} — {string.Join(", ", new[] { c.Area.Commune, c.Area.District, c.Area.Province }.Where(x => x is not null))}",
         2 => $"{c.ShortName} (mã {c.Id}, mã hồ sơ {c.CodePrefix})",
-        3 => $"{VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}" + string.Concat(c.Phases.Select(p => $"\n• {p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}")),
+        3 => $"{VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}{Said(c.Period.Wording, c.Period.EndEstimatedFrom)}"
+            + string.Concat(c.Phases.Select(p => $"\n• {p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}{Said(p.Wording, p.EndEstimatedFrom)}{(p.Theme is null ? "" : $", chủ đề “{p.Theme}”")}")),
         4 => c.Awards.Count == 0 ? "(không có)" : string.Join('\n', c.Awards.Select((a, i) => $"{i + 1}. {a.Name}")),
         5 => c.Dossier is null ? "(kế hoạch không nêu: dùng hồ sơ chung theo luật)" : string.Join('\n', c.Dossier.Components.Select((x, i) => $"{i + 1}. {x.Name}")),
         _ => c.Deadlines.Count == 0 ? "(không có)" : string.Join('\n', c.Deadlines.Take(12).Select((x, i) => $"{i + 1}. {VietnameseDates.Format(x.DueDate)} — {Shorten(x.Title, 70)}")) + (c.Deadlines.Count > 12 ? $"\n… và {c.Deadlines.Count - 12} mốc nữa" : ""),
@@ -191,16 +192,19 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         _ => "Gõ “bỏ 3” hoặc “bỏ 3, 5” để bỏ các mốc đọc sai.",
     };
 
-    private static string FieldOf(int step) => step switch
-    {
-        0 => "document",
-        1 => "level",
-        2 => "id",
-        3 => "period",
-        4 => "awards",
-        5 => "dossier",
-        _ => "deadlines",
-    };
+    /// <summary>The flags a step shows: each step covers the fields the reviewer checks there.</summary>
+    private static readonly string[][] StepFields =
+    [
+        ["document"], ["level", "area", "bodies", "responsibilities"], ["id", "themes", "legalBases"], ["period", "phases"],
+        ["awards", "criteria", "quotas"], ["dossier"], ["deadlines"],
+    ];
+
+    private static bool IsFor(string flag, int step) => StepFields[Math.Min(step, StepFields.Length - 1)].Any(f => flag.StartsWith(f, StringComparison.Ordinal));
+
+    /// <summary>" (kế hoạch ghi: từ tháng 10/2025 đến khi …; ngày kết thúc ước tính: …)" when the dates are not the plan's own two.</summary>
+    private static string Said(string? wording, string? estimatedFrom) =>
+        wording is null && estimatedFrom is null ? ""
+        : $" ({string.Join("; ", new[] { wording is null ? null : $"kế hoạch ghi: {wording}", estimatedFrom is null ? null : $"ngày kết thúc ước tính, {estimatedFrom}" }.OfType<string>())})";
 
     /// <summary>Applies a typed correction; returns why it cannot be read otherwise.</summary>
     private static (Campaign, string?) Apply(Campaign c, int step, string text)
@@ -227,7 +231,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
                 };
                 return (c with { Level = level, Area = area, Document = c.Document with { Issuer = text } }, null);
             case 2:
-                return text.Length is >= 3 and <= 60 ? (c with { ShortName = text }, null) : (c, "Tên ngắn cần 3–60 ký tự.");
+                return text.Length is >= 3 and <= 80 ? (c with { ShortName = text }, null) : (c, "Tên ngắn cần 3–80 ký tự.");
             case 3:
                 return dates.Count >= 2 && dates[0] <= dates[1]
                     ? (c with { Period = c.Period with { Start = dates[0], End = dates[1] } }, null)

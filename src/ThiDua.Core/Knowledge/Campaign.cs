@@ -42,6 +42,8 @@ public sealed record Campaign
     public List<Criterion> Criteria { get; init; } = [];
     public List<AwardForm> Awards { get; init; } = [];
     public List<Quota> Quotas { get; init; } = [];
+    /// <summary>Limits given as a share rather than a count ("không quá 15% tổng số cán bộ, công chức").</summary>
+    public List<QuotaShare> QuotaShares { get; init; } = [];
     /// <summary>Null when the plan lists no dossier (the general rules under the law then apply).</summary>
     public Dossier? Dossier { get; init; }
     public List<Deadline> Deadlines { get; init; } = [];
@@ -113,6 +115,10 @@ public sealed record DateRange
     public required DateOnly Start { get; init; }
     public required DateOnly End { get; init; }
     public required string Section { get; init; }
+    /// <summary>The plan's own words for the time when they are not two dates: "từ tháng 10/2025 đến khi tổ chức thành công Đại hội …", "từ nay đến hết năm", "trong năm 2025".</summary>
+    public string? Wording { get; init; }
+    /// <summary>Set when the plan gives no end and End is an estimate: what it was taken from ("mốc muộn nhất: Kỷ niệm … 22/12/2024").</summary>
+    public string? EndEstimatedFrom { get; init; }
 }
 
 public sealed record Phase
@@ -126,6 +132,10 @@ public sealed record Phase
     /// <summary>How the phase is wrapped up, as the plan says it ("Tổng kết đợt thi đua vào tháng 7/2024 …").</summary>
     public string? Closing { get; init; }
     public required string Section { get; init; }
+    /// <summary>The plan's own words for the phase's time when they are not two dates ("từ tháng 4/2026 đến khi tổng kết").</summary>
+    public string? Wording { get; init; }
+    /// <summary>Set when the plan gives the phase no end and End is an estimate: what it was taken from.</summary>
+    public string? EndEstimatedFrom { get; init; }
 }
 
 public sealed record ContentItem
@@ -155,6 +165,8 @@ public sealed record Criterion
     public string? AwardId { get; init; }
     public required List<string> Items { get; init; }
     public required string Section { get; init; }
+    /// <summary>Who the criteria are for in the plan's words when that is neither collectives nor individuals: "hộ gia đình".</summary>
+    public string? Group { get; init; }
 }
 
 public sealed record AwardForm
@@ -184,6 +196,20 @@ public sealed record Quota
     public Beneficiary AppliesTo { get; init; } = Beneficiary.Both;
     public string? PhaseId { get; init; }
     /// <summary>The plan's own words: "Số lượng khen thưởng không quá 10 tập thể, cá nhân".</summary>
+    public required string Text { get; init; }
+    public required string Section { get; init; }
+}
+
+/// <summary>A limit as a share: at most <see cref="Percent"/> % of what <see cref="Of"/> names.</summary>
+public sealed record QuotaShare
+{
+    public string? AwardId { get; init; }
+    public required decimal Percent { get; init; }
+    /// <summary>What the share is of, in the plan's words: "tổng số cán bộ, công chức, viên chức của đơn vị".</summary>
+    public string? Of { get; init; }
+    public QuotaScope Scope { get; init; } = QuotaScope.Plan;
+    public Beneficiary AppliesTo { get; init; } = Beneficiary.Both;
+    /// <summary>The plan's own words.</summary>
     public required string Text { get; init; }
     public required string Section { get; init; }
 }

@@ -58,9 +58,10 @@ public static class AskedKinds
     }
 
     /// <summary>
-    /// The plan's own title as the question quotes it ("kế hoạch công tác thi đua, khen thưởng năm 2024 của Điện Biên"):
-    /// those words name the plan, they do not say what is asked of it. Only when "kế hoạch" is followed by two pairs of
-    /// them: a day the title celebrates, asked about on its own ("35 năm Ngày hội QPTD tính từ ngày nào"), is the question.
+    /// The plan's own title as the question quotes it ("kế hoạch công tác thi đua, khen thưởng năm 2024 của Điện Biên",
+    /// "hồ sơ đợt thi đua cao điểm nộp về đâu"): those words name the plan, they do not say what is asked of it. Quoted
+    /// means two pairs of them after "kế hoạch", or anywhere beside a clear cue; with only a light cue, a day the title
+    /// celebrates ("35 năm Ngày hội QPTD tính từ ngày nào") is itself the question.
     /// </summary>
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Campaign, HashSet<string>> Titles = new();
 
@@ -69,6 +70,8 @@ public static class AskedKinds
     private static HashSet<string> TitleTerms(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
     {
         var title = Titles.GetValue(campaign, c => kb.Units.TermsOf(c.Document.Title + " " + c.ShortName).ToHashSet(StringComparer.Ordinal));
+        if (q.KindScore > LightCue)
+            return q.Clauses.SelectMany(c => c.Terms).Count(t => Text.SearchTerms.IsPair(t) && title.Contains(t)) >= QuotedPairs ? title : [];
         var words = q.Words;
         for (var i = 0; i + 1 < words.Count; i++)
         {

@@ -106,14 +106,27 @@ public sealed class BotDatabase : IDisposable
     public void SyncToDisk()
     {
         if (_path is null) return;
-        foreach (var file in new[] { _path, Path.Combine(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "-log" + Path.GetExtension(_path)) })
+        // Group commit: many officers confirming at once share one flush. A ticket is taken after the caller's commit,
+        // so a flush that starts after reading the latest ticket covers every commit holding a ticket up to it.
+        var ticket = Interlocked.Increment(ref _syncRequested);
+        lock (_syncLock)
         {
-            if (!File.Exists(file)) continue;
-            // fsync flushes the file whichever handle wrote it; .NET only syncs a handle opened for writing.
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
-            stream.Flush(flushToDisk: true);
+            if (_syncedUpTo >= ticket) return;
+            var upTo = Interlocked.Read(ref _syncRequested);
+            foreach (var file in new[] { _path, Path.Combine(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "-log" + Path.GetExtension(_path)) })
+            {
+                if (!File.Exists(file)) continue;
+                // fsync flushes the file whichever handle wrote it; .NET only syncs a handle opened for writing.
+                using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                stream.Flush(flushToDisk: true);
+            }
+            _syncedUpTo = upTo;
         }
     }
+
+    private readonly Lock _syncLock = new();
+    private long _syncRequested;
+    private long _syncedUpTo;
 
     public ILiteCollection<StoredCampaign> Campaigns { get; private set; } = null!;
     public ILiteCollection<ChatState> Chats { get; private set; } = null!;

@@ -63,7 +63,7 @@ public static class PlanUnits
         foreach (var x in c.Contacts) Fact(QuestionKind.Contacts, $"{x.Name} {x.Role} {x.Phone} {x.Email}", x.Section, x);
 
         if (planText is not null)
-            foreach (var p in PlanOutline.Read(planText))
+            foreach (var p in TableRows.Arrange(PlanOutline.Read(planText)))
                 foreach (var sentence in Sentences(p.Text))
                     units.Add(new AnswerUnit
                     {
