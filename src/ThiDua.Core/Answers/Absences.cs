@@ -32,12 +32,16 @@ internal static partial class Absences
         var c = r.Campaign;
         if (r.PhaseNumber is { } n && r.Phase is null && r.Skip == 0)
             b.Line(c.Phases.Count == 0
-                ? $"Kế hoạch không có đợt {n}: kế hoạch không chia thành các đợt ({VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)})."
+                ? $"Kế hoạch không có đợt {n}: kế hoạch không chia thành các đợt ({VietnameseDates.Format(c.Period)})."
                 : $"Kế hoạch không có đợt {n}: kế hoạch chỉ có {c.Phases.Count} đợt ({string.Join("; ", c.Phases.Select(p => $"{p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}"))}).", c.Phases.FirstOrDefault()?.Section);
         if (r.Question is { } q && AwardForms.Mentioned(q.Words) is { } form && AwardForms.Offered(c, form).Count == 0 && !TextNames(r, form))
         {
             var offered = c.Awards.Count == 0 ? "kế hoạch không nêu hình thức cụ thể" : "kế hoạch chỉ có: " + string.Join("; ", c.Awards.Select(a => a.Name));
-            b.Line($"Kế hoạch không nêu {form.Name}; {offered}.", c.Awards.FirstOrDefault()?.Section);
+            // "Khen thưởng theo thẩm quyền của Chủ tịch UBND phường" names no form, but by law that authority gives giấy khen.
+            var byAuthority = form.Kind is ["giay", "khen"] && c.Awards.Any(a => VietnameseText.Fold(a.Name).Contains("theo tham quyen", StringComparison.Ordinal))
+                ? " Kế hoạch không ghi tên giấy khen, nhưng theo Điều 80 Luật Thi đua, khen thưởng, khen thưởng theo thẩm quyền của Chủ tịch UBND cấp xã, thủ trưởng cơ quan, đơn vị gồm giấy khen."
+                : "";
+            b.Line($"Kế hoạch không nêu {form.Name}; {offered}.{byAuthority}", c.Awards.FirstOrDefault()?.Section);
         }
     }
 
@@ -270,7 +274,7 @@ internal static partial class Absences
                     b.Bullet($"Đầu mối theo kế hoạch: {body.Name}{(body.Note is null ? "" : " – " + body.Note)}", body.Section);
                 break;
             case QuestionKind.Deadlines:
-                b.Line($"Thời gian thi đua: {VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}.", c.Period.Section);
+                b.Line($"Thời gian thi đua: {VietnameseDates.Format(c.Period)}.", c.Period.Section);
                 break;
         }
     }

@@ -49,7 +49,8 @@ public static partial class CampaignAnswers
     {
         var c = r.Campaign;
         var quotas = c.Quotas.Where(q => r.Beneficiary is null || q.AppliesTo == Beneficiary.Both || q.AppliesTo == r.Beneficiary).ToList();
-        if (quotas.Count == 0) return false;
+        var shares = c.QuotaShares.Where(q => r.Beneficiary is null || q.AppliesTo == Beneficiary.Both || q.AppliesTo == r.Beneficiary).ToList();
+        if (quotas.Count == 0 && shares.Count == 0) return false;
         b.Title("Số lượng khen thưởng", QuestionKind.Quotas);
         foreach (var q in quotas.OrderByDescending(r.Ask.Score))
         {
@@ -62,6 +63,11 @@ public static partial class CampaignAnswers
             };
             var who = q.AppliesTo switch { Beneficiary.Collective => "tập thể", Beneficiary.Individual => "cá nhân", _ => "tập thể, cá nhân" };
             b.Bullet($"{(award is null ? "" : award.Name + ": ")}tối đa {q.Max} {who} ({scope}). Nguyên văn: “{q.Text}”", q.Section, q);
+        }
+        foreach (var s in shares)
+        {
+            var award = c.Awards.FirstOrDefault(a => a.Id == s.AwardId);
+            b.Bullet($"{(award is null ? "" : award.Name + ": ")}tối đa {s.Percent.ToString(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))}%{(s.Of is null ? "" : " " + s.Of)}. Nguyên văn: “{s.Text}”", s.Section, s);
         }
         return true;
     }

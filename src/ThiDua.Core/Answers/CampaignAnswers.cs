@@ -144,7 +144,8 @@ public static partial class CampaignAnswers
         if (r.Phase is { } phase)
         {
             b.Title($"Thời gian {phase.Name}", QuestionKind.TimeFrame);
-            b.Line($"{phase.Name}: {Range(phase.Start, phase.End)} — {VietnameseDates.PeriodStatus(phase.Start, phase.End, r.Today)}.", phase.Section);
+            b.Line($"{phase.Name}: {Range(phase.Start, phase.End, phase.EndEstimatedFrom)} — {VietnameseDates.PeriodStatus(phase.Start, phase.End, r.Today)}.", phase.Section);
+            Told(b, phase.Wording, phase.EndEstimatedFrom);
             if (phase.Theme is not null) b.Line($"Chủ đề: “{phase.Theme}”");
             if (phase.Closing is not null) b.Line(phase.Closing);
             return true;
@@ -154,14 +155,24 @@ public static partial class CampaignAnswers
         if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         else if (c.Phases.Count > 1) b.Line($"Kế hoạch có {c.Phases.Count} đợt:");
         foreach (var p in c.Phases)
-            b.Bullet($"{p.Name}: {Range(p.Start, p.End)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Closing is null ? "" : ". " + p.Closing)}", p.Section, p);
+            b.Bullet($"{p.Name}: {Range(p.Start, p.End, p.EndEstimatedFrom)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Wording is null ? "" : $"; kế hoạch ghi: {p.Wording}")}{(p.Closing is null ? "" : ". " + p.Closing)}", p.Section, p);
         foreach (var d in c.Deadlines.Where(d => d.Kind is DeadlineKind.MidTermReview or DeadlineKind.FinalReview).OrderBy(d => d.DueDate))
             b.Bullet($"{d.Title}: {d.Wording}", d.Section, d);
         return true;
     }
 
-    private static void PeriodLine(AnswerBuilder b, Campaign c, DateOnly today) =>
-        b.Line($"Thời gian: {Range(c.Period.Start, c.Period.End)} — {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}.", c.Period.Section);
+    private static void PeriodLine(AnswerBuilder b, Campaign c, DateOnly today)
+    {
+        b.Line($"Thời gian: {VietnameseDates.Format(c.Period)} — {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}.", c.Period.Section);
+        Told(b, c.Period.Wording, c.Period.EndEstimatedFrom);
+    }
+
+    /// <summary>A time the plan gives in words, or without an end, is said as the plan says it: an estimate is never passed off as a date.</summary>
+    private static void Told(AnswerBuilder b, string? wording, string? estimatedFrom)
+    {
+        if (wording is not null) b.Line($"Kế hoạch ghi thời gian: {wording}.");
+        if (estimatedFrom is not null) b.Line($"Kế hoạch không ghi ngày kết thúc; ngày kết thúc trên là ước tính ({estimatedFrom}).");
+    }
 
     private static bool Theme(AnswerBuilder b, AnswerRequest r)
     {
@@ -207,5 +218,6 @@ public static partial class CampaignAnswers
         return true;
     }
 
-    private static string Range(DateOnly start, DateOnly end) => $"{VietnameseDates.Format(start)} – {VietnameseDates.Format(end)}";
+    private static string Range(DateOnly start, DateOnly end, string? endEstimatedFrom = null) =>
+        $"{VietnameseDates.Format(start)} – {VietnameseDates.Format(end)}{(endEstimatedFrom is null ? "" : " (ước tính)")}";
 }

@@ -72,7 +72,7 @@ public static partial class Declines
         if (q.Year is not { } year || q.Mention.Candidates.Any(c => Covers(c, year))) return null;
         var c = q.Mention.Candidates[0];
         var where = c.Area.Commune ?? c.Area.District ?? c.Area.Province;
-        return Decline(kb, today, $"Chưa có kế hoạch năm {year} của {where} trong dữ liệu; kế hoạch đã nạp của {where}: {KnowledgeBase.PlanName(c)} ({VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}).", q.Mention.Candidates);
+        return Decline(kb, today, $"Chưa có kế hoạch năm {year} của {where} trong dữ liệu; kế hoạch đã nạp của {where}: {KnowledgeBase.PlanName(c)} ({VietnameseDates.Format(c.Period)}).", q.Mention.Candidates);
     }
 
     private static bool Covers(Campaign c, int year) =>

@@ -34,7 +34,7 @@ public static class GeneralAnswers
     /// <summary>Every loaded plan, a page at a time, with its time frame and state as of today.</summary>
     public static Reply ListCampaigns(KnowledgeBase kb, DateOnly today, int skip = 0) =>
         PlanList.Build($"Có {kb.Campaigns.Count} kế hoạch thi đua (tính đến {VietnameseDates.Format(today)}):", kb.Campaigns,
-            c => $"{c.ShortName}: {VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}. {KnowledgeBase.PlanName(c)}.",
+            c => $"{c.ShortName}: {VietnameseDates.Format(c.Period)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}. {KnowledgeBase.PlanName(c)}.",
             QuestionKind.Overview, skip, from => ButtonData.Ask("Xem tiếp", QuestionKind.ListCampaigns, null, skip: from), "Chọn một kế hoạch để xem tóm tắt.");
 
     /// <summary>Upcoming deadlines across every plan; when none is left, says so and names each plan's last one.</summary>

@@ -32,7 +32,7 @@ public static partial class PlaceAnswers
         var plans = mention.Places.SelectMany(p => Declines.Covering(kb, p)).Distinct().ToList();
         if (plans.Count > 0)
             lines.Add("Kế hoạch đã nạp của địa bàn này: " + string.Join("; ", plans.Select(c =>
-                $"{c.ShortName} ({VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)})")) + ".");
+                $"{c.ShortName} ({VietnameseDates.Format(c.Period)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)})")) + ".");
         var sources = kb.Places.Sources.Select(s => $"{s.Name}{(s.AsOf is null ? "" : $", {s.AsOf}")}");
         lines.Add($"(Theo danh mục đơn vị hành chính: {string.Join("; ", sources)})");
         return new Reply(GeneralAnswers.Fit(lines, 0))

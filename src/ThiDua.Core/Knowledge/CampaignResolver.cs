@@ -45,6 +45,8 @@ public sealed class CampaignResolver
     private static IEnumerable<string> PlaceNames(Campaign c)
     {
         foreach (var alias in c.Aliases) yield return alias;
+        // The issuing body names its plan too: "HĐTĐKT Trung ương", "Sở Giáo dục và Đào tạo tỉnh Quảng Bình".
+        if (c.Document.Issuer is { Length: > 0 } issuer) yield return issuer;
         var area = c.Area;
         // The most local name identifies the plan; a province name also matches plans of its districts and communes.
         var local = area.Commune ?? area.District;
@@ -60,8 +62,13 @@ public sealed class CampaignResolver
         }
     }
 
+    /// <summary>"01" and "1" are one plan number: officers write either.</summary>
+    private static string Number(string word) =>
+        word.Length > 1 && word[0] == '0' && word.All(char.IsAsciiDigit) ? word.TrimStart('0') is { Length: > 0 } n ? n : "0" : word;
+
     private void Add(string[] words, PhraseKind kind, Campaign campaign, string label)
     {
+        words = [.. words.Select(Number)];
         if (words.Length == 0) return;
         if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
         if (!list.Any(p => p.Campaign == campaign && p.Kind == kind && p.Words.SequenceEqual(words)))
@@ -70,6 +77,7 @@ public sealed class CampaignResolver
 
     public CampaignMention Resolve(IReadOnlyList<string> words)
     {
+        words = [.. words.Select(Number)];
         var places = new List<Campaign>();
         var placeGroups = new List<HashSet<Campaign>>();
         var anniversaries = new List<Campaign>();
@@ -101,6 +109,13 @@ public sealed class CampaignResolver
         var placeSet = places.Distinct().ToList();
         var anniversarySet = anniversaries.Distinct().ToList();
         var names = anniversaryNames.Distinct(StringComparer.Ordinal).ToList();
+        // "HĐTĐKT Trung ương, kế hoạch 01": names that share a plan narrow to it; names with none in common are compared.
+        var common = placeGroups.Skip(1).Aggregate(placeGroups.FirstOrDefault() ?? [], (all, g) => [.. all.Intersect(g)]);
+        if (placeGroups.Count > 1 && common.Count > 0)
+        {
+            placeSet = [.. placeSet.Where(common.Contains)];
+            placeGroups = [common];
+        }
         if (placeSet.Count > 0)
         {
             // The place names the plan; a day it celebrates is then what is asked about ("35 năm Ngày hội QPTD tính từ ngày nào").

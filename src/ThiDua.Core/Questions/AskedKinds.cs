@@ -27,6 +27,10 @@ public static class AskedKinds
     /// <summary>The rarity two fairly rare terms add up to: a match this informative counts fully.</summary>
     private const double SureMatch = 8;
 
+    /// <summary>A word this rare (in a handful of sentences of all the plans) is a subject by itself when it is all the clause asks.</summary>
+    private const double RareWord = 5;
+    private const double WholeClause = 0.999;
+
     /// <summary>A unit of another kind that holds this much of the clause is part of the answer too.</summary>
     private const double StrongHold = 0.6;
 
@@ -85,7 +89,12 @@ public static class AskedKinds
 
     private static bool Informative(UnitHit hit, KnowledgeBase kb) => Informative(hit, kb.Units);
 
-    private static bool Informative(UnitHit hit, Knowledge.Units.UnitIndex units) => hit.Matched.Sum(units.Weight) >= SureMatch;
+    /// <summary>A match this informative counts fully: two fairly rare terms, or the clause's one rare word all held ("Giơ-ne-vơ").</summary>
+    private static bool Informative(UnitHit hit, Knowledge.Units.UnitIndex units)
+    {
+        var held = hit.Matched.Sum(units.Weight);
+        return held >= SureMatch || hit.Coverage >= WholeClause && held >= RareWord;
+    }
 
     /// <summary>The clause's kind, and a runner-up that scores nearly as well.</summary>
     private static IEnumerable<QuestionKind> BestKinds(QuestionClause clause, List<UnitHit> hits, Knowledge.Units.UnitIndex units, ParsedQuestion q)

@@ -85,6 +85,11 @@ public static class QuestionAnswerer
         var asks = carried is { } k ? [Focused(kb, campaign, q, k)] : AskedKinds.Of(kb, campaign, q);
         if (asks.Count == 0)
         {
+            if (!q.Mention.IsNone && NotInPlan.Answer(kb, campaign, q) is { } silent)
+            {
+                state.CampaignId = campaign.Id;
+                return Done(state, silent);
+            }
             if (!q.Mention.IsNone) asks = [Ask.Of(QuestionKind.Overview)];
             else return Declines.NotUnderstood(kb, q, today, context);
         }

@@ -29,7 +29,8 @@ public sealed partial class QuestionParser
     }
 
     /// <summary>Every cue phrase, as words (typo repair must know them).</summary>
-    public static IEnumerable<string[]> CuePhrases => KindCues.All.Select(c => c.Phrase.Split(' '));
+    /// <summary>The words questions are asked in (cues, "có nhắc đến …"): known words, never "corrected" into a plan's words.</summary>
+    public static IEnumerable<string[]> CuePhrases => KindCues.All.Select(c => c.Phrase.Split(' ')).Concat(MentionVerbs);
 
     public ParsedQuestion Parse(string text)
     {
@@ -68,6 +69,11 @@ public sealed partial class QuestionParser
         // "kế hoạch" outside a cue ("theo kh Hải Dương") refers to the plan: it says nothing of what is asked.
         for (var i = 0; i + 1 < words.Count; i++)
             if (words[i] == "ke" && words[i + 1] == "hoach" && !CoveredByCue(cueAt, i)) { planWords.Add(i); planWords.Add(i + 1); }
+        // "có nói đến", "có đề cập": how a question asks whether the plan says something, not what it asks about.
+        for (var i = 0; i < words.Count; i++)
+            foreach (var phrase in MentionVerbs)
+                if (WordSequence.StartsAt(words, i, phrase) && !CoveredByCue(cueAt, i))
+                    for (var k = i; k < i + phrase.Length; k++) planWords.Add(k);
         var clauses = Clauses(words, segments, asked, cueAt, planWords);
         var best = clauses.SelectMany(c => c.Cues).GroupBy(kv => kv.Key).Select(g => (Kind: g.Key, Score: g.Max(kv => kv.Value)))
             .OrderByDescending(x => x.Score).ThenBy(x => x.Kind).FirstOrDefault();
@@ -97,6 +103,15 @@ public sealed partial class QuestionParser
             AsksHelp = Help().IsMatch(joined),
         };
     }
+
+    /// <summary>Words that end a question ("… không?", "… chưa ạ"): never part of what it asks about.</summary>
+    public static readonly IReadOnlySet<string> EndParticles = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "khong", "chua", "a", "ah", "nhi", "vay", "ha", "nhe",
+    };
+
+    private static readonly string[][] MentionVerbs =
+        [["noi", "den"], ["noi", "ve"], ["noi", "toi"], ["de", "cap"], ["nhac", "den"], ["nhac", "toi"], ["co", "neu"], ["co", "ghi"], ["co", "nhac"]];
 
     /// <summary>"kh217", "dot1": letters typed against a number are two words.</summary>
     private static string[] Unglued(List<string> words)
@@ -197,6 +212,7 @@ public sealed partial class QuestionParser
 
     private static QuestionClause Clause(List<string> words, int start, int end, Cue?[] cueAt, HashSet<int> planWords, HashSet<int> quiet)
     {
+        var clauseEnd = end;
         var cues = new Dictionary<QuestionKind, double>();
         var cueWords = new HashSet<int>();
         var wordsByKind = new Dictionary<QuestionKind, IReadOnlySet<string>>();
@@ -219,6 +235,8 @@ public sealed partial class QuestionParser
         var run = new List<string>();
         var contentRun = new List<string>();
         void Flush(List<string> r, List<string> into) { into.AddRange(SearchTerms.Of(r)); r.Clear(); }
+        // "… bình đẳng giới không ạ": the ending pairs with no word of the subject ("gioi_khong" is nowhere, and counts as missing).
+        while (end > start && EndParticles.Contains(words[end - 1])) end--;
         for (var i = start; i < end; i++)
         {
             if (planWords.Contains(i)) { Flush(run, terms); Flush(contentRun, content); continue; }
@@ -228,7 +246,7 @@ public sealed partial class QuestionParser
         }
         Flush(run, terms);
         Flush(contentRun, content);
-        return new QuestionClause(words[start..end], cues, terms, content) { CueWords = wordsByKind };
+        return new QuestionClause(words[start..clauseEnd], cues, terms, content) { CueWords = wordsByKind };
     }
 
     /// <summary>"456/kh-ubnd", "kế hoạch (số) 456", "số 456/…": plan numbers, wherever they are loaded or not.</summary>

@@ -11,6 +11,10 @@ public static class VietnameseDates
 
     public static string Format(DateOnly date) => date.ToString("d/M/yyyy", CultureInfo.InvariantCulture);
 
+    /// <summary>"1/10/2025 – 31/12/2025", with "(ước tính)" when the plan gave no end and the end was estimated.</summary>
+    public static string Format(Knowledge.DateRange period) =>
+        $"{Format(period.Start)} – {Format(period.End)}{(period.EndEstimatedFrom is null ? "" : " (ước tính)")}";
+
     public static string WithWeekday(DateOnly date) => $"{Weekdays[(int)date.DayOfWeek]}, {Format(date)}";
 
     /// <summary>"hôm nay", "ngày mai", "còn 3 ngày nữa", "hôm qua", "cách đây 7 tháng" — counted in calendar days.</summary>
