@@ -1,0 +1,67 @@
+namespace ThiDua.Core.Tests.Answering;
+
+/// <summary>Questions read for what they ask: two plans at once, a plan's table row, a day it celebrates, plans by a property.</summary>
+public class UnderstandingTests
+{
+    [Fact]
+    public void Two_plans_named_together_are_answered_side_by_side()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("hồ sơ lào cai và hải dương gồm những gì");
+
+        var laoCai = reply.Text.IndexOf("Hồ sơ đề nghị khen thưởng — Lào Cai", StringComparison.Ordinal);
+        var haiDuong = reply.Text.IndexOf("Hồ sơ đề nghị khen thưởng — Hải Dương", StringComparison.Ordinal);
+        Assert.True(laoCai >= 0 && haiDuong > laoCai, reply.Text);
+        Assert.Contains("01 bộ hồ sơ giấy", reply.Text);
+    }
+
+    [Fact]
+    public void A_task_table_row_is_quoted_under_its_quarter()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("kh 1023 ký giao ước thi đua năm 2025 khi nào");
+
+        Assert.Contains("Nhiệm vụ thực hiện trong quý IV", reply.Text);
+        Assert.Contains("ký kết giao ước thi đua các khối-cụm của tỉnh năm 2025", reply.Text);
+    }
+
+    [Fact]
+    public void A_day_a_named_plan_celebrates_is_what_is_asked()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("kế hoạch cam phú 35 năm ngày hội quốc phòng toàn dân tính từ ngày nào");
+
+        Assert.Contains("35 năm Ngày hội Quốc phòng toàn dân (22/12/1989 – 22/12/2024)", reply.Text);
+    }
+
+    [Fact]
+    public void Plans_are_listed_by_who_issued_them()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("những kế hoạch nào do cấp tỉnh ban hành?");
+
+        Assert.StartsWith("3/5 kế hoạch do cấp tỉnh ban hành", reply.Text);
+        Assert.DoesNotContain("Cam Phú", reply.Text);
+        Assert.DoesNotContain("Dương Kinh", reply.Text);
+    }
+
+    [Fact]
+    public void Plans_are_listed_by_the_anniversary_they_celebrate()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("những kế hoạch nào kỷ niệm 70 năm Điện Biên Phủ");
+
+        Assert.StartsWith("4/5 kế hoạch chào mừng 70 năm Chiến thắng Điện Biên Phủ", reply.Text);
+        Assert.DoesNotContain("Dương Kinh", reply.Text);
+    }
+
+    [Fact]
+    public void A_question_in_two_halves_gets_both()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("kh 217 lao cai ai ky, ky ngay nao");
+
+        Assert.Contains("Trịnh Xuân Trường", reply.Text);
+        Assert.Contains("15/4/2024", reply.Text);
+    }
+}
