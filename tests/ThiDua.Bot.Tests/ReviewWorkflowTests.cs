@@ -52,8 +52,8 @@ public sealed partial class ReviewWorkflowTests : IDisposable
 
         Assert.Equal("LC-2024-0001", await Nominate(bot, "a", "Nguyễn Văn Một", "xã Bản Vược"));
         Assert.Equal("LC-2024-0002", await Nominate(bot, "b", "Giàng A Hai", "xã Cốc San"));
-        Assert.Contains("Đã nộp", FirstText(await bot.Press("a", "n|submit|1")));
-        Assert.Contains("Đã nộp", FirstText(await bot.Press("b", "n|submit|2")));
+        Assert.Contains("Đã nộp", FirstText(await bot.Press("a", "n|submitok|1")));
+        Assert.Contains("Đã nộp", FirstText(await bot.Press("b", "n|submitok|2")));
 
         // Each officer sees only their own; the other unit's nomination cannot be opened, changed or reviewed.
         var mineA = FirstText(await bot.Text("a", "/cuatoi"));
@@ -81,7 +81,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
         await bot.Press("a", "n|edit|1");
         await bot.Text("a", "sửa thành tích: hoàn thành xuất sắc nhiệm vụ năm 2023, có báo cáo thành tích kèm theo");
         Assert.Contains("LC-2024-0001", FirstText(await bot.Press("a", "f|ok")));
-        Assert.Contains("Đã nộp lại", FirstText(await bot.Press("a", "n|submit|1")));
+        Assert.Contains("Đã nộp lại", FirstText(await bot.Press("a", "n|submitok|1")));
 
         await bot.Press("rev", "v|m|1|UnderReview");
         var presented = await bot.Press("rev", "v|m|1|Presented");
@@ -90,7 +90,7 @@ public sealed partial class ReviewWorkflowTests : IDisposable
 
         // Exports: the trích ngang of everything, and the Tờ trình draft of what is under review or presented.
         var excel = (await bot.Press("rev", "v|x|lao-cai-217|all")).GetProperty("replies")[0].GetProperty("file").GetString()!;
-        var rows = MiniExcel.Query(excel, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var rows = MiniExcel.Query(excel, useHeaderRow: true, startCell: $"A{ThiDua.Core.Nominations.TrichNgangExport.HeaderRow}").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["Nguyễn Văn Một", "Giàng A Hai"], rows.Select(r => r["Họ tên / tên tập thể"]?.ToString() ?? "").ToArray());
         Assert.Contains(rows, r => r["Trạng thái"]?.ToString() == "đã trình");
 

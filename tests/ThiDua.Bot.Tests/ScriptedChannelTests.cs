@@ -95,7 +95,7 @@ public class ScriptedChannelTests
                 """{"chat":"c1","button":"f|ok"}""",
                 JsonSerializer.Serialize(new { chat = "c1", file = pdf, caption = "Tờ trình" }),
                 """{"chat":"c1","file":"/khong/co/tep.pdf"}""",
-                """{"chat":"c1","text":"/xuat"}""");
+                """{"chat":"c1","text":"/xuat nháp"}""");
             Assert.Equal(7, output.Count);
             // First use: the officer's name and unit are asked once, then the nomination goes on as typed.
             Assert.Contains("Họ và tên", output[0].GetProperty("replies")[0].GetProperty("text").GetString());
@@ -133,7 +133,9 @@ public class ScriptedChannelTests
         Assert.Equal(0, output[2].GetProperty("pushed").GetArrayLength());
         Assert.Contains("không lùi", output[3].GetProperty("error").GetString());
         Assert.True(output[4].TryGetProperty("error", out _));
-        Assert.Equal(3, output[5].GetProperty("pushed").GetArrayLength());
+        // 22/6 → 29/6 passes the 3-day, 1-day and same-day steps of the 29/6 report: one reminder, true on 29/6.
+        var last = Assert.Single(output[5].GetProperty("pushed").EnumerateArray());
+        Assert.Contains("hôm nay", last.GetProperty("text").GetString());
     }
 
     [Fact]

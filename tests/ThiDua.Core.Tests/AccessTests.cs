@@ -96,7 +96,7 @@ public class AccessTests
     {
         using var bot = WithReviewer(out var reviewer);
         var id = Save(bot, "c1", "Nguyễn Văn An");
-        bot.Press($"n|submit|{id}");
+        bot.Press($"n|submitok|{id}");
 
         bot.SendButton($"v|m|{id}|UnderReview", reviewer);
         bot.SendButton($"v|r|{id}", reviewer);
@@ -106,7 +106,7 @@ public class AccessTests
         Assert.Contains("Lý do trả lại: Thiếu biên bản họp Hội đồng", notice.Reply.Text);
 
         Assert.Contains("Nộp lại", string.Join(' ', bot.Press($"n|open|{id}").Buttons.SelectMany(r => r).Select(b => b.Text)));
-        bot.Press($"n|submit|{id}");
+        bot.Press($"n|submitok|{id}");
         bot.SendButton($"v|m|{id}|UnderReview", reviewer);
         bot.SendButton($"v|m|{id}|Presented", reviewer);
         Assert.Contains("Số và ngày quyết định", bot.Press($"v|d|{id}", reviewer).Text);
@@ -128,7 +128,7 @@ public class AccessTests
     {
         using var bot = WithReviewer(out _);
         var id = Save(bot, "c1", "Nguyễn Văn An");
-        bot.Press($"n|submit|{id}");
+        bot.Press($"n|submitok|{id}");
         bot.Register("stranger", "Người Lạ", "UBND phường Khác");
         bot.Register("otherReviewer", "Thẩm Định Khác", "Ban TĐKT Hải Dương", Role.Reviewer, "hai-duong-70-dbp");
         var before = bot.Database.Nominations.FindById(id).History.Count;
@@ -152,7 +152,7 @@ public class AccessTests
     {
         using var bot = WithReviewer(out var reviewer);
         var id = Save(bot, "c1", "Nguyễn Văn An");
-        bot.Press($"n|submit|{id}");
+        bot.Press($"n|submitok|{id}");
         bot.Register("c2", "Đồng Nghiệp", TestBot.DefaultUnit);
         bot.Register("c3", "Khác Đơn Vị", "UBND phường Khác");
 
@@ -175,7 +175,7 @@ public class AccessTests
     {
         using var bot = new TestBot(May2024);
         var submitted = Save(bot, "c1", "Nguyễn Văn An");
-        bot.Press($"n|submit|{submitted}");
+        bot.Press($"n|submitok|{submitted}");
         Save(bot, "c1", "Trần Văn Nháp");
         bot.Press("r|on|lao-cai-217");
 

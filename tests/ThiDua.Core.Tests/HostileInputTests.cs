@@ -40,7 +40,7 @@ public class HostileInputTests
         using var bot = new TestBot(new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.FromHours(7)));
         bot.Ask("Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, thành tích: hoàn thành xuất sắc nhiệm vụ");
         bot.Press("f|ok");
-        bot.Press("n|submit|1");
+        bot.Press("n|submitok|1");
         bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Access.Role.Reviewer, "lao-cai-217");
         bot.Press("v|m|1|UnderReview", "rev");
         string Snapshot() => string.Join('\n',

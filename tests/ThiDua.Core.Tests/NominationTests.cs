@@ -116,7 +116,7 @@ public class NominationTests
     {
         using var bot = new TestBot();
         var reply = bot.Ask("Đề nghị Bằng khen Thủ tướng cho đ/c Trần Văn Bình, Lào Cai đợt 1");
-        Assert.Contains("không có hình thức “Bằng khen Thủ tướng”", reply.Text);
+        Assert.Contains("không có hình thức “Bằng khen của Thủ tướng Chính phủ”", reply.Text);
         Assert.Contains("Bằng khen của Chủ tịch UBND tỉnh", reply.Text);
     }
 

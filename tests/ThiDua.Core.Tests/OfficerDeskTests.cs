@@ -87,10 +87,16 @@ public class OfficerDeskTests
         using var bot = new TestBot();
         SaveOne(bot);
         var list = bot.Ask("/cuatoi");
-        Assert.Contains("LC-2024-0001 — Nguyễn Văn An — nháp — thiếu 5 thành phần hồ sơ", list.Text);
+        // Five components, two of them prepared by Bộ CHQS tỉnh: the commune lacks three.
+        Assert.Contains("LC-2024-0001 — Nguyễn Văn An — nháp — thiếu 3 thành phần hồ sơ", list.Text);
         var open = bot.Press(list, "Mở LC-2024-0001");
-        var submitted = bot.Press(open, "Nộp");
-        Assert.Contains("Đã nộp đề nghị LC-2024-0001", submitted.Text);
+        var confirm = bot.Press(open, "Nộp");
+        Assert.StartsWith("Nộp đề nghị LC-2024-0001 (Nguyễn Văn An) cho Bộ CHQS tỉnh", confirm.Text);
+        Assert.Contains("Hồ sơ đơn vị bạn còn thiếu: Tờ trình của cơ quan", confirm.Text);
+        Assert.DoesNotContain("Biên bản xét duyệt", confirm.Text);
+        Assert.Equal(NominationStatus.Draft, bot.Database.Nominations.FindAll().Single().Status);
+        var submitted = bot.Press(confirm, "Nộp");
+        Assert.Contains("Đã nộp đề nghị LC-2024-0001 cho Bộ CHQS tỉnh", submitted.Text);
         Assert.Equal(NominationStatus.Submitted, bot.Database.Nominations.FindAll().Single().Status);
         Assert.Contains("không làm được", bot.Press("n|edit|1").Text);
     }
@@ -148,21 +154,54 @@ public class OfficerDeskTests
     }
 
     [Fact]
-    public void The_trich_ngang_export_reads_back_with_the_expected_columns()
+    public void The_trich_ngang_export_is_titled_with_the_plan_holds_what_was_submitted_and_drafts_only_when_asked()
     {
         using var bot = new TestBot();
         SaveOne(bot);
         SaveOne(bot, "Lò Văn Sinh");
+        bot.Press("n|submitok|1");
+
         var reply = bot.Ask("/xuat");
-        Assert.NotNull(reply.File);
-        var rows = MiniExcel.Query(reply.File!.Path, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(2, rows.Count);
-        Assert.Equal(TrichNgangExport.Columns, rows[0].Keys.ToArray());
-        Assert.Equal("Nguyễn Văn An", rows[0]["Họ tên / tên tập thể"]);
-        Assert.Equal("Lò Văn Sinh", rows[1]["Họ tên / tên tập thể"]);
-        Assert.Equal("Bằng khen của Chủ tịch UBND tỉnh", rows[0]["Hình thức đề nghị"]);
-        Assert.Equal("nháp", rows[1]["Trạng thái"]);
-        Assert.Equal(1980d, Convert.ToDouble(rows[0]["Năm sinh"], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("Không gồm 1 bản nháp chưa nộp", reply.Text);
+        var sheet = MiniExcel.Query(reply.File!.Path).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(TrichNgangExport.Title, sheet[0]["A"]);
+        Assert.Contains("Kế hoạch 217/KH-UBND", (string)sheet[1]["A"]);
+        var rows = Rows(reply.File.Path);
+        var row = Assert.Single(rows);
+        Assert.Equal(TrichNgangExport.Columns.Select(c => c.Name).ToArray(), row.Keys.ToArray());
+        Assert.Equal("LC-2024-0001", row["Mã đề nghị"]);
+        Assert.Equal("Nguyễn Văn An", row["Họ tên / tên tập thể"]);
+        Assert.Equal("Bằng khen của Chủ tịch UBND tỉnh", row["Hình thức đề nghị"]);
+        Assert.Equal("Đợt 1", row["Đợt"]);
+        Assert.Equal(1980d, Convert.ToDouble(row["Năm sinh"], System.Globalization.CultureInfo.InvariantCulture));
+
+        var withDrafts = bot.Press(reply, "Xuất cả 1 bản nháp");
+        var all = Rows(withDrafts.File!.Path);
+        Assert.Equal(["Nguyễn Văn An", "Lò Văn Sinh"], all.Select(r => r["Họ tên / tên tập thể"]).ToArray());
+        Assert.Equal("nháp", all[1]["Trạng thái"]);
+        Assert.Contains("kể cả bản nháp", (string)MiniExcel.Query(withDrafts.File.Path).Cast<IDictionary<string, object>>().ElementAt(2)["A"]);
         File.Delete(reply.File.Path);
+        File.Delete(withDrafts.File.Path);
+    }
+
+    private static List<IDictionary<string, object>> Rows(string path) =>
+        [.. MiniExcel.Query(path, useHeaderRow: true, startCell: $"A{TrichNgangExport.HeaderRow}").Cast<IDictionary<string, object>>()];
+
+    [Fact]
+    public void A_submission_can_be_withdrawn_until_appraisal_starts()
+    {
+        using var bot = new TestBot();
+        SaveOne(bot);
+        var submitted = bot.Press("n|submitok|1");
+        var withdrawn = bot.Press(submitted, "Rút lại");
+        Assert.Contains("Đã rút đề nghị LC-2024-0001", withdrawn.Text);
+
+        SaveOne(bot, "Lò Văn Sinh");
+        bot.Press("n|submitok|2");
+        var n = bot.Database.Nominations.FindById(2);
+        n.Status = NominationStatus.UnderReview;
+        bot.Database.Nominations.Update(n);
+        Assert.Contains("đang được thẩm định: không rút lại được", bot.Press("n|withdraw|2").Text);
+        Assert.Equal(NominationStatus.UnderReview, bot.Database.Nominations.FindById(2).Status);
     }
 }

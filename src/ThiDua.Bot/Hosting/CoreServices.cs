@@ -47,7 +47,10 @@ public static class CoreServices
             // The binder skips array items it cannot convert; a mistyped day must not silently drop a reminder.
             if (section.GetSection("OffsetsDays").GetChildren().FirstOrDefault(c => !int.TryParse(c.Value, out var d) || d is < 0 or > 60) is { } bad)
                 throw new StartupException($"Cấu hình Reminders:OffsetsDays có giá trị '{bad.Value}' không phải số ngày (0–60).");
-            return section.Get<ThiDua.Core.Reminders.ReminderOptions>() ?? new();
+            var options = section.Get<ThiDua.Core.Reminders.ReminderOptions>() ?? new();
+            // A given clock (Clock:Now, --now) is a demo's or a test's: its reminder bookkeeping is kept apart from real time's.
+            options.Simulated = !string.IsNullOrWhiteSpace(configuration["Clock:Now"]);
+            return options;
         }
         catch (InvalidOperationException ex)
         {

@@ -97,18 +97,18 @@ public sealed class ConversationEngine(
             {
                 case "start" when args == NominationFlow.DeepLinkPayload:
                     // t.me/<bot>?start=dangky, sent from a group to move form entry here.
-                    return Gate(turn, "/dangky") ?? [Nominations.Start(kb, message, "", context)];
+                    return Gate(turn, "/dangky") ?? [Nominations.Start(kb, message, "", lastTalkedAbout: context)];
                 case "start" when args.Length > 0:
                     return [Onboarding.ApplyInvitation(actor, args, owner => Links.Requested(owner, actor, message.UserName))];
                 case "dangky":
-                    return Gate(turn, text) ?? [Nominations.Start(kb, message, text, context)];
+                    return Gate(turn, text) ?? [Nominations.Start(kb, message, text, lastTalkedAbout: context)];
                 case "huy":
                     return [Onboarding.Active(actor.Key) is not null ? Onboarding.Cancel(actor.Key) : Nominations.Cancel(message.PersonKey)];
                 case "cuatoi":
                     return Gate(turn, text) ?? [Desk.List(kb, actor)];
                 case "xuat":
                     // Reviewers export from their queue (by unit, status…); officers export their own.
-                    return actor.IsReviewer ? [Review.Start(kb, actor)] : Gate(turn, text) ?? [Desk.Press(kb, message, actor, state, "n|export")];
+                    return actor.IsReviewer ? [Review.Start(kb, actor)] : Gate(turn, text) ?? [Desk.ExportCommand(kb, actor, args)];
                 case "duyet":
                     return [Review.Start(kb, actor)];
                 case "moi":
@@ -140,7 +140,7 @@ public sealed class ConversationEngine(
         if (state.AwaitingInput is not null && Review.AnswerAwaited(kb, actor, state, text, turn.Pushed) is { } awaited) return [awaited];
         var form = Nominations.ActiveForm(message.PersonKey);
         if (form is not null && NominationFlow.IsResumeRequest(text)) return [Nominations.Current(kb, form)];
-        if (NominationFlow.IsStartRequest(kb, text)) return Gate(turn, text) ?? [Nominations.Start(kb, message, text, context)];
+        if (NominationFlow.IsStartRequest(kb, text)) return Gate(turn, text) ?? [Nominations.Start(kb, message, text, lastTalkedAbout: context)];
         if (PersonalReminders.IsRequest(text)) return [_personal.Create(kb, message, text, context)];
         if (form is not null && !form.Paused && !LooksLikeQuestion(kb, text))
             return [Nominations.Answer(kb, form, text)];
@@ -198,7 +198,11 @@ public sealed class ConversationEngine(
             }
         }
         if (data == "cmd|help") return [GeneralAnswers.Help(kb, today)];
-        if (data == "cmd|cuatoi") return Gate(turn, button: data) ?? [Desk.List(kb, actor)];
+        // "Hồ sơ còn thiếu" under a reminder, pressed by someone who never registered: they have no nominations, and a
+        // reminder's button is no place to start a registration they did not ask for.
+        if (data == "cmd|cuatoi" && !actor.IsRegistered)
+            return [new Reply("Bạn chưa có đề nghị khen thưởng nào. Muốn đăng ký đề nghị, gõ /dangky (tôi sẽ hỏi đơn vị của bạn trước).")];
+        if (data == "cmd|cuatoi") return [Desk.List(kb, actor)];
         if (data.StartsWith("f|start", StringComparison.Ordinal) || data == "f|new") return Gate(turn, button: data) ?? [Nominations.Press(kb, message, data)];
         if (data.StartsWith("f|", StringComparison.Ordinal)) return [Nominations.Press(kb, message, data)];
         if (data.StartsWith("n|", StringComparison.Ordinal)) return [Desk.Press(kb, message, actor, state, data)];

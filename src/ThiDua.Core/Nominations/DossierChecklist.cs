@@ -3,7 +3,8 @@ using ThiDua.Core.Legal;
 
 namespace ThiDua.Core.Nominations;
 
-public sealed record ChecklistItem(string ComponentId, string Name, int? Copies, bool Done);
+/// <param name="PreparedElsewhere">The body of another level that prepares it (the Tờ trình of Bộ CHQS tỉnh): not the unit's to send.</param>
+public sealed record ChecklistItem(string ComponentId, string Name, int? Copies, bool Done, string? PreparedElsewhere = null);
 
 /// <summary>
 /// What a nomination's dossier needs, from the plan's dossier components, or from the law's general dossier
@@ -26,16 +27,24 @@ public static class DossierChecklist
         if (c.Dossier is { Components.Count: > 0 } dossier)
             return ([.. dossier.Components
                 .Where(x => x.AppliesTo == Beneficiary.Both || n.Beneficiary is null || x.AppliesTo == n.Beneficiary)
-                .Select(x => new ChecklistItem(x.Id, x.Name, x.Copies, attached.Contains(x.Id)))], false);
+                .Select(x => new ChecklistItem(x.Id, x.Name, x.Copies, attached.Contains(x.Id), OtherLevel(x.PreparedBy)))], false);
         return ([.. GeneralComponents.Select(x => new ChecklistItem(x.Id, x.Name, null, attached.Contains(x.Id)))], true);
     }
+
+    /// <summary>Words that say the proposing unit (or its nominee) prepares a component: "cơ quan, đơn vị, địa phương", "tập thể, cá nhân".</summary>
+    private static readonly string[] ProposerMarks = ["co quan, don vi, dia phuong", "tap the, ca nhan", "don vi de nghi", "ca nhan", "tap the"];
+
+    private static string? OtherLevel(string? preparedBy) =>
+        preparedBy is null || ProposerMarks.Any(Text.VietnameseText.Fold(preparedBy).Contains) ? null : preparedBy;
 
     public static IEnumerable<string> Lines(Nomination n, Campaign c)
     {
         var (items, fromLaw) = For(n, c);
         yield return fromLaw ? $"Hồ sơ cần có ({GeneralSourceLabel}):" : "Hồ sơ cần có theo kế hoạch:";
         foreach (var item in items)
-            yield return $"{(item.Done ? "✅" : "❌")} {item.Name}{(item.Copies is { } k ? $" ({k:00} bản)" : "")}";
+            yield return item.PreparedElsewhere is { } by && !item.Done
+                ? $"↪️ {item.Name} — do {by} lập, không phải hồ sơ đơn vị bạn gửi"
+                : $"{(item.Done ? "✅" : "❌")} {item.Name}{(item.Copies is { } k ? $" ({k:00} bản)" : "")}";
         if (c.Dossier is { } d)
         {
             if (d.CopiesText is not null) yield return $"Số bộ: {d.CopiesText}";
@@ -43,5 +52,8 @@ public static class DossierChecklist
         }
     }
 
-    public static int MissingCount(Nomination n, Campaign c) => For(n, c).Items.Count(i => !i.Done);
+    /// <summary>What the unit itself still has to send: components another level prepares are not counted.</summary>
+    public static IReadOnlyList<ChecklistItem> Missing(Nomination n, Campaign c) => [.. For(n, c).Items.Where(i => !i.Done && i.PreparedElsewhere is null)];
+
+    public static int MissingCount(Nomination n, Campaign c) => Missing(n, c).Count;
 }

@@ -68,7 +68,8 @@ public static partial class FieldRules
     public static bool TryBirthYear(string input, DateOnly today, out int year, out string error)
     {
         error = "";
-        var digits = Regex.Match(input, @"\b(19|20)\d{2}\b");
+        // Any four digits are a year, so "1884" is told it is out of range rather than that it is not a year.
+        var digits = Regex.Match(input, @"\b\d{4}\b");
         if (!digits.Success || !int.TryParse(digits.Value, NumberStyles.None, CultureInfo.InvariantCulture, out year))
         {
             year = 0;

@@ -58,7 +58,10 @@ internal static class FormFields
 
     public static (string Question, List<Button> Buttons) Question(KnowledgeBase kb, NomineeDetails d, Campaign? c, FormField field) => field switch
     {
-        FormField.Campaign => ("Đề nghị khen thưởng theo kế hoạch nào?", [.. kb.Campaigns.Select(x => NominationFlow.Btn(x.ShortName, "camp", x.Id))]),
+        FormField.Campaign => (d is NominationForm { PreferredCampaigns.Count: > 0 }
+                ? "Đề nghị khen thưởng theo kế hoạch nào? (Đầu danh sách: kế hoạch bạn đã có đề nghị, đã nêu, của địa bàn đơn vị bạn hoặc vừa hỏi.)"
+                : "Đề nghị khen thưởng theo kế hoạch nào?",
+            [.. PlansInOrder(kb, d).Select(x => NominationFlow.Btn(x.ShortName, "camp", x.Id))]),
         FormField.Phase => ("Đề nghị cho đợt nào?", [.. (c?.Phases ?? []).Select(p => NominationFlow.Btn($"{p.Name} ({VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)})", "phase", p.Id))]),
         FormField.Beneficiary => ("Đề nghị cho cá nhân hay tập thể?", [NominationFlow.Btn("Cá nhân", "ben", "i"), NominationFlow.Btn("Tập thể", "ben", "c")]),
         FormField.Award => ("Hình thức khen thưởng đề nghị?", [.. AwardsFor(c!, d.Beneficiary).Select(a => NominationFlow.Btn(a.Name.Length > 60 ? a.Name[..59] + "…" : a.Name, "award", a.Id))]),
@@ -70,6 +73,15 @@ internal static class FormFields
         FormField.Achievement => ("Tóm tắt thành tích (1–3 câu)?", []),
         _ => ("Đơn vị của bạn (đơn vị đề nghị khen thưởng)? Tôi sẽ nhớ cho lần sau.", []),
     };
+
+    public static string AwardNotOffered(Campaign c, string asked) =>
+        $"Kế hoạch {c.ShortName} không có hình thức “{Display(asked)}”. Các hình thức của kế hoạch: {string.Join("; ", c.Awards.Select(a => a.Name))}.";
+
+    private static IEnumerable<Campaign> PlansInOrder(KnowledgeBase kb, NomineeDetails d)
+    {
+        var preferred = (d as NominationForm)?.PreferredCampaigns ?? [];
+        return kb.Campaigns.OrderBy(c => preferred.IndexOf(c.Id) is var i and >= 0 ? i : int.MaxValue);
+    }
 
     /// <summary>Sets a field from what the officer typed or pressed; returns a message when the value is not valid.</summary>
     public static string? Set(KnowledgeBase kb, NominationForm form, FormField field, string value, DateOnly today, bool byButton)
@@ -93,6 +105,8 @@ internal static class FormFields
                 form.PhaseId = phase.Id;
                 return null;
             case FormField.Beneficiary:
+                if (!byButton && joined.Contains(" ca nhan ", StringComparison.Ordinal) && joined.Contains(" tap the ", StringComparison.Ordinal))
+                    return "Mỗi đề nghị là cho một cá nhân hoặc một tập thể. Bạn chọn “Cá nhân” hoặc “Tập thể”.";
                 form.Beneficiary = value == "i" || joined.Contains(" ca nhan ", StringComparison.Ordinal) ? Beneficiary.Individual
                     : value == "c" || joined.Contains(" tap the ", StringComparison.Ordinal) ? Beneficiary.Collective : form.Beneficiary;
                 if (form.Beneficiary is null) return "Bạn chọn “Cá nhân” hoặc “Tập thể”.";
@@ -100,10 +114,19 @@ internal static class FormFields
                 return null;
             case FormField.Award:
                 if (c is null) return "Bạn chọn kế hoạch trước.";
-                var asked = words.ToHashSet(StringComparer.Ordinal);
-                var award = byButton ? c.Awards.FirstOrDefault(a => a.Id == value)
-                    : AwardsFor(c, form.Beneficiary).Select(a => (a, score: VietnameseText.Words(a.Name).Count(asked.Contains))).Where(x => x.score >= 2).OrderByDescending(x => x.score).Select(x => x.a).FirstOrDefault();
-                form.AwardId = award?.Id;
+                if (byButton)
+                {
+                    form.AwardId = c.Awards.FirstOrDefault(a => a.Id == value)?.Id;
+                    return null;
+                }
+                // Typed: the form named, with its issuer ("bằng khen thủ tướng" is never the chairman's); one match or none.
+                var offered = AwardsFor(c, form.Beneficiary);
+                var matching = QuickEntryParser.MatchingAwards(c, words).Where(offered.Contains).ToList();
+                if (matching.Count > 1 && QuickEntryParser.IssuerNamed(words) is null)
+                    return $"“{value.Trim()}” ứng với nhiều hình thức của kế hoạch: {string.Join("; ", matching.Select(a => a.Name))}. Bạn chọn một nút bên dưới.";
+                // Nothing fits: refused with the plan's forms, and what was chosen before stays.
+                if (matching.Count == 0) return AwardNotOffered(c, QuickEntryParser.AwardNamed(words) ?? value.Trim());
+                form.AwardId = matching[0].Id;
                 return null;
             case FormField.NomineeName:
                 if (form.Beneficiary == Beneficiary.Collective)
@@ -190,7 +213,15 @@ internal static class FormFields
         return warnings;
     }
 
-    public static string Label(FormField field) => field switch
+    /// <summary>The field's name as the form shows it: a tập thể has a name, not a "Họ tên", and a managing unit.</summary>
+    public static string Label(FormField field, Beneficiary? beneficiary = null) => (field, beneficiary) switch
+    {
+        (FormField.NomineeName, Beneficiary.Collective) => "Tên tập thể",
+        (FormField.NomineeUnit, Beneficiary.Collective) => "Đơn vị chủ quản",
+        _ => Name(field),
+    };
+
+    private static string Name(FormField field) => field switch
     {
         FormField.Campaign => "Kế hoạch",
         FormField.Phase => "Đợt",

@@ -96,6 +96,8 @@ public sealed class NominationForm : NomineeDetails
     public bool Paused { get; set; }
     /// <summary>Optional fields the officer chose to skip (giới tính, năm sinh).</summary>
     public List<FormField> Skipped { get; set; } = [];
+    /// <summary>Plans offered first when the form asks which plan: the officer's own, their unit's area's, the ones a message named.</summary>
+    public List<string> PreferredCampaigns { get; set; } = [];
     public DateTime UpdatedAt { get; set; }
 }
 

@@ -35,7 +35,9 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
     public NominationForm? ActiveForm(string personKey) => db.Forms.FindById(personKey);
 
     /// <summary>/dangky or "Đề nghị BK … cho …": starts a form, filled with whatever the message already says.</summary>
-    public Reply Start(KnowledgeBase kb, IncomingMessage message, string text, Campaign? context)
+    /// <param name="chosen">The plan of the button pressed ("Đăng ký đề nghị" under a plan's answer): taken.</param>
+    /// <param name="lastTalkedAbout">The chat's last plan: offered among the first, never assumed.</param>
+    public Reply Start(KnowledgeBase kb, IncomingMessage message, string text, Campaign? chosen = null, Campaign? lastTalkedAbout = null)
     {
         if (ActiveForm(message.PersonKey) is { } existing)
             return new Reply("Bạn đang đăng ký dở một đề nghị:\n" + Summary(kb, existing, brief: true) + "\nTiếp tục đề nghị này hay làm lại từ đầu?")
@@ -50,17 +52,27 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
             ProposingUnit = AccessPolicy.ProfileOf(db, $"{message.Channel}:{message.UserId}")?.Unit,
         };
         var body = Regex.Replace(text, @"^/dangky(@\S+)?", "", RegexOptions.IgnoreCase).Trim();
-        var entry = QuickEntryParser.Parse(body, kb, context);
+        // Only a plan the message names is taken; the plan last talked about is offered, never assumed.
+        var entry = QuickEntryParser.Parse(body, kb, contextCampaign: chosen);
         entry.ProposingUnit = form.ProposingUnit;
         entry.CopyTo(form);
+        if (form.CampaignId is null) form.PreferredCampaigns = PreferredPlans(kb, form, entry.CampaignCandidates, lastTalkedAbout);
         var understood = Understood(kb, form);
         var notes = new List<string>();
         if (entry.UnknownAwardMention is { } unknown && kb.Find(form.CampaignId ?? "") is { } c)
-            notes.Add(AwardNotOffered(c, unknown));
+            notes.Add(FormFields.AwardNotOffered(c, unknown));
         var next = Advance(kb, form);
         var intro = understood.Count > 0 ? "Tôi hiểu như sau:\n" + string.Join('\n', understood) : "Bắt đầu đăng ký đề nghị khen thưởng (gõ /huy để hủy bất cứ lúc nào).";
         if (message.InSharedChat) notes.Insert(0, InGroupNote(message));
         return Prefix(string.Join('\n', notes.Prepend(intro)), next);
+    }
+
+    /// <summary>The plans the officer has nominations in (latest first), then the ones the message named, their unit's area's, the chat's last.</summary>
+    private List<string> PreferredPlans(KnowledgeBase kb, NominationForm form, IReadOnlyList<Campaign> named, Campaign? context)
+    {
+        var own = db.Nominations.Find(n => n.OwnerKey == form.OwnerKey).OrderByDescending(n => n.Id).Select(n => n.CampaignId);
+        var area = form.ProposingUnit is { } unit && kb.Resolver.Resolve(kb.Glossary.Expand(unit)) is { IsNone: false } m ? m.Candidates.Select(c => c.Id) : [];
+        return [.. own.Concat(named.Select(c => c.Id)).Concat(area).Append(context?.Id).OfType<string>().Where(id => kb.Find(id) is not null).Distinct()];
     }
 
     /// <summary>Free text while the form waits for a field (or an edit "sửa chức vụ: …").</summary>
@@ -90,7 +102,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         var action = parts.Length > 1 ? parts[1] : "";
         var value = parts.Length > 2 ? parts[2] : "";
         if (action == "new") return Start(kb, message, "", null);
-        if (action == "start") return Start(kb, message, "", kb.Find(value));
+        if (action == "start") return Start(kb, message, "", chosen: kb.Find(value));
         if (form is null) return new Reply("Biểu mẫu này đã xong hoặc đã hủy. Gõ /dangky để đăng ký đề nghị mới.");
         form.Paused = false;
         switch (action)
@@ -148,8 +160,10 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         if (error is not null && field == FormField.ProposingUnit && form.ProposingUnit is not null)
             return Save(form, Prefix(access.Refuse(access.Who(form.OwnerKey), "sửa đơn vị đề nghị", error).Text, ShowSummary(kb, form)));
         if (error is not null) return Save(form, Prefix(error, Ask(kb, form, field)));
-        if (field == FormField.Award && kb.Find(form.CampaignId ?? "") is { } c && form.AwardId is null)
-            return Save(form, Prefix(AwardNotOffered(c, value), Ask(kb, form, field)));
+        // Typed words that are not the form's name itself: say which form was taken, so a wrong one is seen at once.
+        if (field == FormField.Award && !byButton && kb.Find(form.CampaignId ?? "")?.Awards.FirstOrDefault(a => a.Id == form.AwardId) is { } taken
+            && VietnameseText.Fold(value.Trim()) != VietnameseText.Fold(taken.Name))
+            return Save(form, Prefix($"Hình thức đã chọn: {taken.Name} (gõ “sửa hình thức: …” để đổi).", Advance(kb, form)));
         return Save(form, Advance(kb, form));
     }
 
@@ -216,7 +230,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         var fields = FormFields.Applicable(form, campaign).Where(f => f != FormField.ProposingUnit || form.ProposingUnit is null);
         return new Reply("Chọn mục cần sửa (hoặc gõ “sửa <mục>: <giá trị mới>”):")
         {
-            Buttons = [.. fields.Select(f => Btn(FormFields.Label(f), "field", f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],
+            Buttons = [.. fields.Select(f => Btn(FormFields.Label(f, form.Beneficiary), "field", f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],
         };
     }
 
@@ -225,9 +239,6 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
 
     private static List<string> Understood(KnowledgeBase kb, NominationForm form) =>
         [.. FormFields.Describe(kb, form, brief: false, onlyFilled: true).Select(x => "• " + x)];
-
-    private static string AwardNotOffered(Campaign c, string asked) =>
-        $"Kế hoạch {c.ShortName} không có hình thức “{FormFields.Display(asked)}”. Các hình thức của kế hoạch: {string.Join("; ", c.Awards.Select(a => a.Name))}.";
 
     /// <summary>Group members read everything typed there: birth years and achievements belong in a private chat.</summary>
     public static string InGroupNote(IncomingMessage message) =>

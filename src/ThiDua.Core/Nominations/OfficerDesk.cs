@@ -38,7 +38,8 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     public Reply Press(KnowledgeBase kb, IncomingMessage message, Actor actor, ChatState state, string data)
     {
         var parts = data.Split('|');
-        if (parts is [_, "export", ..]) return Export(kb, actor, parts.Length > 2 ? parts[2] : state.CampaignId);
+        // The plan of the export is the one pressed, or asked: never the plan last talked about.
+        if (parts is [_, "export", ..]) return Export(kb, actor, parts.Length > 2 ? parts[2] : null, withDrafts: parts is [_, _, _, "nhap"]);
         if (parts is [_, "unit"]) return UnitList(kb, actor);
         if (parts.Length < 3 || !int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || !AccessPolicy.CanRead(actor, n, kb))
             return access.Refuse(actor, data, "Không mở được đề nghị này (không có, hoặc không thuộc bạn hay đơn vị của bạn).");
@@ -50,16 +51,23 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         switch (parts[1])
         {
-            case "submit" when StatusFlow.OfficerMayEdit(n.Status) && SubmitRefusal(actor, n) is { } refusal:
+            case "submit" or "submitok" when StatusFlow.OfficerMayEdit(n.Status) && SubmitRefusal(actor, n) is { } refusal:
                 return access.Refuse(actor, data, refusal);
             case "submit" when StatusFlow.OfficerMayEdit(n.Status):
+                return ConfirmSubmit(n, campaign);
+            case "submitok" when StatusFlow.OfficerMayEdit(n.Status):
                 var again = n.Status == NominationStatus.Returned;
                 StatusFlow.Change(n, NominationStatus.Submitted, actor, now, again ? "nộp lại sau khi sửa" : null);
                 db.Nominations.Update(n);
                 db.SyncToDisk();
                 var missing = campaign is null ? 0 : DossierChecklist.MissingCount(n, campaign);
-                return new Reply($"📨 Đã {(again ? "nộp lại" : "nộp")} đề nghị {n.Code}. Từ giờ bạn không sửa được nữa (trừ khi bị trả lại)."
-                    + (missing > 0 ? $"\n⚠️ Hồ sơ còn thiếu {missing} thành phần — gửi bổ sung cho nơi tiếp nhận." : ""));
+                return new Reply($"📨 Đã {(again ? "nộp lại" : "nộp")} đề nghị {n.Code}{(campaign is null ? "" : $" cho {Receiver(campaign)}")}. Từ giờ bạn không sửa được nữa (trừ khi bị trả lại); rút lại được khi chưa ai bắt đầu thẩm định."
+                    + (missing > 0 ? $"\n⚠️ Hồ sơ còn thiếu {missing} thành phần — gửi bổ sung cho nơi tiếp nhận." : ""))
+                {
+                    Buttons = [[Btn("Rút lại", "withdraw", n.Id)]],
+                };
+            case "withdraw" when n.Status == NominationStatus.UnderReview:
+                return new Reply($"Đề nghị {n.Code} đang được thẩm định: không rút lại được nữa. Bạn liên hệ cán bộ thẩm định nếu cần rút.");
             case "withdraw" when StatusFlow.OfficerMayWithdraw(n.Status):
                 StatusFlow.Change(n, NominationStatus.Withdrawn, actor, now);
                 db.Nominations.Update(n);
@@ -73,6 +81,20 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             default:
                 return new Reply($"Đề nghị {n.Code} đang ở trạng thái “{TrichNgangExport.StatusName(n.Status)}”: không làm được thao tác này.");
         }
+    }
+
+    /// <summary>Where a submitted nomination goes: the plan's dossier address, else its receiving or appraising body.</summary>
+    private static string Receiver(Campaign c) =>
+        c.Dossier?.SubmitTo ?? c.Bodies.FirstOrDefault(b => b.Role is BodyRole.Receiving or BodyRole.Appraising)?.Name ?? "cơ quan thẩm định của kế hoạch";
+
+    /// <summary>Submitting is final: asked once, with where it goes and what the unit still has to send.</summary>
+    private static Reply ConfirmSubmit(Nomination n, Campaign? c)
+    {
+        var lines = new List<string> { $"Nộp đề nghị {n.Code} ({n.NomineeName}){(c is null ? "" : $" cho {Receiver(c)}")}?" };
+        if (c is not null && DossierChecklist.Missing(n, c) is { Count: > 0 } missing)
+            lines.Add("Hồ sơ đơn vị bạn còn thiếu: " + string.Join("; ", missing.Select(i => i.Name)) + ".");
+        lines.Add("Sau khi nộp, bạn không sửa được nữa (trừ khi bị trả lại); rút lại được khi chưa ai bắt đầu thẩm định.");
+        return new Reply(string.Join('\n', lines)) { Buttons = [[Btn("Nộp", "submitok", n.Id), Btn("Chưa nộp", "open", n.Id)]] };
     }
 
     /// <summary>
@@ -178,7 +200,30 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         return new NominationFlow(db, clock, access).Current(kb, form);
     }
 
-    private Reply Export(KnowledgeBase kb, Actor actor, string? campaignId)
+    /// <summary>/xuat [kế hoạch] [nháp]: the plan named in the command, else the officer's only one, else a question.</summary>
+    public Reply ExportCommand(KnowledgeBase kb, Actor actor, string args)
+    {
+        var words = kb.Glossary.Expand(args).ToList();
+        var withDrafts = words.Remove("nhap");
+        var named = string.Join(' ', words.Where(w => w is not ("ca" or "ke" or "kem" or "ban")));
+        if (named.Length == 0) return Export(kb, actor, null, withDrafts);
+        var mention = kb.Resolver.Resolve(kb.Glossary.Expand(named));
+        if (mention.Candidates.Count == 1) return Export(kb, actor, mention.Candidates[0].Id, withDrafts);
+        var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).Select(n => n.CampaignId).Distinct().ToList();
+        var offered = (mention.Candidates.Count > 1 ? mention.Candidates.Where(c => mine.Contains(c.Id)) : mine.Select(id => kb.Find(id ?? "")).OfType<Campaign>()).ToList();
+        var lead = mention.Candidates.Count > 1 ? $"“{args.Trim()}” ứng với nhiều kế hoạch." : $"Tôi không tìm thấy kế hoạch “{args.Trim()}”.";
+        if (offered.Count == 0) return new Reply($"{lead} Bạn chưa có đề nghị nào trong kế hoạch như vậy để xuất danh sách.");
+        return new Reply($"{lead} Xuất danh sách trích ngang của kế hoạch nào?") { Buttons = ExportButtons(offered, withDrafts) };
+    }
+
+    private static List<IReadOnlyList<Button>> ExportButtons(IEnumerable<Campaign> plans, bool withDrafts) =>
+        [.. plans.Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"n|export|{c.Id}{(withDrafts ? "|nhap" : "")}")])];
+
+    /// <summary>
+    /// The officer's nominations of one plan as the office files them: submitted and after, drafts only when asked for
+    /// ("/xuat … nháp"), since a list sent up is read as what was proposed.
+    /// </summary>
+    private Reply Export(KnowledgeBase kb, Actor actor, string? campaignId, bool withDrafts)
     {
         var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).ToList();
         var campaigns = mine.Select(n => n.CampaignId).Distinct().ToList();
@@ -186,17 +231,24 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (campaignId is null || kb.Find(campaignId) is not { } campaign)
         {
             if (campaigns.Count == 0) return new Reply("Bạn chưa có đề nghị nào để xuất danh sách.");
-            return new Reply("Xuất danh sách trích ngang của kế hoạch nào?")
-            {
-                Buttons = [.. campaigns.Select(id => kb.Find(id ?? "")).OfType<Campaign>().Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"n|export|{c.Id}")])],
-            };
+            return new Reply("Xuất danh sách trích ngang của kế hoạch nào?") { Buttons = ExportButtons(campaigns.Select(id => kb.Find(id ?? "")).OfType<Campaign>(), withDrafts) };
         }
-        var rows = mine.Where(n => n.CampaignId == campaign.Id).OrderBy(n => n.Id).ToList();
-        if (rows.Count == 0) return new Reply($"Bạn chưa có đề nghị nào trong kế hoạch {campaign.ShortName}.");
-        var path = TrichNgangExport.Write(db.ExportFolder, campaign, rows, clock.Now.DateTime);
-        return new Reply($"Danh sách trích ngang {rows.Count} đề nghị — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}).")
+        var ofPlan = mine.Where(n => n.CampaignId == campaign.Id).OrderBy(n => n.Id).ToList();
+        if (ofPlan.Count == 0) return new Reply($"Bạn chưa có đề nghị nào trong kế hoạch {campaign.ShortName}.");
+        var rows = withDrafts ? ofPlan : [.. ofPlan.Where(n => n.Status != NominationStatus.Draft)];
+        var drafts = ofPlan.Count(n => n.Status == NominationStatus.Draft);
+        var draftButton = new Button($"Xuất cả {drafts} bản nháp", $"n|export|{campaign.Id}|nhap");
+        if (rows.Count == 0)
+            return new Reply($"Các đề nghị của bạn trong kế hoạch {campaign.ShortName} đều còn là nháp ({drafts}), chưa nộp. Danh sách trích ngang chỉ gồm đề nghị đã nộp, trừ khi bạn chọn xuất cả nháp.")
+            {
+                Buttons = [[draftButton]],
+            };
+        var path = TrichNgangExport.Write(db.ExportFolder, campaign, rows, clock.Now.DateTime, includesDrafts: withDrafts && drafts > 0);
+        var note = withDrafts || drafts == 0 ? "" : $"\nKhông gồm {drafts} bản nháp chưa nộp.";
+        return new Reply($"Danh sách trích ngang {rows.Count} đề nghị — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}).{note}")
         {
             File = new OutgoingFile(path, Path.GetFileName(path), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            Buttons = withDrafts || drafts == 0 ? [] : [[draftButton]],
         };
     }
 

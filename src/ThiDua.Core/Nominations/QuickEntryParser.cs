@@ -110,7 +110,7 @@ public static partial class QuickEntryParser
         if (mentioned is null) return;
         var matching = MatchingAwards(campaign, words);
         if (matching.Count > 0) entry.AwardId = matching[0].Id;
-        else entry.UnknownAwardMention = IssuerMentioned(words) is { } issuer ? $"{mentioned} {issuer}" : mentioned;
+        else entry.UnknownAwardMention = AwardNamed(words);
     }
 
     /// <summary>
@@ -130,6 +130,13 @@ public static partial class QuickEntryParser
             .OrderByDescending(x => VietnameseText.Words(x.Award.Name).Count(asked.Contains))
             .Select(x => x.Award)];
     }
+
+    /// <summary>The award form the words name, as the law names it ("Bằng khen của Thủ tướng Chính phủ"), else its words.</summary>
+    public static string? AwardNamed(IReadOnlyList<string> words) =>
+        AwardForms.Mentioned(words)?.Name ?? (AwardMention(words) is { } kind ? IssuerMentioned(words) is { } issuer ? $"{kind} {issuer}" : kind : null);
+
+    /// <summary>The issuer the words name ("thu tuong", "chu tich"…), if any.</summary>
+    public static string? IssuerNamed(IReadOnlyList<string> words) => IssuerMentioned(words);
 
     private static string? IssuerMentioned(IReadOnlyList<string> words)
     {

@@ -13,11 +13,14 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
 {
     public Reply Menu(KnowledgeBase kb, IncomingMessage m, string? done = null)
     {
-        var followed = Mine(m).Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
-        var schedule = Describe(options.OffsetsDays);
+        var follows = Mine(m);
+        var followed = follows.Select(f => f.CampaignId).ToHashSet(StringComparer.Ordinal);
+        // Each plan's own schedule (a follower may have chosen 3-1-0 instead of the default), as it will be sent.
+        var lines = follows.Select(f => (Plan: kb.Find(f.CampaignId), f.OffsetsDays)).Where(x => x.Plan is not null)
+            .Select(x => $"• {x.Plan!.ShortName}: {Describe(x.OffsetsDays ?? options.OffsetsDays)}");
         var text = followed.Count == 0
-            ? $"Bạn chưa theo dõi kế hoạch nào. Chọn kế hoạch để được nhắc trước mỗi hạn ({schedule}, lúc {options.SendAt:HH\\:mm}):"
-            : $"Bạn đang được nhắc hạn ({schedule}, lúc {options.SendAt:HH\\:mm}) cho {followed.Count} kế hoạch. Bấm để bật/tắt:";
+            ? $"Bạn chưa theo dõi kế hoạch nào. Chọn kế hoạch để được nhắc trước mỗi hạn ({Describe(options.OffsetsDays)}, lúc {options.SendAt:HH\\:mm}):"
+            : $"Bạn đang được nhắc hạn (lúc {options.SendAt:HH\\:mm}) cho {followed.Count} kế hoạch:\n{string.Join('\n', lines)}\nBấm để bật/tắt:";
         return new Reply(done is null ? text : $"{done}\n\n{text}")
         {
             Buttons = [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[followed.Contains(c.Id)
@@ -56,12 +59,14 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
         }
         // The officer's unit, when known from their nominations, decides which obligations concern them.
         var unitKind = UnitKinds.FromUnitName(db.Officers.FindById($"{m.Channel}:{m.UserId}")?.Unit);
-        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, UserId = m.UserId, CampaignId = campaign.Id, UnitKind = unitKind, CreatedAt = time.GetUtcNow().UtcDateTime });
+        // Turning on again keeps a schedule already chosen.
+        var chosen = db.Follows.FindById(key)?.OffsetsDays;
+        db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, UserId = m.UserId, CampaignId = campaign.Id, UnitKind = unitKind, OffsetsDays = chosen, CreatedAt = time.GetUtcNow().UtcDateTime });
         var next = campaign.Deadlines.Where(ReminderPlanner.IsObligation).Where(d => d.DueDate >= today).OrderBy(d => d.DueDate).FirstOrDefault();
         var when = next is null
             ? $"Kế hoạch đã hết các hạn (kết thúc {VietnameseDates.Format(campaign.Period.End)}), nên sẽ không có nhắc mới."
             : $"Hạn gần nhất: {next.Title} — {VietnameseDates.WithWeekday(next.DueDate)} ({VietnameseDates.Relative(next.DueDate, today)}).";
-        return new Reply($"🔔 Đã bật nhắc hạn cho {campaign.ShortName} ({Describe(options.OffsetsDays)}, lúc {options.SendAt:HH\\:mm}). {when}")
+        return new Reply($"🔔 Đã bật nhắc hạn cho {campaign.ShortName} ({Describe(chosen ?? options.OffsetsDays)}, lúc {options.SendAt:HH\\:mm}). {when}")
         {
             Buttons =
             [

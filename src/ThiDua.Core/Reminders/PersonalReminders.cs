@@ -33,13 +33,17 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
     [GeneratedRegex(@"^(hay |xin |vui long )?nhac (toi|minh|em|anh|chi)\b")]
     private static partial Regex Request();
 
+    [GeneratedRegex(@"\b(?:dot|giai doan)\s+(?<n>\d{1,2})\b")]
+    private static partial Regex PhaseNamed();
+
     [GeneratedRegex(@"\b(?:ngay\s+)?(?<d>\d{1,2})/(?<m>\d{1,2})(?:/(?<y>\d{4}))?\b")]
     private static partial Regex DatePattern();
 
     [GeneratedRegex(@"\b(?:luc\s+)?(?<h>\d{1,2})(?:h|:|\s*gio\s*)(?<min>\d{2})?\b")]
     private static partial Regex TimePattern();
 
-    [GeneratedRegex(@"truoc\s+(?:han\s+)?(?<rest>.*?)\s*(?<n>\d{1,2})\s*ngay|truoc\s+(?<n>\d{1,2})\s*ngay\s+(?<rest>.*)")]
+    // "trước hạn nộp báo cáo đợt 2 5 ngày", "trước 5 ngày hạn …", "5 ngày trước hạn báo cáo đợt 2".
+    [GeneratedRegex(@"truoc\s+(?:han\s+)?(?<rest>.*?)\s*(?<n>\d{1,2})\s*ngay|truoc\s+(?<n>\d{1,2})\s*ngay\s+(?<rest>.*)|(?<n>\d{1,2})\s*ngay\s+truoc\s+(?:han\s+)?(?<rest>.*)")]
     private static partial Regex BeforeDeadline();
 
     public static bool IsRequest(string text) => Request().IsMatch(VietnameseText.Fold(text));
@@ -59,11 +63,11 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
             var campaign = mention.Candidates.Count == 1 ? mention.Candidates[0] : mention.IsNone ? context : null;
             if (campaign is null)
                 return new Reply("Bạn muốn nhắc trước hạn của kế hoạch nào? Ví dụ: “nhắc tôi trước hạn nộp báo cáo Lào Cai 2 ngày”.");
-            var deadline = BestDeadline(campaign, mention.OtherWords, today);
-            if (deadline is null)
-                return new Reply($"Tôi chưa tìm thấy hạn nào như vậy trong kế hoạch {campaign.ShortName} còn ở phía trước. Hỏi “các hạn {campaign.ShortName}” để xem danh sách hạn.");
+            var (deadline, problem) = DeadlineMeant(campaign, mention.OtherWords, today);
+            if (deadline is null) return new Reply(problem!);
             day = deadline.DueDate.AddDays(-days);
-            what = $"{deadline.Title} ({campaign.ShortName}) — hạn {VietnameseDates.WithWeekday(deadline.DueDate)}, kế hoạch ghi “{deadline.Wording}”";
+            var phase = campaign.Phases.FirstOrDefault(p => p.Id == deadline.PhaseId);
+            what = $"{deadline.Title}{(phase is null || deadline.Title.Contains(phase.Name, StringComparison.OrdinalIgnoreCase) ? "" : $" ({phase.Name})")} ({campaign.ShortName}) — hạn {VietnameseDates.WithWeekday(deadline.DueDate)}, kế hoạch ghi “{deadline.Wording}”";
         }
         else if (DatePattern().Match(body) is { Success: true } date && TryDay(date, today, out day))
         {
@@ -79,6 +83,14 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
             : options.SendAt;
         var fireAt = ReminderPlanner.FireAt(day, at);
         if (fireAt <= clock.Now) return new Reply($"Thời điểm nhắc ({VietnameseDates.WithWeekday(day)} lúc {at:HH\\:mm}) đã qua. Bạn chọn ngày khác nhé.");
+        // The same request twice is one reminder: said so, not set again.
+        var existing = db.PersonalReminders.Find(r => r.Channel == m.Channel && r.ChatId == m.ChatId && r.FireAt == fireAt.UtcDateTime)
+            .FirstOrDefault(r => r.BelongsTo(m) && r.What == what);
+        if (existing is not null)
+            return new Reply($"Bạn đã đặt nhắc này rồi: {what}\nVào {VietnameseDates.WithWeekday(day)} lúc {at:HH\\:mm}. Không đặt thêm.")
+            {
+                Buttons = [[new Button("Các nhắc của tôi", "x|list"), new Button("Xóa nhắc này", $"x|del|{existing.Id}")]],
+            };
         var reminder = new PersonalReminder
         {
             Channel = m.Channel,
@@ -116,14 +128,39 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         return new Reply("Không tìm thấy nhắc này (có thể đã xóa).");
     }
 
-    /// <summary>The plan's upcoming obligation whose title shares most words with what was asked.</summary>
-    private static Deadline? BestDeadline(Campaign c, IReadOnlyList<string> words, DateOnly today)
+    /// <summary>
+    /// The deadline the words mean: the phase they name ("đợt 2") and the kind ("báo cáo", "hồ sơ", "tổng kết") decide;
+    /// the title's words choose among what is left, the nearest first. A phase the plan lacks, or a deadline already
+    /// past, is said so rather than replaced by another.
+    /// </summary>
+    private static (Deadline? Deadline, string? Problem) DeadlineMeant(Campaign c, IReadOnlyList<string> words, DateOnly today)
     {
+        var joined = string.Join(' ', words);
+        var list = $"Hỏi “các hạn {c.ShortName}” để xem danh sách hạn.";
+        var candidates = c.Deadlines.Where(ReminderPlanner.IsObligation).ToList();
+        if (PhaseNamed().Match(joined) is { Success: true } named)
+        {
+            var n = int.Parse(named.Groups["n"].Value, CultureInfo.InvariantCulture);
+            if (n < 1 || n > c.Phases.Count)
+                return (null, c.Phases.Count == 0 ? $"Kế hoạch {c.ShortName} không chia đợt. {list}" : $"Kế hoạch {c.ShortName} không có đợt {n} (chỉ có {c.Phases.Count} đợt). {list}");
+            candidates = [.. candidates.Where(d => d.PhaseId == c.Phases[n - 1].Id)];
+        }
+        if (KindNamed(joined) is { } kind) candidates = [.. candidates.Where(d => d.Kind == kind)];
+        if (candidates.Count == 0) return (null, $"Tôi chưa tìm thấy hạn nào như vậy trong kế hoạch {c.ShortName}. {list}");
         var asked = words.Where(w => w.Length > 1).ToHashSet(StringComparer.Ordinal);
-        return c.Deadlines.Where(ReminderPlanner.IsObligation).Where(d => d.DueDate >= today)
-            .Select(d => (d, score: VietnameseText.Words(d.Title).Distinct().Count(asked.Contains)))
-            .Where(x => x.score > 0).OrderByDescending(x => x.score).ThenBy(x => x.d.DueDate).Select(x => x.d).FirstOrDefault();
+        var best = candidates.Select(d => (d, score: VietnameseText.Words(d.Title).Distinct().Count(asked.Contains)))
+            .OrderByDescending(x => x.score).ThenBy(x => x.d.DueDate < today).ThenBy(x => x.d.DueDate).Select(x => x.d).First();
+        return best.DueDate < today
+            ? (null, $"Hạn “{best.Title}” của kế hoạch {c.ShortName} đã qua ({VietnameseDates.WithWeekday(best.DueDate)}). {list}")
+            : (best, null);
     }
+
+    private static DeadlineKind? KindNamed(string words) =>
+        words.Contains("bao cao", StringComparison.Ordinal) ? DeadlineKind.Report
+        : words.Contains("ho so", StringComparison.Ordinal) || words.Contains("de nghi khen", StringComparison.Ordinal) ? DeadlineKind.Submission
+        : words.Contains("tong ket", StringComparison.Ordinal) ? DeadlineKind.FinalReview
+        : words.Contains("so ket", StringComparison.Ordinal) ? DeadlineKind.MidTermReview
+        : null;
 
     private static bool TryDay(Match date, DateOnly today, out DateOnly day)
     {

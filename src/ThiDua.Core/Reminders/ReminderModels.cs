@@ -31,6 +31,10 @@ public sealed class Follow
 /// <summary>Bookkeeping of the reminder runs: the instant up to which everything due has been enqueued.</summary>
 public sealed class ReminderRun
 {
-    [BsonId] public string Id { get; set; } = "reminders";
+    public const string RealTime = "reminders", SimulatedTime = "reminders-simulated";
+
+    [BsonId] public string Id { get; set; } = RealTime;
     public DateTime CoveredUntil { get; set; }
+    /// <summary>Simulated time only: which simulation this is, counted (a new one starts when the clock is set before the last one's end).</summary>
+    public long Simulation { get; set; }
 }

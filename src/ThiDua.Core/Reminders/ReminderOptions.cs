@@ -13,4 +13,10 @@ public sealed class ReminderOptions
 
     /// <summary>After downtime, reminders missed by less than this are still sent (marked late); older ones are skipped.</summary>
     public TimeSpan Grace { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Set by the host when the clock is given (Clock:Now, --now): a demo's or a test's time. Its bookkeeping is kept
+    /// apart from real time's, so a demo on a real database neither sends real reminders early nor is silenced by them.
+    /// </summary>
+    public bool Simulated { get; set; }
 }

@@ -43,14 +43,14 @@ public sealed class JoiningUnitsTests
         var mine = await t.Say("n", "/cuatoi");
         Assert.DoesNotContain("LC-2024-0001", FirstText(mine));
         Assert.DoesNotContain("n|unit", Transcript.ButtonData(mine));
-        Assert.Contains("chưa nộp được", FirstText(await t.Press("n", "n|submit|2")));
+        Assert.Contains("chưa nộp được", FirstText(await t.Press("n", "n|submitok|2")));
         Assert.DoesNotContain("LC-2024-0002", FirstText(await t.Press("a", "n|unit")));
 
         var approved = await t.Press("a", PushedButton(asked, "a", "Đồng ý"));
         Assert.Contains("Đã xác nhận Hà Văn Mới là cán bộ UBND xã Bản Vược", FirstText(approved));
         Assert.Contains("đã xác nhận bạn là cán bộ UBND xã Bản Vược", Transcript.PushedTo(approved, "n").GetProperty("text").GetString());
         Assert.Contains("LC-2024-0001", FirstText(await t.Press("n", "n|unit")));
-        Assert.Contains("Đã nộp", FirstText(await t.Press("n", "n|submit|2")));
+        Assert.Contains("Đã nộp", FirstText(await t.Press("n", "n|submitok|2")));
 
         using var db = t.Stored();
         Assert.False(db.Officers.FindById("script:n").JoinPending);

@@ -19,7 +19,7 @@ public sealed class SeparationOfDutiesTests
 
         // A reviewer nominates themselves and submits it.
         Assert.Equal("LC-2024-0001", await t.Nominate("rev", "Trần Văn Thẩm"));
-        Assert.Contains("Đã nộp", FirstText(await t.Press("rev", "n|submit|1")));
+        Assert.Contains("Đã nộp", FirstText(await t.Press("rev", "n|submitok|1")));
         foreach (var move in new[] { "v|m|1|UnderReview", "v|r|1", "v|d|1" })
             Assert.Contains("bạn lập đề nghị này", FirstText(await t.Press("rev", move)));
         var opened = await t.Press("rev", "v|o|1");

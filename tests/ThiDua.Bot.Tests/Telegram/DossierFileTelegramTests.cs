@@ -65,7 +65,7 @@ public sealed class DossierFileTelegramTests : IAsyncLifetime, IDisposable
         var notice = await Reply(Admin, "đơn vị mới");
         _server.EnqueueCallback(Admin, Admin, notice.MessageId, "u|ok|1");
         await Reply(Officer, "đã xác nhận bạn là cán bộ");
-        _server.EnqueueCallback(Officer, Officer, 1, "n|submit|1");
+        _server.EnqueueCallback(Officer, Officer, 1, "n|submitok|1");
         await Reply(Officer, "Đã nộp");
 
         var stored = Assert.Single(bot.Get<BotDatabase>().Nominations.FindById(1).Attachments).FileName;

@@ -77,7 +77,7 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         _server.EnqueuePhoto(Officer, Officer, [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'], caption: "Biên bản");
         await Reply(Officer, "✅ Biên bản");
 
-        _server.EnqueueText(Officer, Officer, "/xuat");
+        _server.EnqueueText(Officer, Officer, "/xuat nháp");
         var export = await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.Method == "sendDocument");
         Assert.EndsWith(".xlsx", export.DocumentName);
         Assert.Equal("PK"u8.ToArray(), export.DocumentContent![..2]);

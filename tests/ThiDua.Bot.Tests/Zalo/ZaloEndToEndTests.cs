@@ -81,7 +81,7 @@ public sealed partial class ZaloEndToEndTests : IAsyncLifetime, IDisposable
         _server.EnqueueImage(User, User, photo, caption: "Tờ trình");
         await Reply("✅ Tờ trình");
 
-        _server.EnqueueText(User, User, "/xuat");
+        _server.EnqueueText(User, User, "/xuat nháp");
         var export = await Reply("Tải “trich-ngang");
         var link = Regex.Match(export.Text!, @"http://127\.0\.0\.1:\d+/tai/\S+").Value;
         using var http = new HttpClient();

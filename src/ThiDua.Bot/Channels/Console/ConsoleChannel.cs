@@ -27,7 +27,7 @@ public sealed class ConsoleChannel(
     /// <summary>Reminders pushed to the terminal appear between answers, their buttons numbered like any other.</summary>
     public async Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
     {
-        await ShowAsync(new ConversationResult([message.Reply]));
+        await ShowAsync(new ConversationResult([message.Reply]), pushed: true);
         return SendResult.Sent;
     }
 
@@ -41,6 +41,8 @@ public sealed class ConsoleChannel(
     {
         await Task.Yield();
         await output.WriteLineAsync("ThiDua.Bot — trợ lý thi đua, khen thưởng. Gõ câu hỏi, số để chọn nút, /thoat để thoát.");
+        // A clock set before what this database already reminded (a demo after a real run, or the reverse) is said, not hidden.
+        if (services.GetRequiredService<ReminderService>().Notice is { } notice) await output.WriteLineAsync("⚠️ " + notice);
         await ShowAsync(await core.HandleAsync(Message("/start", null), stoppingToken));
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -54,11 +56,33 @@ public sealed class ConsoleChannel(
                 await MoveClockAsync(line.Trim()["/dongho".Length..].Trim(), stoppingToken);
                 continue;
             }
+            if (line.TrimStart().StartsWith("/tep", StringComparison.OrdinalIgnoreCase))
+            {
+                await SendFileAsync(line.Trim()["/tep".Length..].Trim(), stoppingToken);
+                continue;
+            }
             var pressed = int.TryParse(line.Trim(), out var n) && n >= 1 && n <= _lastButtons.Count ? _lastButtons[n - 1] : null;
             var result = await core.HandleAsync(pressed is null ? Message(line, null) : Message(null, pressed.Data), stoppingToken);
             await ShowAsync(result);
         }
         lifetime.StopApplication();
+    }
+
+    /// <summary>"/tep PATH [chú thích]": sends a file from this machine, as a phone sends one (a dossier paper, a plan to import).</summary>
+    private async Task SendFileAsync(string rest, CancellationToken cancellationToken)
+    {
+        // A path with spaces is quoted: /tep "Tờ trình xã A.pdf" Tờ trình
+        var end = rest.StartsWith('"') ? rest.IndexOf('"', 1) : -1;
+        var quoted = end > 0;
+        var path = quoted ? rest[1..end] : rest.Split(' ', 2)[0];
+        var caption = (quoted ? rest[(end + 1)..] : rest.Split(' ', 2).ElementAtOrDefault(1) ?? "").Trim();
+        if (LocalFiles.Open(path, out var problem) is not { } file)
+        {
+            await output.WriteLineAsync($"Không gửi được: {problem ?? "thiếu đường dẫn"}. Dùng: /tep ĐƯỜNG_DẪN [chú thích], ví dụ /tep to-trinh.pdf Tờ trình");
+            return;
+        }
+        var message = Message(caption.Length == 0 ? null : caption, null) with { File = file };
+        await ShowAsync(await core.HandleAsync(message, cancellationToken));
     }
 
     /// <summary>Demo only: "/dongho 2024-06-22T08:00" moves the console's clock forward and sends what fell due.</summary>
@@ -82,12 +106,13 @@ public sealed class ConsoleChannel(
     private static IncomingMessage Message(string? text, string? button) =>
         new() { Channel = "console", ChatId = ChatId, UserId = ChatId, Text = text, ButtonData = button };
 
-    private async Task ShowAsync(ConversationResult result)
+    /// <param name="pushed">A reminder arriving between answers: its buttons are numbered after the prompt's, which keep their numbers.</param>
+    private async Task ShowAsync(ConversationResult result, bool pushed = false)
     {
         await _writing.WaitAsync();
         try
         {
-            await WriteAsync(result);
+            await WriteAsync(result, pushed);
         }
         finally
         {
@@ -95,14 +120,15 @@ public sealed class ConsoleChannel(
         }
     }
 
-    private async Task WriteAsync(ConversationResult result)
+    private async Task WriteAsync(ConversationResult result, bool pushed)
     {
         foreach (var reply in result.Replies)
         {
             await output.WriteLineAsync();
             await output.WriteLineAsync(reply.Text);
-            _lastButtons = [.. reply.Buttons.SelectMany(row => row)];
-            for (var i = 0; i < _lastButtons.Count; i++) await output.WriteLineAsync($"  [{i + 1}] {_lastButtons[i].Text}");
+            var first = pushed ? _lastButtons.Count : 0;
+            _lastButtons = [.. (pushed ? _lastButtons : []), .. reply.Buttons.SelectMany(row => row)];
+            for (var i = first; i < _lastButtons.Count; i++) await output.WriteLineAsync($"  [{i + 1}] {_lastButtons[i].Text}");
             if (reply.File is not null) await output.WriteLineAsync($"  (tệp: {reply.File.Path})");
         }
         await output.WriteLineAsync();

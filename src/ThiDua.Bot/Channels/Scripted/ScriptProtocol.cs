@@ -23,6 +23,8 @@ public static class ScriptProtocol
     };
 
     /// <summary>A {"clock":"ISO"} line: time passes to that instant.</summary>
+    private static readonly string[] MessageFields = ["chat", "text", "button", "file"];
+
     public static bool TryParseClock(string line, out DateTimeOffset instant, out string? text, out string? error)
     {
         instant = default; text = null; error = null;
@@ -31,7 +33,13 @@ public static class ScriptProtocol
             using var doc = JsonDocument.Parse(line);
             if (doc.RootElement.ValueKind != JsonValueKind.Object || !doc.RootElement.TryGetProperty("clock", out var clock)) return false;
             if (clock.ValueKind != JsonValueKind.String) { error = "\"clock\" phải là chuỗi thời điểm ISO-8601 có múi giờ"; return true; }
-            text = clock.GetString();
+            // A clock line moves time and nothing else: a message on it would be silently dropped.
+            if (MessageFields.FirstOrDefault(p => doc.RootElement.TryGetProperty(p, out _)) is { } extra)
+            {
+                error = $"dòng \"clock\" không kèm \"{extra}\": gửi tin nhắn ở một dòng riêng";
+                return true;
+            }
+            if (!TryGetString(clock, out text)) { error = "\"clock\" có ký tự không hợp lệ"; return true; }
             if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant)
                 || !System.Text.RegularExpressions.Regex.IsMatch(text ?? "", @"(Z|[+-]\d{2}:\d{2})$"))
                 error = $"\"clock\" không phải thời điểm ISO-8601 có múi giờ: {text}";
@@ -69,9 +77,8 @@ public static class ScriptProtocol
             IncomingFile? upload = null;
             if (file is not null)
             {
-                var info = new FileInfo(file);
-                if (!info.Exists) return (null, $"không có tệp \"{file}\"");
-                upload = new IncomingFile(info.Name, null, info.Length, _ => Task.FromResult<Stream>(info.OpenRead()));
+                upload = LocalFiles.Open(file, out var problem);
+                if (upload is null) return (null, problem);
                 text = caption;
             }
             return (new IncomingMessage
@@ -96,8 +103,27 @@ public static class ScriptProtocol
             error = $"\"{property}\" phải là chuỗi";
             return false;
         }
-        value = element.GetString();
+        if (!TryGetString(element, out value))
+        {
+            error = $"\"{property}\" có ký tự không hợp lệ (nửa cặp UTF-16 đứng một mình, như \\ud800)";
+            return false;
+        }
         return true;
+    }
+
+    /// <summary>A JSON string as .NET text; false for a lone surrogate escape ("\ud800"), which no text can hold.</summary>
+    private static bool TryGetString(JsonElement element, out string? value)
+    {
+        try
+        {
+            value = element.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = null;
+            return false;
+        }
     }
 
     public static string FormatResult(string chat, ConversationResult result, IReadOnlyList<PushedMessage>? alsoPushed = null)
