@@ -5,13 +5,16 @@ using ThiDua.Benchmarks;
 // `-- latency` prints per-question percentiles; `-- scripted N` times N questions through the built bot binary;
 // `-- outbox` checks paced delivery against the channel limit in virtual and real time;
 // `-- telegram N` times N updates through the Telegram adapter against a fake Bot API server, pacing off;
-// `-- process` measures start-up to the first answer and resident memory with 10,000 officers and 100,000 nominations.
+// `-- process` measures start-up to the first answer and resident memory with 10,000 officers and 100,000 nominations;
+// `-- peer [DATA]` is a plain Lucene.NET BM25 answerer speaking the scripted channel's JSONL on stdin/stdout,
+// to time whole processes side by side (`ThiDua.Benchmarks.dll peer < q.jsonl` vs `ThiDua.Bot.dll chat --jsonl < q.jsonl`).
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(),
     "outbox" => await OutboxPacingProbe.RunAsync(),
     "scripted" => await ScriptedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "process" => await ProcessProbe.RunAsync(),
+    "peer" => await Bm25Peer.RunAsync(args.Length > 1 ? args[1] : null),
     "telegram" => await TelegramThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Run(args),
 };

@@ -41,9 +41,13 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
 
     public Actor Who(string key)
     {
+        // Every message asks this: each record is read once (the same rules as LinkedTo and ProfileOf).
+        var own = db.Officers.FindById(key);
+        var linked = own?.LinkedTo is { } o && db.Officers.FindById(o) is { } other && other.LinkedTo == key ? other : null;
         var keys = new HashSet<string>(StringComparer.Ordinal) { key };
-        if (LinkedTo(db, key) is { } other) keys.Add(other);
-        return new Actor(key, keys, ProfileOf(db, key), keys.Any(_admins.Contains));
+        if (linked is not null) keys.Add(linked.UserKey);
+        var profile = own is { IsRegistered: false } && linked is { IsRegistered: true } ? linked : own;
+        return new Actor(key, keys, profile, keys.Any(_admins.Contains));
     }
 
     /// <summary>Administrators from configuration, as person keys.</summary>

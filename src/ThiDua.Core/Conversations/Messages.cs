@@ -71,3 +71,19 @@ public interface IConversationCore
 {
     Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// What a chat or user id may be: short, printable. Ids become database keys (LiteDB refuses keys over 1,023 bytes),
+/// so every channel checks them when a message arrives, before any record is keyed by them.
+/// </summary>
+public static class ChatIds
+{
+    public const int MaxLength = 200;
+
+    /// <returns>Why the id cannot be used, or null when it can.</returns>
+    public static string? Problem(string? id) =>
+        string.IsNullOrEmpty(id) ? "rỗng"
+        : id.Length > MaxLength ? $"dài quá ({id.Length:N0} ký tự, tối đa {MaxLength})"
+        : id.Any(char.IsControl) ? "có ký tự điều khiển"
+        : null;
+}

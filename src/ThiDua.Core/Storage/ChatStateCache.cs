@@ -58,9 +58,25 @@ public sealed class ChatStateCache(ILiteCollection<ChatState> collection, BotDat
         _lastFlush = time.GetUtcNow();
         if (_dirty.Count == 0) return;
         var batch = _dirty.Select(k => _states[k]).ToList();
-        db.InTransaction(() => collection.Upsert(batch));
+        try
+        {
+            db.InTransaction(() => collection.Upsert(batch));
+        }
+        catch (LiteException)
+        {
+            // One bad record (an id over LiteDB's key limit, say) must not fail everyone's: each is saved alone, and
+            // one that still fails is dropped from the cache (its chat starts afresh) instead of failing every flush.
+            foreach (var state in batch)
+            {
+                try { collection.Upsert(state); }
+                catch (LiteException) { _states.Remove(state.Key); Dropped++; }
+            }
+        }
         _dirty.Clear();
     }
+
+    /// <summary>Chat states that could not be saved and were dropped (see the flush).</summary>
+    public int Dropped { get; private set; }
 
     public void Dispose() => Flush();
 }

@@ -67,6 +67,8 @@ public static class ScriptProtocol
             if (!TryString(root, "chat", out var chat, out var error)) return (null, error);
             if (chat is null || chat.Length == 0) return (null, "thiếu \"chat\" (chuỗi khác rỗng)");
             if (!TryString(root, "user", out var user, out error)) return (null, error);
+            if (ChatIds.Problem(chat) is { } badChat) return (null, $"\"chat\" {badChat}");
+            if (user is not null && ChatIds.Problem(user) is { } badUser) return (null, $"\"user\" {badUser}");
             if (!TryString(root, "name", out var name, out error)) return (null, error);
             if (!TryString(root, "text", out var text, out error)) return (null, error);
             if (!TryString(root, "button", out var button, out error)) return (null, error);

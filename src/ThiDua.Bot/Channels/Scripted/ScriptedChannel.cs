@@ -20,6 +20,7 @@ public sealed class ScriptedChannel(
     ReminderService reminders,
     OutboxDispatcher outbox,
     ScriptedOutboxSender sender,
+    ExitStatus exit,
     TextReader input,
     TextWriter output) : BackgroundService
 {
@@ -34,22 +35,44 @@ public sealed class ScriptedChannel(
             // Starting on an existing database is a restart after downtime: catch up, within the grace period.
             reminders.Run(time.GetUtcNow(), afterDowntime: true);
             await DrainAsync(stoppingToken);
-            string? line;
-            while (!stoppingToken.IsCancellationRequested && (line = await input.ReadLineAsync(stoppingToken)) is not null)
+            var lines = new BoundedLineReader(input, MaxLineLength);
+            while (!stoppingToken.IsCancellationRequested && await lines.ReadLineAsync(stoppingToken) is ({ } line, var tooLong))
             {
-                if (string.IsNullOrWhiteSpace(line)) continue;
-                await output.WriteLineAsync(await HandleLineAsync(line, stoppingToken));
+                if (tooLong == 0 && string.IsNullOrWhiteSpace(line)) continue;
+                await output.WriteLineAsync(tooLong > 0
+                    ? ScriptProtocol.FormatError($"dòng dài quá ({tooLong:N0} ký tự, tối đa {MaxLineLength:N0}): bỏ qua, không đọc")
+                    : await HandleLineAsync(line, stoppingToken));
                 await output.FlushAsync(stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
+        catch (Exception ex)
+        {
+            // The loop itself failed (its input or output broke): the host stops, and says so by its exit code.
+            logger.LogCritical(ex, "Kênh kịch bản dừng vì lỗi");
+            exit.Code = 1;
+        }
         finally
         {
             lifetime.StopApplication();
         }
     }
 
+    /// <summary>One line's output line, whatever the line holds: a fault in it is that line's error, never the loop's.</summary>
     public async Task<string> HandleLineAsync(string line, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ParseAndHandleAsync(line, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Dòng kịch bản gây lỗi");
+            return ScriptProtocol.FormatError("lỗi nội bộ khi xử lý dòng này");
+        }
+    }
+
+    private async Task<string> ParseAndHandleAsync(string line, CancellationToken cancellationToken)
     {
         if (line.Length > MaxLineLength) return ScriptProtocol.FormatError($"dòng dài quá ({line.Length:N0} ký tự, tối đa {MaxLineLength:N0})");
         if (ScriptProtocol.TryParseClock(line, out var instant, out var clockText, out var clockError))

@@ -37,6 +37,12 @@ public sealed class ZaloProcessor(ZaloApi api, ZaloMedia media, ZaloMenus menus,
             logger.LogWarning("Zalo: bỏ qua sự kiện không đọc được");
             return false;
         }
+        // Ids become database keys: one over-long or garbled id must not be stored, nor break anyone else's messages.
+        if ((ChatIds.Problem(e.ChatId) ?? ChatIds.Problem(e.UserId) ?? ChatIds.Problem(e.MessageId)) is { } bad)
+        {
+            logger.LogWarning("Zalo: bỏ qua sự kiện có mã chat/người dùng/tin không dùng được ({Problem})", bad);
+            return false;
+        }
         var gate = _chats.GetOrAdd(e.ChatId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try

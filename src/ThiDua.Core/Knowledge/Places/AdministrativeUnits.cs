@@ -97,11 +97,8 @@ public sealed class AdministrativeUnits
         var found = new List<PlaceMention>();
         for (var i = 0; i < words.Count;)
         {
-            if (skip?.Contains(i) == true || NotPlaces.Any(p => WordSequence.StartsAt(words, i, p)) || !_byFirstWord.TryGetValue(words[i], out var list))
-            {
-                i += NotPlaces.FirstOrDefault(p => WordSequence.StartsAt(words, i, p))?.Length ?? 1;
-                continue;
-            }
+            if (skip?.Contains(i) == true || !_byFirstWord.TryGetValue(words[i], out var list)) { i++; continue; }
+            if (NotPlaces.FirstOrDefault(p => WordSequence.StartsAt(words, i, p)) is { } notPlace) { i += notPlace.Length; continue; }
             var length = list.FirstOrDefault(p => WordSequence.StartsAt(words, i, p.Words)).Words?.Length ?? 0;
             if (length == 0) { i++; continue; }
             var places = list.Where(p => p.Words.Length == length && WordSequence.StartsAt(words, i, p.Words)).Select(p => p.Place)

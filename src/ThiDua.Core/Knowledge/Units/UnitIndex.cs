@@ -78,7 +78,13 @@ public sealed class UnitIndex
     /// What a term weighs in coverage: its rarity, except that a pair with a function word ("thưởng là", "ai ký")
     /// weighs no more than its other word: such a pair is rare because it is a phrase, not because it means more.
     /// </summary>
-    public double Weight(string term)
+    public double Weight(string term) =>
+        // Known terms are cached (a bounded set: the plans' own vocabulary); a term no plan holds is computed each time.
+        _postings.ContainsKey(term) ? _weights.GetOrAdd(term, ComputeWeight) : ComputeWeight(term);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, double> _weights = new(StringComparer.Ordinal);
+
+    private double ComputeWeight(string term)
     {
         var idf = Idf(term);
         if (!SearchTerms.IsPair(term)) return idf;
