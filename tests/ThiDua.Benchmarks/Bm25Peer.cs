@@ -2,15 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Lucene.Net.Analysis.Standard;
-using Lucene.Net.Documents;
-using Lucene.Net.Index;
 using Lucene.Net.QueryParsers.Classic;
-using Lucene.Net.Search;
-using Lucene.Net.Search.Similarities;
-using Lucene.Net.Store;
-using Lucene.Net.Util;
-using ThiDua.Core.Knowledge.Units;
 
 namespace ThiDua.Benchmarks;
 
@@ -23,7 +15,6 @@ namespace ThiDua.Benchmarks;
 /// </summary>
 internal static class Bm25Peer
 {
-    private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const int Top = 3;
 
     private static readonly JsonSerializerOptions Output = new()
@@ -34,35 +25,20 @@ internal static class Bm25Peer
 
     public static async Task<int> RunAsync(string? dataPath)
     {
-        var folder = dataPath ?? DataFolder.Path;
-        var directory = new RAMDirectory();
-        var analyzer = new StandardAnalyzer(Version);
-        using (var writer = new IndexWriter(directory, new IndexWriterConfig(Version, analyzer) { Similarity = new BM25Similarity() }))
-        {
-            foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(folder, "plans"), "*.txt").Order(StringComparer.Ordinal))
-            {
-                var plan = Path.GetFileNameWithoutExtension(file);
-                foreach (var p in PlanOutline.Read(File.ReadAllText(file)))
-                    writer.AddDocument([new StringField("plan", plan, Field.Store.YES), new StringField("section", p.Section, Field.Store.YES), new TextField("text", p.Text, Field.Store.YES)]);
-            }
-        }
-        using var reader = DirectoryReader.Open(directory);
-        var searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
-        var parser = new QueryParser(Version, "text", analyzer);
-
+        using var index = new LucenePassages(dataPath ?? DataFolder.Path);
         using var input = new StreamReader(Console.OpenStandardInput(), new UTF8Encoding(false));
         await using var output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
         string? line;
         while ((line = await input.ReadLineAsync()) is not null)
         {
             if (string.IsNullOrWhiteSpace(line)) continue;
-            await output.WriteLineAsync(Answer(line, parser, searcher));
+            await output.WriteLineAsync(Answer(line, index));
             await output.FlushAsync();
         }
         return 0;
     }
 
-    private static string Answer(string line, QueryParser parser, IndexSearcher searcher)
+    private static string Answer(string line, LucenePassages index)
     {
         string? chat, text;
         try
@@ -83,12 +59,8 @@ internal static class Bm25Peer
         var passages = new List<string>(Top);
         try
         {
-            var query = parser.Parse(QueryParserBase.Escape(text));
-            foreach (var hit in searcher.Search(query, Top).ScoreDocs)
-            {
-                var d = searcher.Doc(hit.Doc);
+            foreach (var d in index.Search(text, Top))
                 passages.Add($"[{d.Get("plan", CultureInfo.InvariantCulture)} {d.Get("section", CultureInfo.InvariantCulture)}] {d.Get("text", CultureInfo.InvariantCulture)}");
-            }
         }
         catch (ParseException)
         {

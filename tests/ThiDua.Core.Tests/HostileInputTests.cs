@@ -35,6 +35,23 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_control_character_typed_into_a_field_is_not_stored_and_the_To_trinh_still_exports()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Ask("Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, nam, sinh năm 1980, đợt 1 Lào Cai, thành tích: hoàn thành\u0001 xuất sắc\uFFFE nhiệm vụ");
+        Assert.Contains("Đã lưu", bot.Press("f|ok").Text);
+        bot.Press("n|submitok|1");
+        var stored = bot.Database.Nominations.FindById(1).Achievement!;
+        Assert.DoesNotContain(stored, c => char.IsControl(c) || c == '\uFFFE');
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Access.Role.Reviewer, "lao-cai-217");
+        bot.Press("v|m|1|UnderReview", "rev");
+        var draft = bot.Press("v|t|lao-cai-217", "rev");
+        Assert.NotNull(draft.File);
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(draft.File!.Path, false);
+        Assert.Contains("Nguyễn Văn An", word.MainDocumentPart!.Document.Body!.InnerText);
+    }
+
+    [Fact]
     public void Hostile_messages_and_forged_buttons_from_other_people_never_change_what_is_stored()
     {
         using var bot = new TestBot(new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.FromHours(7)));

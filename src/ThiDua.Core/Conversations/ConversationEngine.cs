@@ -48,6 +48,8 @@ public sealed class ConversationEngine(
 
     public async Task<ConversationResult> HandleAsync(IncomingMessage message, CancellationToken cancellationToken = default)
     {
+        // What a person typed (a caption, their name) is stored and exported: never with control characters.
+        message = message with { Text = message.Text is null ? null : Text.PrintableText.Of(message.Text), UserName = message.UserName is null ? null : Text.PrintableText.Of(message.UserName) };
         try
         {
             // In a group each member has their own context, form and awaited input.

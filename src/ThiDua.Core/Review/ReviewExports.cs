@@ -113,7 +113,7 @@ public sealed class ReviewExports(BotDatabase db, LocalClock clock)
         var runProperties = new RunProperties();
         if (bold) runProperties.Append(new Bold());
         if (italic) runProperties.Append(new Italic());
-        var paragraph = new Paragraph(new Run(runProperties, new DocumentFormat.OpenXml.Wordprocessing.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
+        var paragraph = new Paragraph(new Run(runProperties, new DocumentFormat.OpenXml.Wordprocessing.Text(Text.PrintableText.Of(text)) { Space = SpaceProcessingModeValues.Preserve }));
         if (center) paragraph.PrependChild(new ParagraphProperties(new Justification { Val = JustificationValues.Center }));
         return paragraph;
     }
