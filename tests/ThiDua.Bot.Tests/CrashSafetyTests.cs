@@ -8,7 +8,7 @@ public class CrashSafetyTests
     [Fact]
     public async Task A_confirmed_nomination_survives_a_kill_right_after_the_confirmation()
     {
-        var db = Path.Combine(Path.GetTempPath(), $"thidua-kill-{Guid.NewGuid():N}.db");
+        var db = Path.Combine(Directory.CreateTempSubdirectory("thidua-kill-").FullName, "bot.db");
         using var process = BotProcess.Start("chat", "--jsonl", "--now", "2024-05-01T09:00:00+07:00", $"--Storage:DatabasePath={db}");
         _ = process.StandardError.ReadToEndAsync();
         string[] lines =
@@ -36,8 +36,7 @@ public class CrashSafetyTests
             Assert.Equal("LC-2024-0001", saved.Code);
             Assert.Equal("Nguyễn Văn An", saved.NomineeName);
         }
-        File.Delete(db);
-        File.Delete(Path.ChangeExtension(db, null) + "-log.db");
+        Directory.Delete(Path.GetDirectoryName(db)!, recursive: true);
     }
 
     [Theory]

@@ -9,7 +9,7 @@ public class QuartzReminderTests
     [Fact]
     public async Task The_7_day_reminder_is_pushed_to_the_console_by_the_Quartz_job()
     {
-        var db = Path.Combine(Path.GetTempPath(), $"thidua-quartz-{Guid.NewGuid():N}.db");
+        var db = Path.Combine(Directory.CreateTempSubdirectory("thidua-quartz-").FullName, "bot.db");
         using var input = new TypedInput();
         using var output = new SharedOutput();
         // Ten seconds before 08:00 on 22/6/2024, a week before the đợt 1 report; the job runs every second.
@@ -27,8 +27,8 @@ public class QuartzReminderTests
         {
             input.Type("/thoat");
             Assert.Equal(0, await run.WaitAsync(TimeSpan.FromSeconds(30)));
-            File.Delete(db);
-            File.Delete(db + ".lock");
+            Directory.Delete(Path.GetDirectoryName(db)!, recursive: true);
+
         }
     }
 }

@@ -8,7 +8,7 @@ public class ScriptedChannelTests
 {
     internal static async Task<List<JsonElement>> RunScriptAsync(string now, params string[] lines)
     {
-        var db = Path.Combine(Path.GetTempPath(), $"thidua-test-{Guid.NewGuid():N}.db");
+        var db = Path.Combine(Directory.CreateTempSubdirectory("thidua-test-").FullName, "bot.db");
         try
         {
             using var input = new StringReader(string.Join('\n', lines) + "\n");
@@ -19,7 +19,7 @@ public class ScriptedChannelTests
         }
         finally
         {
-            File.Delete(db);
+            Directory.Delete(Path.GetDirectoryName(db)!, recursive: true);
         }
     }
 
@@ -106,7 +106,8 @@ public class ScriptedChannelTests
             Assert.Contains("không có tệp", output[5].GetProperty("error").GetString());
             var export = output[6].GetProperty("replies")[0].GetProperty("file").GetString()!;
             Assert.EndsWith(".xlsx", export);
-            Assert.True(File.Exists(export));
+            // Written beside the database, as README says (the run's folder is gone by now).
+            Assert.Equal("exports", Path.GetFileName(Path.GetDirectoryName(export)));
         }
         finally
         {
@@ -150,11 +151,11 @@ public class ScriptedChannelTests
     [Fact]
     public async Task Vietnamese_letters_are_written_unescaped()
     {
-        var db = Path.Combine(Path.GetTempPath(), $"thidua-test-{Guid.NewGuid():N}.db");
+        var db = Path.Combine(Directory.CreateTempSubdirectory("thidua-test-").FullName, "bot.db");
         using var input = new StringReader("""{"chat":"c1","text":"/start"}""" + "\n");
         using var output = new StringWriter();
         await BotProgram.RunAsync(["chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}"], input, output);
-        File.Delete(db);
+        Directory.Delete(Path.GetDirectoryName(db)!, recursive: true);
         Assert.Contains("Xin chào", output.ToString());
         Assert.DoesNotContain("\\u", output.ToString());
     }

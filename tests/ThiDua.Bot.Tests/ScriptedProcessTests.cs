@@ -8,7 +8,7 @@ public class ScriptedProcessTests
     [Fact]
     public async Task Built_binary_answers_line_by_line_with_logs_on_stderr_only()
     {
-        var db = Path.Combine(Path.GetTempPath(), $"thidua-proc-{Guid.NewGuid():N}.db");
+        var db = Path.Combine(Directory.CreateTempSubdirectory("thidua-proc-").FullName, "bot.db");
         using var process = BotProcess.Start("chat", "--jsonl", "--now", "2024-04-20T09:00:00+07:00", $"--Storage:DatabasePath={db}", "--Logging:LogLevel:Default=Information");
         var stderr = process.StandardError.ReadToEndAsync();
 
@@ -22,7 +22,7 @@ public class ScriptedProcessTests
         process.StandardInput.Close();
         var rest = await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        File.Delete(db);
+        Directory.Delete(Path.GetDirectoryName(db)!, recursive: true);
 
         Assert.Equal(0, process.ExitCode);
         var lines = new[] { first! }.Concat(rest.Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();

@@ -5,6 +5,10 @@ public sealed class StorageOptions
     public const string Section = "Storage";
     /// <summary>The LiteDB file; relative paths are under the current folder. Created on first run.</summary>
     public string DatabasePath { get; set; } = "data/thidua.db";
+    /// <summary>How many copies of the database to keep in backups/ beside it (one is taken at every start); 0 takes none.</summary>
+    public int Backups { get; set; } = 5;
+    /// <summary>Start even though the file holds fewer records than the last backup (after a deliberate deletion).</summary>
+    public bool AcceptFewerRecords { get; set; }
 }
 
 public sealed class KnowledgeOptions

@@ -20,7 +20,8 @@ public static class CoreServices
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
         services.AddSingleton(time);
         services.AddSingleton(new LocalClock(time));
-        services.AddSingleton(sp => OpenDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value.DatabasePath));
+        // Backups are named by real time, whatever clock a demo runs on: they are files on this machine.
+        services.AddSingleton(sp => OpenDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value, TimeProvider.System));
         services.AddSingleton(sp =>
         {
             var folder = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath();
@@ -58,19 +59,47 @@ public static class CoreServices
         }
     }
 
-    private static BotDatabase OpenDatabase(string path)
+    /// <summary>
+    /// Opens the file, checks it against the last backup and takes a new one. What cannot be trusted stops the start,
+    /// naming the file, the backup and what to do; nothing is repaired, overwritten or started empty in silence.
+    /// </summary>
+    private static BotDatabase OpenDatabase(StorageOptions options, TimeProvider time)
     {
+        var path = options.DatabasePath;
+        var latest = DatabaseBackups.Latest(path);
+        var restore = latest is { } b
+            ? $"Bản sao lưu gần nhất: '{b.Path}' ({b.Manifest.TakenAt.ToLocalTime():dd/MM/yyyy HH:mm}, {b.Manifest.Nominations} đề nghị). Khôi phục: dừng bot, chép tệp đó thành '{path}', xóa tệp -log đi kèm nếu có, rồi chạy lại. "
+            : "";
+        BotDatabase db;
         try
         {
-            return new BotDatabase(path);
+            db = new BotDatabase(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or NotSupportedException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or NotSupportedException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
         {
             var locked = ex.Message.Contains("đang được một tiến trình", StringComparison.Ordinal);
             var hint = File.Exists(path) && !locked
-                ? "Tệp có thể bị hỏng hoặc không phải cơ sở dữ liệu của bot; bot không sửa, không ghi đè nó. "
+                ? "Tệp có thể bị hỏng hoặc không phải cơ sở dữ liệu của bot; bot không sửa, không ghi đè nó. " + restore
                 : "";
             throw new StartupException($"Không mở được cơ sở dữ liệu '{path}' ({ex.Message}). {hint}Đặt đường dẫn khác bằng --Storage:DatabasePath=... hoặc biến môi trường Storage__DatabasePath.");
+        }
+        try
+        {
+            var now = DatabaseBackups.Count(db, time.GetUtcNow());
+            if (latest is { } last && DatabaseBackups.Missing(now, last.Manifest) is { } lost && !options.AcceptFewerRecords)
+                throw new StartupException($"Cơ sở dữ liệu '{path}' ít hơn bản sao lưu gần nhất: thiếu {lost} (tệp -log bị xóa hoặc hỏng sau khi dừng đột ngột?). Bot không chạy tiếp trên dữ liệu có thể đã mất. {restore}Nếu việc xóa là cố ý, chạy với --Storage:AcceptFewerRecords=true.");
+            if (options.Backups > 0) DatabaseBackups.Take(db, path, time.GetUtcNow(), options.Backups);
+            return db;
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            db.Dispose();
+            throw new StartupException($"Cơ sở dữ liệu '{path}' mở được nhưng đọc bị lỗi ({ex.Message}): tệp có thể bị hỏng; bot không ghi gì vào nó. {restore}");
+        }
+        catch (StartupException)
+        {
+            db.Dispose();
+            throw;
         }
     }
 }

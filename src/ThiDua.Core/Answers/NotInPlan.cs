@@ -7,8 +7,8 @@ using ThiDua.Core.Text;
 namespace ThiDua.Core.Answers;
 
 /// <summary>
-/// "Lào Cai có nói đến bình đẳng giới không?": a question about a named plan that asks no kind of fact and whose
-/// words no sentence of the plan holds is told so ("Kế hoạch … không nói đến …"), with the plans that do, instead of
+/// "Lào Cai có nói đến bình đẳng giới không?": a question whether a named plan speaks of something, asking no kind of
+/// fact, whose subject no sentence of the plan holds is told so ("Kế hoạch … không nói đến …"), with the plans that do, instead of
 /// being shown the plan's summary as if that answered it.
 /// </summary>
 public static partial class NotInPlan
@@ -22,7 +22,10 @@ public static partial class NotInPlan
 
     public static Reply? Answer(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
     {
-        var content = q.ContentTerms.Distinct(StringComparer.Ordinal).ToList();
+        // Only a question about presence ("… có nói đến X không") is answered with an absence, and X is what follows its
+        // verb: greetings and the plan's name elsewhere in the message are not what is looked for.
+        if (QuestionParser.SubjectOfMention(q.Words) is not { Count: > 0 } subject) return null;
+        var content = SearchTerms.Of(subject).Distinct(StringComparer.Ordinal).ToList();
         var words = content.Where(t => !SearchTerms.IsPair(t)).ToHashSet(StringComparer.Ordinal);
         if (words.Count == 0 || content.Sum(kb.Units.Weight) < Substance) return null;
         var best = kb.Units.BestPerPlan(content);
@@ -34,7 +37,7 @@ public static partial class NotInPlan
         var phrase = AsWritten(q.Text, words, pairs);
         var lines = new List<string>
         {
-            $"Kế hoạch {campaign.ShortName} không nói đến “{phrase}”: tôi đã tìm trong toàn văn kế hoạch mà không thấy câu nào có nội dung này.",
+            $"Kế hoạch {campaign.ShortName} không nói đến “{phrase}”: tôi đã tìm trong toàn văn kế hoạch mà không thấy câu nào có các từ này (kế hoạch có thể dùng cách gọi khác).",
         };
         if (others.Count > 0) lines.Add($"Kế hoạch có nhắc đến: {string.Join("; ", others.Select(c => c.ShortName))}.");
         return new Reply(string.Join('\n', lines))

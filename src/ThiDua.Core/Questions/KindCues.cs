@@ -18,7 +18,7 @@ internal static class KindCues
         (QuestionKind.Contents, [("phong trao nao", 2.5), ("nhung phong trao", 2.5), ("cac phong trao", 2)]),
         (QuestionKind.TimeFrame, [("dot thi dua nao", 3), ("dang dien ra", 2.5), ("sap dien ra", 2.5), ("da ket thuc", 2.5)]),
         (QuestionKind.Overview, [
-            ("tom tat", 2.5), ("tong quan", 2.5), ("gioi thieu ke hoach", 3), ("gioi thieu", 0.5), ("noi ve gi", 2.5), ("noi gi", 2), ("la gi", 1),
+            ("tom tat", 2.5), ("tong quan", 2.5), ("gioi thieu ke hoach", 3), ("noi ve gi", 2.5), ("noi gi", 2), ("la gi", 1),
             ("ten ke hoach", 2.5), ("ten goi", 1.5), ("trich yeu", 2.5)]),
         (QuestionKind.Issuance, [
             ("ai ky", 4), ("nguoi ky", 4), ("do ai ky", 4), ("ky ngay", 3.5), ("ky khi nao", 3.5), ("ky ngay nao", 4),

@@ -107,8 +107,22 @@ public sealed partial class QuestionParser
     /// <summary>Words that end a question ("… không?", "… chưa ạ"): never part of what it asks about.</summary>
     public static readonly IReadOnlySet<string> EndParticles = new HashSet<string>(StringComparer.Ordinal)
     {
-        "khong", "chua", "a", "ah", "nhi", "vay", "ha", "nhe",
+        "khong", "chua", "a", "ah", "nhi", "vay", "ha", "nhe", "nha", "ta", "ne",
     };
+
+    /// <summary>The words a "có nói đến / đề cập / nhắc tới …" question asks about: after its verb, without the ending; null without one.</summary>
+    public static List<string>? SubjectOfMention(IReadOnlyList<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+            foreach (var verb in MentionVerbs)
+                if (WordSequence.StartsAt(words, i, verb))
+                {
+                    var subject = words.Skip(i + verb.Length).ToList();
+                    while (subject.Count > 0 && EndParticles.Contains(subject[^1])) subject.RemoveAt(subject.Count - 1);
+                    return subject;
+                }
+        return null;
+    }
 
     private static readonly string[][] MentionVerbs =
         [["noi", "den"], ["noi", "ve"], ["noi", "toi"], ["de", "cap"], ["nhac", "den"], ["nhac", "toi"], ["co", "neu"], ["co", "ghi"], ["co", "nhac"]];

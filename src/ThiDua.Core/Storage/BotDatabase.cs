@@ -124,6 +124,17 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    /// <summary>A whole copy of the file: the log is folded in first (a checkpoint), so the copy needs no -log file.</summary>
+    public void CopyTo(string target)
+    {
+        if (_path is null) throw new InvalidOperationException("a database in memory has no file to copy");
+        lock (_writeLock)
+        {
+            _db.Checkpoint();
+            File.Copy(_path, target, overwrite: false);
+        }
+    }
+
     private readonly Lock _syncLock = new();
     private long _syncRequested;
     private long _syncedUpTo;

@@ -42,4 +42,14 @@ public class NotInPlanTests
         Assert.DoesNotContain("không nói đến", reply.Text);
         Assert.Contains("Chuyển đổi số tỉnh Điện Biên, giai đoạn 2022 - 2030", reply.Text);
     }
+
+    [Fact]
+    public void A_question_that_does_not_ask_whether_the_plan_speaks_of_something_is_never_told_it_does_not()
+    {
+        using var bot = new TestBot();
+        // Greetings and thanks around a real question: its words are not a subject the plan is silent on.
+        var reply = bot.Ask("chào bạn, mình bên mặt trận phường cam phú nè 😊 trong kh thi đua 70 năm đbp thì mặt trận giới thiệu tập thể cá nhân tiêu biểu cho ai vậy ta? thanks nhiều");
+
+        Assert.DoesNotContain("không nói đến", reply.Text);
+    }
 }

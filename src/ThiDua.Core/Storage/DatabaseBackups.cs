@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ThiDua.Core.Storage;
+
+/// <summary>What a backup held: enough to notice, at the next start, that records have gone missing since.</summary>
+public sealed record BackupManifest(DateTimeOffset TakenAt, int Nominations, int Officers, int Units, int Files);
+
+/// <summary>
+/// Rotating copies of the database, one taken at every start after the file was opened and checked, the last few
+/// kept (<c>backups/</c> beside the file, each with a manifest of its record counts). A start that finds fewer
+/// nominations, officers, units or files than the last copy held refuses to go on (a deleted or zeroed -log.db, a
+/// truncated file open "successfully" but empty), naming the copy to restore; nothing is overwritten.
+/// </summary>
+public static class DatabaseBackups
+{
+    public const string FolderName = "backups";
+
+    public static string FolderOf(string databasePath) => Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, FolderName);
+
+    /// <summary>The newest backup and what it held, if any.</summary>
+    public static (string Path, BackupManifest Manifest)? Latest(string databasePath)
+    {
+        var folder = FolderOf(databasePath);
+        if (!Directory.Exists(folder)) return null;
+        foreach (var manifest in Directory.GetFiles(folder, Stem(databasePath) + "-*.json").Order(StringComparer.Ordinal).Reverse())
+        {
+            var copy = Path.ChangeExtension(manifest, Path.GetExtension(databasePath));
+            if (!File.Exists(copy)) continue;
+            try
+            {
+                if (JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(manifest)) is { } m) return (copy, m);
+            }
+            catch (JsonException) { }
+        }
+        return null;
+    }
+
+    /// <summary>What the open file holds now, counted the way a manifest counts.</summary>
+    public static BackupManifest Count(BotDatabase db, DateTimeOffset now) =>
+        new(now, db.Nominations.Count(), db.Officers.Count(), db.Units.Count(), db.Files.FindAll().Count());
+
+    /// <summary>Why the open file cannot be trusted against the last backup (records missing), or null.</summary>
+    public static string? Missing(BackupManifest now, BackupManifest last)
+    {
+        var lost = new List<string>();
+        if (now.Nominations < last.Nominations) lost.Add($"{last.Nominations - now.Nominations} đề nghị");
+        if (now.Officers < last.Officers) lost.Add($"{last.Officers - now.Officers} cán bộ");
+        if (now.Units < last.Units) lost.Add($"{last.Units - now.Units} đơn vị");
+        if (now.Files < last.Files) lost.Add($"{last.Files - now.Files} tệp hồ sơ");
+        return lost.Count == 0 ? null : string.Join(", ", lost);
+    }
+
+    /// <summary>Copies the open file (after a checkpoint, so the copy is whole) with its manifest; keeps the newest <paramref name="keep"/>.</summary>
+    public static string Take(BotDatabase db, string databasePath, DateTimeOffset now, int keep)
+    {
+        var folder = FolderOf(databasePath);
+        Directory.CreateDirectory(folder);
+        var name = $"{Stem(databasePath)}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}";
+        var copy = Path.Combine(folder, name + Path.GetExtension(databasePath));
+        db.CopyTo(copy);
+        File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(Count(db, now)));
+        foreach (var old in Directory.GetFiles(folder, Stem(databasePath) + "-*.json").Order(StringComparer.Ordinal).Reverse().Skip(keep))
+        {
+            File.Delete(old);
+            File.Delete(Path.ChangeExtension(old, Path.GetExtension(databasePath)));
+        }
+        return copy;
+    }
+
+    private static string Stem(string databasePath) => Path.GetFileNameWithoutExtension(databasePath);
+}

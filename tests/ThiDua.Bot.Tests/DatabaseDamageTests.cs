@@ -1,0 +1,84 @@
+using System.Text.Json;
+using ThiDua.Core.Storage;
+
+namespace ThiDua.Bot.Tests;
+
+/// <summary>
+/// A database that cannot be trusted is never opened in silence: fewer records than the last backup, or a file that
+/// is not a database, stop the start with the file, the backup and what to do; a backup is taken at every start.
+/// </summary>
+public sealed class DatabaseDamageTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("thidua-damage-").FullName;
+    private string Db => Path.Combine(_folder, "bot.db");
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private async Task<(int Exit, string Output, string Errors)> Run(string? script, params string[] extra)
+    {
+        using var process = BotProcess.Start(["chat", "--jsonl", "--now", "2024-05-02T09:00:00+07:00", $"--Storage:DatabasePath={Db}", .. extra]);
+        if (script is not null) await process.StandardInput.WriteAsync(script);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = await process.StandardError.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, errors);
+    }
+
+    private static readonly string SaveOne = string.Join('\n',
+        JsonSerializer.Serialize(new { chat = "c1", text = "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, nam, sinh năm 1980, đợt 1 Lào Cai, thành tích: hoàn thành xuất sắc nhiệm vụ" }),
+        JsonSerializer.Serialize(new { chat = "c1", text = "Nguyễn Thị Lan" }),
+        JsonSerializer.Serialize(new { chat = "c1", text = "UBND xã X" }),
+        JsonSerializer.Serialize(new { chat = "c1", button = "f|ok" })) + "\n";
+
+    [Fact]
+    public async Task A_database_that_lost_records_since_the_last_backup_stops_the_start_and_names_the_backup()
+    {
+        var (exit, output, _) = await Run(SaveOne);
+        Assert.Equal(0, exit);
+        Assert.Contains("LC-2024-0001", output);
+        // The next start checks the file and backs it up: one nomination, one officer.
+        Assert.Equal(0, (await Run(null)).Exit);
+        var latest = DatabaseBackups.Latest(Db);
+        Assert.Equal(1, latest!.Value.Manifest.Nominations);
+
+        // The file goes missing (its log deleted after a kill, a disk fault): an empty file must not start as if new.
+        File.Delete(Db);
+        File.Delete(Path.Combine(_folder, "bot-log.db"));
+        var (refused, _, errors) = await Run(null);
+        Assert.Equal(2, refused);
+        Assert.Contains("ít hơn bản sao lưu gần nhất: thiếu 1 đề nghị", errors);
+        Assert.Contains(latest.Value.Path, errors);
+        Assert.DoesNotContain("   at ", errors);
+
+        // Restoring the backup as README says brings the nomination back.
+        File.Delete(Db);
+        File.Copy(latest.Value.Path, Db);
+        var (restored, answer, _) = await Run(JsonSerializer.Serialize(new { chat = "c1", text = "/cuatoi" }) + "\n");
+        Assert.Equal(0, restored);
+        Assert.Contains("LC-2024-0001", answer);
+    }
+
+    [Fact]
+    public async Task A_deliberate_deletion_starts_when_said_so()
+    {
+        Assert.Equal(0, (await Run(SaveOne)).Exit);
+        Assert.Equal(0, (await Run(null)).Exit);
+        File.Delete(Db);
+        Assert.Equal(2, (await Run(null)).Exit);
+        Assert.Equal(0, (await Run(null, "--Storage:AcceptFewerRecords=true")).Exit);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_database_is_refused_with_a_clear_message_and_left_as_it_was()
+    {
+        var garbage = new byte[64 * 1024];
+        new Random(7).NextBytes(garbage);
+        await File.WriteAllBytesAsync(Db, garbage);
+        var (exit, _, errors) = await Run(null);
+        Assert.Equal(2, exit);
+        Assert.Contains($"Không mở được cơ sở dữ liệu '{Db}'", errors);
+        Assert.DoesNotContain("   at ", errors);
+        Assert.Equal(garbage, await File.ReadAllBytesAsync(Db));
+    }
+}
