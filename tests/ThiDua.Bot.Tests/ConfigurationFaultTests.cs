@@ -20,6 +20,9 @@ public sealed class ConfigurationFaultTests : IDisposable
     [InlineData("--Storage:DatabasePath=", "Storage:DatabasePath")]
     [InlineData("--Knowledge:DataPath=/khong/co/thu-muc-nay", "/khong/co/thu-muc-nay")]
     [InlineData("--Clock:Now=hôm-qua", "hôm-qua")]
+    [InlineData("--Clock:Now=9999-12-31T23:59:59+14:00", "năm 2000–2100")]
+    [InlineData("--Clock:Now=0001-01-01T00:00:00+00:00", "năm 2000–2100")]
+    [InlineData("--Clock:Now=2024-04-20T09:00:00\uFFFE", "không phải thời điểm")]
     public async Task A_bad_setting_is_named_in_a_clear_start_up_error(string settings, string named)
     {
         var args = settings.Split(' ').ToList();

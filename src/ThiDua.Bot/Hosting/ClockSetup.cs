@@ -13,10 +13,15 @@ public static class ClockSetup
             // An instant without an offset means Vietnamese local time.
             if (!value.Contains('+', StringComparison.Ordinal) && !value.EndsWith('Z') && !HasNegativeOffset(value))
                 instant = new DateTimeOffset(instant.DateTime, Core.Time.LocalClock.VietnamZone.GetUtcOffset(instant.DateTime));
+            // Plans, reminders and backups count days from it: a clock at the edge of the calendar would overflow them.
+            if (instant.Year is < 2000 or > 2100)
+                throw new CommandLineException($"Clock:Now / --now '{Printable(value)}' nằm ngoài khoảng dùng được (năm 2000–2100)");
             return instant;
         }
-        throw new CommandLineException($"Clock:Now / --now '{value}' không phải thời điểm ISO-8601 (ví dụ 2024-04-20T09:00:00+07:00)");
+        throw new CommandLineException($"Clock:Now / --now '{Printable(value)}' không phải thời điểm ISO-8601 (ví dụ 2024-04-20T09:00:00+07:00)");
     }
+
+    private static string Printable(string value) => Core.Text.PrintableText.Of(value).Replace('\uFFFD', ' ');
 
     private static bool HasNegativeOffset(string value) => value.Length > 6 && value[^6] == '-' && value[^3] == ':';
 }

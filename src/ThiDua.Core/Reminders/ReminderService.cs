@@ -111,5 +111,4 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
 
     /// <summary>Runs come every minute: a reminder sent within this of its moment is on time.</summary>
     private static readonly TimeSpan OnTime = TimeSpan.FromMinutes(15);
-
 }
