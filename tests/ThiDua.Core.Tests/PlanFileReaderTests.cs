@@ -32,6 +32,46 @@ public class PlanFileReaderTests
         Assert.Equal(2, draft.Phases.Count);
     }
 
+    /// <summary>A zip with the given entries, as a .docx would be.</summary>
+    private static MemoryStream Zip(params (string Name, Action<Stream> Write)[] entries)
+    {
+        var stream = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(stream, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var (name, write) in entries)
+            {
+                using var entry = zip.CreateEntry(name, System.IO.Compression.CompressionLevel.SmallestSize).Open();
+                write(entry);
+            }
+        stream.Position = 0;
+        return stream;
+    }
+
+    [Fact]
+    public void A_docx_that_would_expand_without_bound_nest_too_deep_or_hold_broken_xml_is_refused_with_its_reason()
+    {
+        // 150 MB of zeros compressed to a few hundred KB: refused while unpacking, not after filling memory.
+        var zeros = new byte[1024 * 1024];
+        using var bomb = Zip(("word/document.xml", s => { for (var i = 0; i < 150; i++) s.Write(zeros); }));
+        Assert.Contains("giải nén ra hơn 100 MB", Assert.Throws<InvalidDataException>(() => PlanFileReader.Read(bomb, "bom.docx")).Message);
+
+        var nested = "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + string.Concat(Enumerable.Repeat("<w:p>", 20_000)) + string.Concat(Enumerable.Repeat("</w:p>", 20_000)) + "</w:body></w:document>";
+        using var deep = Zip(("word/document.xml", s => s.Write(Encoding.UTF8.GetBytes(nested))));
+        Assert.Contains("lồng nhau quá sâu", Assert.Throws<InvalidDataException>(() => PlanFileReader.Read(deep, "sau.docx")).Message);
+
+        using var broken = Zip(("word/document.xml", s => s.Write("<w:document><w:body>\u0001</w:bo"u8)));
+        Assert.Contains(".docx hỏng", Assert.Throws<InvalidDataException>(() => PlanFileReader.Read(broken, "hong.docx")).Message);
+    }
+
+    [Fact]
+    public void A_utf8_plan_with_a_few_damaged_bytes_is_refused_not_read_as_another_code_page()
+    {
+        var bytes = Encoding.UTF8.GetBytes(LaoCai).ToList();
+        foreach (var at in new[] { 500, 1500, 2500 }) bytes[at] = 0xFF;
+        using var stream = new MemoryStream([.. bytes]);
+        var refused = Assert.Throws<InvalidDataException>(() => PlanFileReader.Read(stream, "lao-cai.txt"));
+        Assert.Contains("UTF-8 nhưng có", refused.Message);
+    }
+
     [Theory]
     [InlineData("ke-hoach.doc", "Word cũ")]
     [InlineData("ke-hoach.xlsx", ".xlsx")]

@@ -23,9 +23,36 @@ internal static class WebhookRequest
             using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
             return document.RootElement.Clone();
         }
-        catch (JsonException)
+        catch (Exception ex) when (IsMalformed(ex))
         {
-            logger.LogWarning("Webhook {Channel}: bỏ qua nội dung không phải JSON", channel);
+            logger.LogWarning("Webhook {Channel}: bỏ qua nội dung không phải JSON hợp lệ ({Error})", channel, ex.Message);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What a delivery's own content can cause (invalid UTF-8, a lone surrogate, a number where text belongs):
+    /// answered 400, so the platform stops resending it; a fault of ours (the disk, the database) stays a 500 and is retried.
+    /// </summary>
+    public static bool IsMalformed(Exception ex) =>
+        ex is JsonException or FormatException or InvalidOperationException or ArgumentException or DecoderFallbackException or UriFormatException;
+
+    public static void Malformed(HttpContext context, string channel, ILogger logger, Exception ex)
+    {
+        logger.LogWarning(ex, "Webhook {Channel}: bỏ qua cập nhật không đọc được", channel);
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+    }
+
+    /// <summary>Runs a step on the delivery; a malformed one gets 400 and null.</summary>
+    public static T? Refuse<T>(HttpContext context, string channel, ILogger logger, Func<T> step) where T : struct
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (IsMalformed(ex))
+        {
+            Malformed(context, channel, logger, ex);
             return null;
         }
     }

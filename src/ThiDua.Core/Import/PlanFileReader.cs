@@ -46,8 +46,13 @@ public static class PlanFileReader
         {
             return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException ex)
         {
+            // UTF-8 with a few damaged bytes is still UTF-8: refused with where, rather than read as another code page.
+            var lenient = new UTF8Encoding(false, throwOnInvalidBytes: false).GetString(bytes);
+            var damaged = lenient.Count(c => c == '\uFFFD');
+            if (lenient.Any(c => c > '\u00FF' && c != '\uFFFD') && damaged * 20 < lenient.Length)
+                throw new InvalidDataException($"tệp là UTF-8 nhưng có {damaged} ký tự hỏng (đầu tiên ở byte {ex.Index}): lưu lại tệp dạng UTF-8 rồi gửi lại", ex);
             // Older Vietnamese files are often in Windows-1258; anything else is refused rather than turned to garbage.
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             var text = Encoding.GetEncoding(1258, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
@@ -55,11 +60,19 @@ public static class PlanFileReader
         }
     }
 
+    /// <summary>What a .docx may expand to before it is read: a plan is a few hundred KB of XML, never a zip bomb.</summary>
+    private const long MaxUnpackedBytes = 100 * 1024 * 1024;
+    private const int MaxEntries = 2_000, MaxXmlDepth = 256;
+
     private static string Docx(Stream content)
     {
         try
         {
-            using var document = WordprocessingDocument.Open(content, false);
+            using var copy = new MemoryStream();
+            content.CopyTo(copy);
+            CheckPackage(copy);
+            copy.Position = 0;
+            using var document = WordprocessingDocument.Open(copy, false);
             var body = document.MainDocumentPart?.Document.Body ?? throw new InvalidDataException("tệp .docx không có nội dung");
             var text = new StringBuilder();
             foreach (var element in body.ChildElements)
@@ -71,10 +84,38 @@ public static class PlanFileReader
             }
             return text.ToString();
         }
-        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
-            throw new InvalidDataException($"tệp .docx hỏng hoặc không phải Word ({ex.GetType().Name})", ex);
+            throw new InvalidDataException($"tệp .docx hỏng hoặc không phải Word ({ex.GetType().Name}: {ex.Message})", ex);
         }
+    }
+
+    /// <summary>
+    /// The zip's entries, their unpacked sizes (as read, not as declared) and the main part's nesting are bounded before
+    /// the Word library reads it: a zip bomb, thousands of entries or 20,000 nested elements are refused with their reason.
+    /// </summary>
+    private static void CheckPackage(MemoryStream docx)
+    {
+        docx.Position = 0;
+        System.IO.Compression.ZipArchive zip;
+        try { zip = new System.IO.Compression.ZipArchive(docx, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true); }
+        catch (InvalidDataException ex) { throw new InvalidDataException("tệp .docx hỏng hoặc không phải Word (không đọc được phần nén)", ex); }
+        using var archive = zip;
+        if (zip.Entries.Count > MaxEntries) throw new InvalidDataException($"tệp .docx có {zip.Entries.Count} phần, quá nhiều cho một kế hoạch");
+        long unpacked = 0;
+        var buffer = new byte[81920];
+        foreach (var entry in zip.Entries)
+        {
+            using var stream = entry.Open();
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+                if ((unpacked += read) > MaxUnpackedBytes)
+                    throw new InvalidDataException($"tệp .docx giải nén ra hơn {MaxUnpackedBytes / 1048576} MB: không phải một kế hoạch thông thường");
+        }
+        if (zip.GetEntry("word/document.xml") is not { } main) throw new InvalidDataException("tệp .docx không có nội dung (thiếu word/document.xml)");
+        using var xml = System.Xml.XmlReader.Create(main.Open(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        while (xml.Read())
+            if (xml.Depth > MaxXmlDepth) throw new InvalidDataException($"tệp .docx lồng nhau quá sâu (hơn {MaxXmlDepth} tầng)");
     }
 
     private static string Pdf(Stream content)

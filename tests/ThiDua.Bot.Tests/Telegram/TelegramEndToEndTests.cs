@@ -253,6 +253,19 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         await Task.Delay(500);
         Assert.Single(_server.Messages);
         Assert.DoesNotContain(_server.Calls, c => c.Method == "getUpdates");
+
+        // Malformed deliveries are answered (not 500, which Telegram would resend forever) and change nothing.
+        async Task<int> PostRaw(byte[] body)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"{address}/tg/hook") { Content = new ByteArrayContent(body) };
+            request.Headers.Add(TelegramWebhook.SecretHeader, "s3cret-value");
+            using var response = await http.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+        Assert.Equal(200, await PostRaw("""{"update_id": "abc", "message": {"text": "x"}}"""u8.ToArray()));
+        Assert.Equal(200, await PostRaw([(byte)'{', (byte)'"', 0xFF, 0xFE, (byte)'"', (byte)':', (byte)'1', (byte)'}']));
+        Assert.NotEqual(500, await PostRaw("""{"update_id": 78, "message": {"message_id": 6, "date": 1714528800, "chat": {"id": 1001, "type": "private"}, "from": {"id": 1001, "is_bot": false, "first_name": "Lan"}, "text": "\ud800"}}"""u8.ToArray()));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

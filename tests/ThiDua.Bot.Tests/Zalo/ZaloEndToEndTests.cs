@@ -131,6 +131,13 @@ public sealed partial class ZaloEndToEndTests : IAsyncLifetime, IDisposable
         await Task.Delay(500);
         Assert.Equal(2, _server.Messages.Count);
         Assert.DoesNotContain(_server.Calls, c => c.Method == "getUpdates");
+
+        // Malformed deliveries never get 500 (Zalo would resend them forever): a lone surrogate, an id too long to key, a file: photo.
+        Assert.NotEqual(500, await Post("""{"message":{"message_id":"m-003","chat":{"id":"u-1"},"from":{"id":"u-1"},"text":"\ud800"}}""", "zalo-s3cret-value"));
+        var longId = System.Text.Json.JsonSerializer.Serialize(new { message = new { message_id = new string('9', 3000), chat = new { id = "u-1" }, text = "hi" } });
+        Assert.NotEqual(500, await Post(longId, "zalo-s3cret-value"));
+        Assert.NotEqual(500, await Post("""{"event_name":"message.image.received","message":{"message_id":"m-004","chat":{"id":"u-1"},"photo_url":"file:///etc/passwd"}}""", "zalo-s3cret-value"));
+        Assert.DoesNotContain(bot.Logs.Lines, l => l.Contains("Unhandled exception", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class TelegramInboxWorker(TelegramInbox inbox, TelegramProcessor p
             }
             catch (Exception ex)
             {
-                logger.LogError("Xử lý cập nhật Telegram lỗi ({Error}); thử lại sau", ex.GetType().Name);
+                logger.LogError("Xử lý cập nhật Telegram lỗi; thử lại sau: {Error}", processor.Redacted(ex));
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
         }

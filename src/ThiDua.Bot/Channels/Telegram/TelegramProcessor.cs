@@ -52,10 +52,15 @@ public sealed class TelegramProcessor(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            logger.LogError("Bỏ qua cập nhật Telegram #{Id}: lỗi {Error}", received.Id, ex.GetType().Name);
+            // The whole exception, stack included, so the fault can be found; the token (which a request URL carries) never.
+            logger.LogError("Bỏ qua cập nhật Telegram #{Id}: {Error}", received.Id, Redacted(ex));
             return [];
         }
     }
+
+    /// <summary>An exception as text (type, message, stack) with the bot token blanked out.</summary>
+    public string Redacted(Exception ex) =>
+        string.IsNullOrEmpty(connection.Options.Token) ? ex.ToString() : ex.ToString().Replace(connection.Options.Token, "<token>", StringComparison.Ordinal);
 
     private TelegramInput? Read(ReceivedUpdate received)
     {
@@ -66,7 +71,7 @@ public sealed class TelegramProcessor(
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            logger.LogWarning("Bỏ qua cập nhật Telegram #{Id} không đọc được ({Error})", received.Id, ex.GetType().Name);
+            logger.LogWarning("Bỏ qua cập nhật Telegram #{Id} không đọc được: {Error}", received.Id, Redacted(ex));
             return null;
         }
     }

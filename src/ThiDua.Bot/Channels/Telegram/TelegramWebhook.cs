@@ -21,11 +21,13 @@ public sealed class TelegramWebhook(TelegramConnection connection, TelegramInbox
     public async Task HandleAsync(HttpContext context)
     {
         if (await WebhookRequest.ReadAsync(context, SecretHeader, _secret, "Telegram", logger) is not { } update) return;
-        if (update.ValueKind != JsonValueKind.Object || !update.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt64(out var id))
+        // update_id must be a number: a string one ("abc") is malformed, not a reason to fail with 500 and be resent forever.
+        if (update.ValueKind != JsonValueKind.Object || !update.TryGetProperty("update_id", out var idElement)
+            || idElement.ValueKind != JsonValueKind.Number || !idElement.TryGetInt64(out var id))
         {
-            logger.LogWarning("Webhook Telegram: bỏ qua cập nhật không có update_id");
+            logger.LogWarning("Webhook Telegram: bỏ qua cập nhật không có update_id dạng số");
             return;
         }
-        if (inbox.Store(id, update)) worker.Notify();
+        if (WebhookRequest.Refuse(context, "Telegram", logger, () => inbox.Store(id, update)) is true) worker.Notify();
     }
 }

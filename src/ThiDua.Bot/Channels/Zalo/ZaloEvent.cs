@@ -36,10 +36,13 @@ public sealed record ZaloEvent(string EventName, string MessageId, string ChatId
     private static JsonElement? Object(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Object ? v : null;
 
-    /// <summary>Strings, or numbers written as ids; anything else is absent.</summary>
-    private static string? String(JsonElement e, string name) =>
-        !e.TryGetProperty(name, out var v) ? null
-        : v.ValueKind == JsonValueKind.String ? v.GetString()
-        : v.ValueKind == JsonValueKind.Number ? v.GetRawText()
-        : null;
+    /// <summary>Strings, or numbers written as ids; anything else (or a string no text can hold: a lone surrogate) is absent.</summary>
+    private static string? String(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var v)) return null;
+        if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
+        if (v.ValueKind != JsonValueKind.String) return null;
+        try { return v.GetString(); }
+        catch (InvalidOperationException) { return null; }
+    }
 }

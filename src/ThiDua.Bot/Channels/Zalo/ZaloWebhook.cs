@@ -18,7 +18,14 @@ public sealed class ZaloWebhook(ZaloApi api, ZaloProcessor processor, ILogger<Za
 
     public async Task HandleAsync(HttpContext context)
     {
-        if (await WebhookRequest.ReadAsync(context, SecretHeader, _secret, "Zalo", logger) is { } payload)
+        if (await WebhookRequest.ReadAsync(context, SecretHeader, _secret, "Zalo", logger) is not { } payload) return;
+        try
+        {
             await processor.HandleAsync(payload, context.RequestAborted);
+        }
+        catch (Exception ex) when (WebhookRequest.IsMalformed(ex))
+        {
+            WebhookRequest.Malformed(context, "Zalo", logger, ex);
+        }
     }
 }
