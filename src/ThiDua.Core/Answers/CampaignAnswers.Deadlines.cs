@@ -80,7 +80,8 @@ public static partial class CampaignAnswers
         // No task table: what each body must do is the plan's answer to "phải làm gì".
         if (c.Tasks.Count == 0) return Responsibilities(b, r) || Contents(b, r);
         var quarter = r.Quarter is { } q ? $"quy {Roman(q)}" : null;
-        var tasks = quarter is null ? c.Tasks : c.Tasks.Where(t => VietnameseText.Fold(t.Period).Contains(quarter, StringComparison.Ordinal)).ToList();
+        // Whole words: "quý I" is not inside "quý III" or "quý IV".
+        var tasks = quarter is null ? c.Tasks : c.Tasks.Where(t => (" " + string.Join(' ', VietnameseText.Words(t.Period)) + " ").Contains($" {quarter} ", StringComparison.Ordinal)).ToList();
         b.Title(r.Quarter is { } n ? $"Nhiệm vụ Quý {Roman(n).ToUpperInvariant()}" : "Nhiệm vụ theo thời gian", QuestionKind.Tasks);
         foreach (var t in tasks.OrderByDescending(r.Ask.Score))
             b.Bullet($"{(quarter is null ? t.Period + ": " : "")}{t.Text}{(t.Responsible is null ? "" : $" (thực hiện: {t.Responsible})")}", t.Section, t);

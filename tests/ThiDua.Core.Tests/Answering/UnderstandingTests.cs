@@ -64,4 +64,16 @@ public class UnderstandingTests
         Assert.Contains("Trịnh Xuân Trường", reply.Text);
         Assert.Contains("15/4/2024", reply.Text);
     }
+
+    [Fact]
+    public void A_quarter_named_lists_that_quarters_tasks_only()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("kh 1023 điện biên quý I có những nhiệm vụ gì");
+
+        Assert.StartsWith("Nhiệm vụ Quý I —", reply.Text);
+        // "Quý I" is not inside "Quý III" or "Quý IV": the trình khen for the school year is a third-quarter task.
+        Assert.DoesNotContain("năm học 2023-2024", reply.Text);
+        Assert.DoesNotContain("Quý III", reply.Text);
+    }
 }
