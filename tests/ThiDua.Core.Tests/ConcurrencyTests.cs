@@ -9,7 +9,10 @@ public class ConcurrencyTests
     [Fact]
     public async Task Two_hundred_chats_registering_at_once_each_get_their_own_nomination()
     {
-        using var bot = new TestBot(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(7)));
+        // A database file, as the bot runs: LiteDB over one MemoryStream is not safe for concurrent writers
+        // ("page type must be collection page" under load), which made this test fail at random.
+        using var temp = new TempDatabase();
+        using var bot = new TestBot(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(7)), temp.Path);
         async Task<string> Say(string chat, string? text = null, string? button = null) =>
             (await bot.Engine.HandleAsync(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, Text = text, ButtonData = button })).Replies[0].Text;
 

@@ -86,11 +86,12 @@ public static class PlansMatching
         var kind = q.Clauses.SelectMany(c => c.Cues).Where(kv => kv.Key is not (QuestionKind.ListCampaigns or QuestionKind.TimeFrame or QuestionKind.Contents) || conditions.Count == 0)
             .Where(kv => kv.Key != QuestionKind.ListCampaigns).OrderByDescending(kv => kv.Value).FirstOrDefault();
         var kindWords = kind.Value >= KindAsked ? q.Clauses.SelectMany(c => c.CueWords.GetValueOrDefault(kind.Key) ?? new HashSet<string>()).ToArray() : [];
-        if (kind.Value >= KindAsked)
+        // "có hạn trong tháng 6" already says which deadline: the plans' other deadlines are not a second reason.
+        if (kind.Value >= KindAsked && !(kind.Key == QuestionKind.Deadlines && q.Month is not null))
             conditions.Add(new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
 
         // What else the question asks of the plans: a topic one of their units must hold ("thi đua bầu cử").
-        var used = conditions.SelectMany(x => x.Words).ToHashSet(StringComparer.Ordinal);
+        var used = conditions.SelectMany(x => x.Words).Concat(kindWords).ToHashSet(StringComparer.Ordinal);
         // The cue words are the topic here ("nộp hồ sơ qua cổng dịch vụ công"): only the words that ask "which plans" are not.
         var topic = q.Clauses.SelectMany(c => c.Terms).Where(t => !SearchTerms.WordsOf(t).Any(w => used.Contains(w) || SearchTerms.StopWords.Contains(w) || Generic.Contains(w)))
             .Distinct(StringComparer.Ordinal).ToList();

@@ -31,7 +31,7 @@ public sealed class BotDatabase : IDisposable
         Init();
     }
 
-    /// <summary>For tests and benchmarks: a database in memory.</summary>
+    /// <summary>For tests and benchmarks: a database in memory, for one writer at a time (LiteDB shares the one stream between readers and writers; under concurrent writes it corrupts pages).</summary>
     public BotDatabase(Stream stream)
     {
         _db = new LiteDatabase(stream);

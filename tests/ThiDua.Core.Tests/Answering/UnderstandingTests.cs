@@ -76,4 +76,16 @@ public class UnderstandingTests
         Assert.DoesNotContain("năm học 2023-2024", reply.Text);
         Assert.DoesNotContain("Quý III", reply.Text);
     }
+
+    [Fact]
+    public void Plans_with_a_deadline_in_a_month_are_listed_with_that_deadline_only()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("kế hoạch nào có hạn trong tháng 6");
+
+        Assert.StartsWith("2/5 kế hoạch có hạn trong tháng 6", reply.Text);
+        Assert.Contains("20/6/2024", reply.Text);
+        // Điện Biên's March deadline is not a reason it has one in June.
+        Assert.DoesNotContain("15/3/2024", reply.Text);
+    }
 }
