@@ -59,6 +59,19 @@ public static class CoreServices
         }
     }
 
+    /// <summary>A backup that cannot be written (a full disk, a read-only folder) is said, not fatal: the data itself is fine.</summary>
+    private static void TryBackUp(BotDatabase db, StorageOptions options, TimeProvider time)
+    {
+        try
+        {
+            DatabaseBackups.Take(db, options.DatabasePath, time.GetUtcNow(), options.Backups);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Cảnh báo: không sao lưu được cơ sở dữ liệu vào '{DatabaseBackups.FolderOf(options.DatabasePath)}' ({ex.Message}); bot vẫn chạy.");
+        }
+    }
+
     /// <summary>
     /// Opens the file, checks it against the last backup and takes a new one. What cannot be trusted stops the start,
     /// naming the file, the backup and what to do; nothing is repaired, overwritten or started empty in silence.
@@ -88,7 +101,7 @@ public static class CoreServices
             var now = DatabaseBackups.Count(db, time.GetUtcNow());
             if (latest is { } last && DatabaseBackups.Missing(now, last.Manifest) is { } lost && !options.AcceptFewerRecords)
                 throw new StartupException($"Cơ sở dữ liệu '{path}' ít hơn bản sao lưu gần nhất: thiếu {lost} (tệp -log bị xóa hoặc hỏng sau khi dừng đột ngột?). Bot không chạy tiếp trên dữ liệu có thể đã mất. {restore}Nếu việc xóa là cố ý, chạy với --Storage:AcceptFewerRecords=true.");
-            if (options.Backups > 0) DatabaseBackups.Take(db, path, time.GetUtcNow(), options.Backups);
+            if (options.Backups > 0) TryBackUp(db, options, time);
             return db;
         }
         catch (Exception ex) when (ex is LiteDB.LiteException or IOException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
