@@ -60,6 +60,18 @@ public sealed class DatabaseDamageTests : IDisposable
     }
 
     [Fact]
+    public async Task An_officer_erasing_their_own_data_is_not_taken_for_a_loss()
+    {
+        Assert.Equal(0, (await Run(SaveOne)).Exit);
+        Assert.Equal(0, (await Run(null)).Exit);
+        var erase = string.Join('\n', JsonSerializer.Serialize(new { chat = "c1", text = "/xoadulieu" }), JsonSerializer.Serialize(new { chat = "c1", button = "g|erase" })) + "\n";
+        var (_, erased, _) = await Run(erase);
+        Assert.Contains("Đã xóa", erased);
+        var (exit, _, errors) = await Run(null);
+        Assert.True(exit == 0, errors);
+    }
+
+    [Fact]
     public async Task A_deliberate_deletion_starts_when_said_so()
     {
         Assert.Equal(0, (await Run(SaveOne)).Exit);

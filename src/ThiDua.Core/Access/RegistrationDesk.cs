@@ -136,6 +136,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
         var removed = db.InTransaction(() =>
         {
             var drafts = db.Nominations.DeleteMany(n => n.OwnerKey == actor.Key && n.Status == NominationStatus.Draft);
+            db.CountDeleted("nominations", drafts);
             // Submitted nominations stay with the unit; only the link to this person goes.
             foreach (var n in db.Nominations.Find(n => n.OwnerKey == actor.Key).ToList())
             {
@@ -153,7 +154,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
                 (other.LinkedTo, other.RemindHere) = (null, true);
                 db.Officers.Update(other);
             }
-            db.Officers.Delete(actor.Key);
+            if (db.Officers.Delete(actor.Key)) db.CountDeleted("officers", 1);
             membership.CloseOpenRequests(actor.Key);
             foreach (var open in db.LinkRequests.Find(r => !r.Closed && (r.FromKey == actor.Key || r.ToKey == actor.Key)).ToList())
             {

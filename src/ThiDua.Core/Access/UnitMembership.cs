@@ -142,7 +142,11 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
             db.Officers.Update(profile);
             db.JoinRequests.Update(request);
             // A unit someone typed and nobody confirmed does not stay offered to others.
-            if (db.Units.FindById(request.UnitKey) is { Confirmed: false } unit && db.Officers.Count(p => p.UnitKey == unit.Key) == 0) db.Units.Delete(unit.Key);
+            if (db.Units.FindById(request.UnitKey) is { Confirmed: false } unit && db.Officers.Count(p => p.UnitKey == unit.Key) == 0)
+            {
+                db.Units.Delete(unit.Key);
+                db.CountDeleted("units", 1);
+            }
             return 0;
         });
         Tell(request.UserKey, $"Yêu cầu làm cán bộ {request.UnitName} của bạn không được đồng ý. Nếu bạn là cán bộ đơn vị, xin mã mời của cán bộ đơn vị hoặc liên hệ Ban Thi đua – Khen thưởng; lần tới nhập đề nghị, bot sẽ hỏi lại đơn vị.", pushed);

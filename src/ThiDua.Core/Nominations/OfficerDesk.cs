@@ -161,7 +161,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             return access.Refuse(actor, $"gắn tệp {upload}", "Tệp này không phải do bạn gửi: chỉ người gửi tệp mới gắn được vào hồ sơ. Bạn gửi tệp của mình nhé.");
         var finalId = $"{n.Code}/{componentId}/{upload}";
         using (var content = db.Files.OpenRead(uploadedId)) db.Files.Upload(finalId, info.Filename, content);
-        db.Files.Delete(uploadedId);
+        if (db.Files.Delete(uploadedId)) db.CountDeleted("files", 1);
         n.Attachments.Add(new Attachment
         {
             ComponentId = componentId,

@@ -124,6 +124,21 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records deleted on purpose (an officer erasing their data, a pending upload dropped): counted in the file
+    /// itself, so a start can tell records that were deleted from records that were lost with the file.
+    /// </summary>
+    public void CountDeleted(string what, int count)
+    {
+        if (count <= 0) return;
+        var name = "deleted:" + what;
+        var counter = Counters.FindById(name) ?? new Counter { Name = name };
+        counter.Value += count;
+        Counters.Upsert(counter);
+    }
+
+    public int Deleted(string what) => Counters.FindById("deleted:" + what)?.Value ?? 0;
+
     /// <summary>A whole copy of the file: the log is folded in first (a checkpoint), so the copy needs no -log file.</summary>
     public void CopyTo(string target)
     {

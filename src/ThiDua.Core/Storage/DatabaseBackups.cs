@@ -4,6 +4,7 @@ using System.Text.Json;
 namespace ThiDua.Core.Storage;
 
 /// <summary>What a backup held: enough to notice, at the next start, that records have gone missing since.</summary>
+/// <remarks>Each count includes the records deleted on purpose so far (counted in the file): only a loss makes it go down.</remarks>
 public sealed record BackupManifest(DateTimeOffset TakenAt, int Nominations, int Officers, int Units, int Files);
 
 /// <summary>
@@ -38,7 +39,8 @@ public static class DatabaseBackups
 
     /// <summary>What the open file holds now, counted the way a manifest counts.</summary>
     public static BackupManifest Count(BotDatabase db, DateTimeOffset now) =>
-        new(now, db.Nominations.Count(), db.Officers.Count(), db.Units.Count(), db.Files.FindAll().Count());
+        new(now, db.Nominations.Count() + db.Deleted("nominations"), db.Officers.Count() + db.Deleted("officers"),
+            db.Units.Count() + db.Deleted("units"), db.Files.FindAll().Count() + db.Deleted("files"));
 
     /// <summary>Why the open file cannot be trusted against the last backup (records missing), or null.</summary>
     public static string? Missing(BackupManifest now, BackupManifest last)

@@ -138,7 +138,7 @@ public class FakeZaloServerTests
         server.DelayNext("getMe", TimeSpan.FromSeconds(5));
         using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CallAsync(impatient, server, "getMe"));
-        await server.WaitForCallAsync("getMe", c => c.FailedWith is not null, TimeSpan.FromSeconds(3));
+        await server.WaitForCallAsync("getMe", c => c.FailedWith is not null, TimeSpan.FromSeconds(10));
         Assert.Equal(HttpStatusCode.OK, (await CallAsync(http, server, "getMe")).Status);
     }
 
