@@ -42,18 +42,4 @@ internal static class WebhookRequest
         logger.LogWarning(ex, "Webhook {Channel}: bỏ qua cập nhật không đọc được", channel);
         context.Response.StatusCode = StatusCodes.Status400BadRequest;
     }
-
-    /// <summary>Runs a step on the delivery; a malformed one gets 400 and null.</summary>
-    public static T? Refuse<T>(HttpContext context, string channel, ILogger logger, Func<T> step) where T : struct
-    {
-        try
-        {
-            return step();
-        }
-        catch (Exception ex) when (IsMalformed(ex))
-        {
-            Malformed(context, channel, logger, ex);
-            return null;
-        }
-    }
 }

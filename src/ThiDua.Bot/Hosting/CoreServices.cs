@@ -60,11 +60,11 @@ public static class CoreServices
     }
 
     /// <summary>A backup that cannot be written (a full disk, a read-only folder) is said, not fatal: the data itself is fine.</summary>
-    private static void TryBackUp(BotDatabase db, StorageOptions options, TimeProvider time)
+    private static void TryBackUp(BotDatabase db, StorageOptions options, BackupManifest holds)
     {
         try
         {
-            DatabaseBackups.Take(db, options.DatabasePath, time.GetUtcNow(), options.Backups);
+            DatabaseBackups.Take(db, options.DatabasePath, holds, options.Backups);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -101,7 +101,8 @@ public static class CoreServices
             var now = DatabaseBackups.Count(db, time.GetUtcNow());
             if (latest is { } last && DatabaseBackups.Missing(now, last.Manifest) is { } lost && !options.AcceptFewerRecords)
                 throw new StartupException($"Cơ sở dữ liệu '{path}' ít hơn bản sao lưu gần nhất: thiếu {lost} (tệp -log bị xóa hoặc hỏng sau khi dừng đột ngột?). Bot không chạy tiếp trên dữ liệu có thể đã mất. {restore}Nếu việc xóa là cố ý, chạy với --Storage:AcceptFewerRecords=true.");
-            if (options.Backups > 0) TryBackUp(db, options, time);
+            // The counts just checked are what the backup holds: the file is not counted twice.
+            if (options.Backups > 0) TryBackUp(db, options, now);
             return db;
         }
         catch (Exception ex) when (ex is LiteDB.LiteException or IOException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)

@@ -20,7 +20,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
 
     public Reply List(KnowledgeBase kb, Actor actor)
     {
-        var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
+        var mine = Current(actor).OrderByDescending(n => n.Id).ToList();
         var unitButton = actor.MemberUnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
         if (mine.Count == 0)
             return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.")
@@ -209,7 +209,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (named.Length == 0) return Export(kb, actor, null, withDrafts);
         var mention = kb.Resolver.Resolve(kb.Glossary.Expand(named));
         if (mention.Candidates.Count == 1) return Export(kb, actor, mention.Candidates[0].Id, withDrafts);
-        var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).Select(n => n.CampaignId).Distinct().ToList();
+        var mine = Current(actor).Select(n => n.CampaignId).Distinct().ToList();
         var offered = (mention.Candidates.Count > 1 ? mention.Candidates.Where(c => mine.Contains(c.Id)) : mine.Select(id => kb.Find(id ?? "")).OfType<Campaign>()).ToList();
         var lead = mention.Candidates.Count > 1 ? $"“{args.Trim()}” ứng với nhiều kế hoạch." : $"Tôi không tìm thấy kế hoạch “{args.Trim()}”.";
         if (offered.Count == 0) return new Reply($"{lead} Bạn chưa có đề nghị nào trong kế hoạch như vậy để xuất danh sách.");
@@ -225,7 +225,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     /// </summary>
     private Reply Export(KnowledgeBase kb, Actor actor, string? campaignId, bool withDrafts)
     {
-        var mine = Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn).ToList();
+        var mine = Current(actor).ToList();
         var campaigns = mine.Select(n => n.CampaignId).Distinct().ToList();
         campaignId ??= campaigns.Count == 1 ? campaigns[0] : null;
         if (campaignId is null || kb.Find(campaignId) is not { } campaign)
@@ -261,6 +261,9 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
             .Where(x => x.Score >= 2).OrderByDescending(x => x.Score).ThenBy(x => x.Item.Done).ToList();
         return scored.Count > 0 ? scored[0].Item : null;
     }
+
+    /// <summary>The officer's nominations that still count: all but the withdrawn.</summary>
+    private IEnumerable<Nomination> Current(Actor actor) => Mine(actor).Where(n => n.Status != NominationStatus.Withdrawn);
 
     private IEnumerable<Nomination> Mine(Actor actor) => actor.Keys.SelectMany(key => db.Nominations.Find(n => n.OwnerKey == key));
 

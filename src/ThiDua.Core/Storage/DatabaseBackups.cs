@@ -53,15 +53,17 @@ public static class DatabaseBackups
         return lost.Count == 0 ? null : string.Join(", ", lost);
     }
 
-    /// <summary>Copies the open file (after a checkpoint, so the copy is whole) with its manifest; keeps the newest <paramref name="keep"/>.</summary>
-    public static string Take(BotDatabase db, string databasePath, DateTimeOffset now, int keep)
+    /// <summary>Copies the open file (after a checkpoint, so the copy is whole) with what it holds; keeps the newest <paramref name="keep"/>.</summary>
+    /// <param name="holds">The file's counts, as <see cref="Count"/> took them at this start.</param>
+    public static string Take(BotDatabase db, string databasePath, BackupManifest holds, int keep)
     {
+        var now = holds.TakenAt;
         var folder = FolderOf(databasePath);
         Directory.CreateDirectory(folder);
         var name = $"{Stem(databasePath)}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}";
         var copy = Path.Combine(folder, name + Path.GetExtension(databasePath));
         db.CopyTo(copy);
-        File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(Count(db, now)));
+        File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(holds));
         foreach (var old in Directory.GetFiles(folder, Stem(databasePath) + "-*.json").Order(StringComparer.Ordinal).Reverse().Skip(keep))
         {
             File.Delete(old);

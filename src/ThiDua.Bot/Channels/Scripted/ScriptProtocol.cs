@@ -39,7 +39,7 @@ public static class ScriptProtocol
                 error = $"dòng \"clock\" không kèm \"{extra}\": gửi tin nhắn ở một dòng riêng";
                 return true;
             }
-            if (!TryGetString(clock, out text)) { error = "\"clock\" có ký tự không hợp lệ"; return true; }
+            if (!JsonStrings.TryGet(clock, out text)) { error = "\"clock\" có ký tự không hợp lệ"; return true; }
             if (!DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out instant)
                 || !System.Text.RegularExpressions.Regex.IsMatch(text ?? "", @"(Z|[+-]\d{2}:\d{2})$"))
                 error = $"\"clock\" không phải thời điểm ISO-8601 có múi giờ: {text}";
@@ -105,27 +105,12 @@ public static class ScriptProtocol
             error = $"\"{property}\" phải là chuỗi";
             return false;
         }
-        if (!TryGetString(element, out value))
+        if (!JsonStrings.TryGet(element, out value))
         {
             error = $"\"{property}\" có ký tự không hợp lệ (nửa cặp UTF-16 đứng một mình, như \\ud800)";
             return false;
         }
         return true;
-    }
-
-    /// <summary>A JSON string as .NET text; false for a lone surrogate escape ("\ud800"), which no text can hold.</summary>
-    private static bool TryGetString(JsonElement element, out string? value)
-    {
-        try
-        {
-            value = element.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            value = null;
-            return false;
-        }
     }
 
     public static string FormatResult(string chat, ConversationResult result, IReadOnlyList<PushedMessage>? alsoPushed = null)

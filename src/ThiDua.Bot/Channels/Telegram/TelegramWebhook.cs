@@ -28,6 +28,13 @@ public sealed class TelegramWebhook(TelegramConnection connection, TelegramInbox
             logger.LogWarning("Webhook Telegram: bỏ qua cập nhật không có update_id dạng số");
             return;
         }
-        if (WebhookRequest.Refuse(context, "Telegram", logger, () => inbox.Store(id, update)) is true) worker.Notify();
+        try
+        {
+            if (inbox.Store(id, update)) worker.Notify();
+        }
+        catch (Exception ex) when (WebhookRequest.IsMalformed(ex))
+        {
+            WebhookRequest.Malformed(context, "Telegram", logger, ex);
+        }
     }
 }

@@ -41,8 +41,6 @@ public sealed record ZaloEvent(string EventName, string MessageId, string ChatId
     {
         if (!e.TryGetProperty(name, out var v)) return null;
         if (v.ValueKind == JsonValueKind.Number) return v.GetRawText();
-        if (v.ValueKind != JsonValueKind.String) return null;
-        try { return v.GetString(); }
-        catch (InvalidOperationException) { return null; }
+        return v.ValueKind == JsonValueKind.String && JsonStrings.TryGet(v, out var text) ? text : null;
     }
 }

@@ -134,20 +134,7 @@ public sealed class UnitIndex
         var plan = within is null ? -1 : _planOf.GetValueOrDefault(within, -2);
         if (plan == -2) return [];
         var scratch = Scratch.For(_units.Count);
-        var total = 0.0;
-        for (var t = 0; t < terms.Count; t++)
-        {
-            total += Weight(terms[t]);
-            if (!_postings.TryGetValue(terms[t], out var postings)) continue;
-            var idf = Idf(terms[t]);
-            var weight = Weight(terms[t]);
-            foreach (var (unit, frequency) in postings)
-            {
-                if (plan >= 0 && _plans[unit] != plan) continue;
-                var norm = frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * _lengths[unit] / _averageLength));
-                scratch.Add(unit, idf * norm, weight, t);
-            }
-        }
+        var total = Accumulate(terms, plan, scratch);
         var hits = new List<UnitHit>(take);
         foreach (var unit in scratch.Best(take, u => keep is null || keep(_units[u])))
             hits.Add(new UnitHit(_units[unit], scratch.Score[unit], total <= 0 ? 0 : scratch.Covered[unit] / total, scratch.MatchedTerms(unit, terms)));
@@ -162,16 +149,7 @@ public sealed class UnitIndex
         var best = new Dictionary<Campaign, UnitHit>();
         if (terms.Count == 0 || _units.Count == 0) return best;
         var scratch = Scratch.For(_units.Count);
-        var total = 0.0;
-        for (var t = 0; t < terms.Count; t++)
-        {
-            total += Weight(terms[t]);
-            if (!_postings.TryGetValue(terms[t], out var postings)) continue;
-            var idf = Idf(terms[t]);
-            var weight = Weight(terms[t]);
-            foreach (var (unit, frequency) in postings)
-                scratch.Add(unit, idf * frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * _lengths[unit] / _averageLength)), weight, t);
-        }
+        var total = Accumulate(terms, plan: -1, scratch);
         var top = new Dictionary<int, int>();
         foreach (var unit in scratch.Touched)
             if (!top.TryGetValue(_plans[unit], out var current) || scratch.Score[unit] > scratch.Score[current]) top[_plans[unit]] = unit;
@@ -179,6 +157,28 @@ public sealed class UnitIndex
             best[_units[unit].Campaign] = new UnitHit(_units[unit], scratch.Score[unit], total <= 0 ? 0 : scratch.Covered[unit] / total, scratch.MatchedTerms(unit, terms));
         scratch.Clear();
         return best;
+    }
+
+    /// <summary>
+    /// Scores every unit holding the terms (BM25) into the scratch, in one plan (its index) or all (-1); returns the
+    /// terms' total weight, which coverage is a share of.
+    /// </summary>
+    private double Accumulate(List<string> terms, int plan, Scratch scratch)
+    {
+        var total = 0.0;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            var weight = Weight(terms[t]);
+            total += weight;
+            if (!_postings.TryGetValue(terms[t], out var postings)) continue;
+            var idf = Idf(terms[t]);
+            foreach (var (unit, frequency) in postings)
+            {
+                if (plan >= 0 && _plans[unit] != plan) continue;
+                scratch.Add(unit, idf * frequency * (K1 + 1) / (frequency + K1 * (1 - B + B * _lengths[unit] / _averageLength)), weight, t);
+            }
+        }
+        return total;
     }
 
     /// <summary>At most 64 distinct terms: a question longer than that is cut, its first words kept.</summary>
