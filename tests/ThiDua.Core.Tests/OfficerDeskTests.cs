@@ -204,4 +204,33 @@ public class OfficerDeskTests
         Assert.Contains("đang được thẩm định: không rút lại được", bot.Press("n|withdraw|2").Text);
         Assert.Equal(NominationStatus.UnderReview, bot.Database.Nominations.FindById(2).Status);
     }
+
+    [Fact]
+    public void A_dossier_file_whose_stored_bytes_changed_is_refused_to_the_reviewer_not_served()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 5, 2, 9, 0, 0, TimeSpan.FromHours(7)));
+        SaveOne(bot);
+        SendFile(bot, "to-trinh.pdf", Pdf, "Tờ trình");
+        bot.Press("n|submitok|1");
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Access.Role.Reviewer, "lao-cai-217");
+        var attachment = Assert.Single(bot.Database.Nominations.FindById(1).Attachments);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Pdf)), attachment.Sha256);
+
+        var served = bot.Press("v|f|1|0", "rev");
+        Assert.Equal(Pdf, File.ReadAllBytes(served.File!.Path));
+
+        // One damaged page of file storage: the same length, different bytes.
+        var chunks = bot.Database.Collection<LiteDB.BsonDocument>("_chunks");
+        var chunk = chunks.FindAll().Single(c => c["_id"]["f"].AsString == attachment.FileId);
+        var data = chunk["data"].AsBinary;
+        data[0] ^= 0xFF;
+        chunk["data"] = data;
+        chunks.Update(chunk);
+
+        var refused = bot.Press("v|f|1|0", "rev");
+        Assert.Null(refused.File);
+        Assert.Contains("bị hỏng", refused.Text);
+        Assert.Contains("SHA-256", refused.Text);
+        Assert.Contains("sao lưu", refused.Text);
+    }
 }

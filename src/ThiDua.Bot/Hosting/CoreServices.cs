@@ -88,7 +88,8 @@ public static class CoreServices
         {
             db = new BotDatabase(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteDB.LiteException or NotSupportedException or ArgumentException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        // Whatever a damaged file makes LiteDB throw (its own errors, a decoder's, an index out of range), the answer is the same.
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             var locked = ex.Message.Contains("đang được một tiến trình", StringComparison.Ordinal);
             var hint = File.Exists(path) && !locked
@@ -101,19 +102,22 @@ public static class CoreServices
             var now = DatabaseBackups.Count(db, time.GetUtcNow());
             if (latest is { } last && DatabaseBackups.Missing(now, last.Manifest) is { } lost && !options.AcceptFewerRecords)
                 throw new StartupException($"Cơ sở dữ liệu '{path}' ít hơn bản sao lưu gần nhất: thiếu {lost} (tệp -log bị xóa hoặc hỏng sau khi dừng đột ngột?). Bot không chạy tiếp trên dữ liệu có thể đã mất. {restore}Nếu việc xóa là cố ý, chạy với --Storage:AcceptFewerRecords=true.");
+            if (DatabaseBackups.Held(path) is { } held && DatabaseBackups.Missing(now, held) is { } unsaved && !options.AcceptFewerRecords)
+                throw new StartupException($"Cơ sở dữ liệu '{path}' ít hơn lúc bot ghi lần cuối ({held.TakenAt.ToLocalTime():dd/MM/yyyy HH:mm}): thiếu {unsaved}. Các lần ghi cuối nằm trong tệp '{BotDatabase.LogFileOf(path)}', tệp này đã bị xóa, làm rỗng hoặc cắt sau khi bot dừng đột ngột. Bot không chạy tiếp trên dữ liệu có thể đã mất. Nếu còn bản cũ của tệp -log, đặt lại cạnh cơ sở dữ liệu rồi chạy lại; nếu không, {(latest is null ? "" : "có thể khôi phục bản sao lưu gần nhất (các thay đổi sau đó phải nhập lại). " + restore)}Nếu việc xóa là cố ý, chạy với --Storage:AcceptFewerRecords=true.");
+            db.RecordHeld();
             // The counts just checked are what the backup holds: the file is not counted twice.
             if (options.Backups > 0) TryBackUp(db, options, now);
             return db;
-        }
-        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or InvalidCastException or InvalidOperationException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
-        {
-            db.Dispose();
-            throw new StartupException($"Cơ sở dữ liệu '{path}' mở được nhưng đọc bị lỗi ({ex.Message}): tệp có thể bị hỏng; bot không ghi gì vào nó. {restore}");
         }
         catch (StartupException)
         {
             db.Dispose();
             throw;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            db.Dispose();
+            throw new StartupException($"Cơ sở dữ liệu '{path}' mở được nhưng đọc bị lỗi ({ex.Message}): tệp có thể bị hỏng; bot không ghi gì vào nó. {restore}");
         }
     }
 }

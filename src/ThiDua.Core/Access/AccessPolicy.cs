@@ -24,6 +24,9 @@ public sealed record Actor(string Key, IReadOnlySet<string> Keys, OfficerProfile
 /// </summary>
 public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger logger)
 {
+    /// <summary>Where refusals and faults the desks meet are logged.</summary>
+    public ILogger Logger => logger;
+
     private readonly HashSet<string> _admins = options.Admins.Select(a => a.Trim()).Where(a => a.Length > 0).ToHashSet(StringComparer.Ordinal);
 
     public static string KeyOf(IncomingMessage m) => $"{m.Channel}:{m.UserId}";

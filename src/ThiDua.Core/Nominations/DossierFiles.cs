@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using LiteDB;
 using ThiDua.Core.Conversations;
@@ -77,8 +78,57 @@ public static class DossierFiles
         if (!FileContent.Matches(extension, copy))
             return $"Tệp “{name}” không đúng loại: nội dung không phải {type.Kind} như tên tệp ghi. Bot chỉ nhận {Accepted}, đúng với nội dung tệp.";
         copy.Position = 0;
-        db.Files.Upload(id, name, copy, new BsonDocument { ["by"] = uploaderKey });
+        var sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(copy, ct));
+        copy.Position = 0;
+        db.Files.Upload(id, name, copy, new BsonDocument { ["by"] = uploaderKey, [Sha256Key] = sha256 });
         return null;
+    }
+
+    private const string Sha256Key = "sha256";
+
+    /// <summary>The SHA-256 taken when the file was received; null for files stored before hashes were kept.</summary>
+    public static string? Sha256Of(LiteFileInfo<string> file) =>
+        file.Metadata is { } meta && meta.TryGetValue(Sha256Key, out var hash) && hash.IsString ? hash.AsString : null;
+
+    /// <summary>Moves a stored file to a new id with its uploader and hash (the pending upload becomes a dossier file).</summary>
+    public static void Move(BotDatabase db, LiteFileInfo<string> from, string toId)
+    {
+        using (var content = db.Files.OpenRead(from.Id)) db.Files.Upload(toId, from.Filename, content, from.Metadata);
+        if (db.Files.Delete(from.Id)) db.CountDeleted("files", 1);
+    }
+
+    /// <summary>
+    /// Writes a stored file to <paramref name="target"/>, checking its bytes against the SHA-256 taken when it was
+    /// received. Returns a Vietnamese reason when the stored copy is damaged (its bytes changed, or a page cannot
+    /// be read), so a damaged file is never handed out as if it were the one the officer sent.
+    /// </summary>
+    public static string? CopyVerified(BotDatabase db, string fileId, string? expectedSha256, Stream target)
+    {
+        try
+        {
+            var info = db.Files.FindById(fileId);
+            if (info is null) return "không còn trong kho";
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using (var content = info.OpenRead())
+            {
+                var buffer = new byte[81920];
+                int read;
+                while ((read = content.Read(buffer)) > 0)
+                {
+                    hash.AppendData(buffer, 0, read);
+                    target.Write(buffer, 0, read);
+                }
+            }
+            var expected = expectedSha256 ?? Sha256Of(info);
+            var actual = Convert.ToHexStringLower(hash.GetHashAndReset());
+            return expected is null || string.Equals(expected, actual, StringComparison.OrdinalIgnoreCase)
+                ? null
+                : $"bản lưu trong cơ sở dữ liệu bị hỏng (mã SHA-256 {actual[..12]}… khác mã lúc nhận {expected[..Math.Min(12, expected.Length)]}…)";
+        }
+        catch (LiteException ex)
+        {
+            return $"bản lưu trong cơ sở dữ liệu đọc không được ({ex.Message})";
+        }
     }
 
     /// <summary>Whose upload a stored file is; null for files stored before uploaders were kept.</summary>

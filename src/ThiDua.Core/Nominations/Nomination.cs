@@ -80,6 +80,8 @@ public sealed class Attachment
     public string FileName { get; set; } = "";
     public string ContentType { get; set; } = "";
     public long Length { get; set; }
+    /// <summary>Taken when the file was received and checked each time it is served; null for files from before.</summary>
+    public string? Sha256 { get; set; }
     public DateTime UploadedAt { get; set; }
 }
 

@@ -160,10 +160,10 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (DossierFiles.UploaderOf(info) is not { } uploader || !actor.Keys.Contains(uploader))
             return access.Refuse(actor, $"gắn tệp {upload}", "Tệp này không phải do bạn gửi: chỉ người gửi tệp mới gắn được vào hồ sơ. Bạn gửi tệp của mình nhé.");
         var finalId = $"{n.Code}/{componentId}/{upload}";
-        using (var content = db.Files.OpenRead(uploadedId)) db.Files.Upload(finalId, info.Filename, content);
-        if (db.Files.Delete(uploadedId)) db.CountDeleted("files", 1);
+        DossierFiles.Move(db, info, finalId);
         n.Attachments.Add(new Attachment
         {
+            Sha256 = DossierFiles.Sha256Of(info),
             ComponentId = componentId,
             FileId = finalId,
             FileName = info.Filename,

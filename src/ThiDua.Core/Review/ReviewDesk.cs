@@ -18,7 +18,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
 {
     private const int MaxListed = 8;
     private const string NotReviewer = "Chức năng này dành cho cán bộ thẩm định (Ban Thi đua – Khen thưởng). Nếu bạn là cán bộ thẩm định, xin mã mời từ quản trị viên.";
-    private readonly ReviewExports _exports = new(db, clock);
+    private readonly ReviewExports _exports = new(db, clock, access.Logger);
 
     [GeneratedRegex(@"(?<number>\d+[\w./-]*)\s*(?:,|ngày|ngay)?\s*(?<d>\d{1,2})[/.-](?<m>\d{1,2})[/.-](?<y>\d{4})", RegexOptions.IgnoreCase)]
     private static partial Regex DecisionPattern();

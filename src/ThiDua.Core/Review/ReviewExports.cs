@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Microsoft.Extensions.Logging;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
@@ -11,7 +12,7 @@ using Reply = ThiDua.Core.Conversations.Reply;
 namespace ThiDua.Core.Review;
 
 /// <summary>What reviewers take away: the trích ngang spreadsheet, a Tờ trình draft (.docx) grouped by award form, counts per unit and form, and the dossier files.</summary>
-public sealed class ReviewExports(BotDatabase db, LocalClock clock)
+public sealed class ReviewExports(BotDatabase db, LocalClock clock, ILogger logger)
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -85,7 +86,14 @@ public sealed class ReviewExports(BotDatabase db, LocalClock clock)
         var name = DossierFiles.NormaliseName(attachment.FileName);
         var prefix = $"{n.Code}-{Guid.NewGuid().ToString("N")[..6]}-";
         var path = Path.Combine(db.ExportFolder, prefix + DossierFiles.NormaliseName(name, DossierFiles.MaxNameBytes - prefix.Length));
-        using (var file = File.Create(path)) db.Files.Download(attachment.FileId, file);
+        string? damaged;
+        using (var file = File.Create(path)) damaged = DossierFiles.CopyVerified(db, attachment.FileId, attachment.Sha256, file);
+        if (damaged is not null)
+        {
+            File.Delete(path);
+            logger.LogError("Tệp hồ sơ {FileId} của {Code} hỏng: {Problem}", attachment.FileId, n.Code, damaged);
+            return new Reply($"Không gửi được tệp “{name}” của {n.Code}: {damaged}. Bot không gửi bản hỏng. Quản trị viên khôi phục cơ sở dữ liệu từ bản sao lưu (README, mục sao lưu), hoặc đơn vị gửi lại tệp.");
+        }
         return new Reply($"{n.Code} — {name}") { File = new OutgoingFile(path, name, attachment.ContentType) };
     }
 

@@ -25,6 +25,17 @@ public sealed class BotDatabase : IDisposable
         {
             throw new IOException($"cơ sở dữ liệu '{full}' đang được một tiến trình ThiDua.Bot khác dùng ({ex.Message})", ex);
         }
+        // Read everything once without writing, before LiteDB may fold its log into the file or an index is made:
+        // a damaged file fails here, untouched, instead of being rewritten or failing on every message later.
+        if (File.Exists(full) && new FileInfo(full).Length > 0)
+        {
+            // LiteDB silently cuts a file that is not whole pages down to whole pages: a truncated file would be cut further.
+            foreach (var file in new[] { full, LogFileOf(full) })
+                if (File.Exists(file) && new FileInfo(file).Length % PageSize != 0)
+                    throw new IOException($"tệp '{file}' bị cắt cụt ({new FileInfo(file).Length:N0} byte, không trọn các trang {PageSize:N0} byte)");
+            using var check = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct, ReadOnly = true });
+            ReadEverything(check, fileContents: false);
+        }
         _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
         _path = full;
         ExportFolder = Path.Combine(folder ?? ".", "exports");
@@ -95,6 +106,13 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    /// <summary>LiteDB 5's page size: a whole file is a whole number of pages.</summary>
+    private const int PageSize = 8192;
+
+    /// <summary>LiteDB's write-ahead log beside the file ("bot-log.db" for "bot.db"): after a kill it may hold the last commits.</summary>
+    public static string LogFileOf(string path) =>
+        Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
+
     private readonly Lock _writeLock = new();
     private readonly string? _path;
     private readonly FileStream? _lock;
@@ -113,7 +131,7 @@ public sealed class BotDatabase : IDisposable
         {
             if (_syncedUpTo >= ticket) return;
             var upTo = Interlocked.Read(ref _syncRequested);
-            foreach (var file in new[] { _path, Path.Combine(Path.GetDirectoryName(_path)!, Path.GetFileNameWithoutExtension(_path) + "-log" + Path.GetExtension(_path)) })
+            foreach (var file in new[] { _path, LogFileOf(_path) })
             {
                 if (!File.Exists(file)) continue;
                 // fsync flushes the file whichever handle wrote it; .NET only syncs a handle opened for writing.
@@ -121,7 +139,23 @@ public sealed class BotDatabase : IDisposable
                 stream.Flush(flushToDisk: true);
             }
             _syncedUpTo = upTo;
+            if (_heldRecorded) RecordHeld();
         }
+    }
+
+    /// <summary>
+    /// What the file holds now, for the next start to compare against; from the first call (once a start has accepted
+    /// the file) it is recorded again after every sync and at shutdown. A mark that cannot be written only weakens that check.
+    /// </summary>
+    public void RecordHeld()
+    {
+        if (_path is null) return;
+        _heldRecorded = true;
+        try
+        {
+            DatabaseBackups.WriteHeld(_path, DatabaseBackups.Count(this, TimeProvider.System.GetUtcNow()));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
 
     /// <summary>
@@ -138,6 +172,25 @@ public sealed class BotDatabase : IDisposable
     }
 
     public int Deleted(string what) => Counters.FindById("deleted:" + what)?.Value ?? 0;
+
+    /// <summary>
+    /// Reads every document of every collection, so damage anywhere in the file (a truncated page, flipped bytes)
+    /// shows now, as one exception, and not later as an error on every message. File contents (the chunks) are read
+    /// only when asked: they can be gigabytes, and each file's own SHA-256 is checked when it is served.
+    /// </summary>
+    /// <returns>The number of documents read.</returns>
+    public long ReadEverything(bool fileContents) => ReadEverything(_db, fileContents);
+
+    private static long ReadEverything(LiteDatabase db, bool fileContents)
+    {
+        long read = 0;
+        foreach (var name in db.GetCollectionNames())
+        {
+            if (name == "_chunks" && !fileContents) continue;
+            foreach (var _ in db.GetCollection(name).FindAll()) read++;
+        }
+        return read;
+    }
 
     /// <summary>A whole copy of the file: the log is folded in first (a checkpoint), so the copy needs no -log file.</summary>
     public void CopyTo(string target)
@@ -182,9 +235,12 @@ public sealed class BotDatabase : IDisposable
     /// <summary>Dossier files attached to nominations.</summary>
     public ILiteStorage<string> Files { get; private set; } = null!;
 
+    private bool _heldRecorded;
+
     public void Dispose()
     {
         ChatStates.Dispose();
+        if (_heldRecorded) RecordHeld();
         _db.Dispose();
         _lock?.Dispose();
     }

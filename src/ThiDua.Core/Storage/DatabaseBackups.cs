@@ -42,6 +42,33 @@ public static class DatabaseBackups
         new(now, db.Nominations.Count() + db.Deleted("nominations"), db.Officers.Count() + db.Deleted("officers"),
             db.Units.Count() + db.Deleted("units"), db.Files.FindAll().Count() + db.Deleted("files"));
 
+    /// <summary>
+    /// The counts the file held when it last told an officer something was saved (written after each sync to disk,
+    /// beside the database): a start finding fewer knows the last commits were lost with the -log file after a kill,
+    /// which the last backup, taken at start, cannot show.
+    /// </summary>
+    public static BackupManifest? Held(string databasePath)
+    {
+        try
+        {
+            return File.Exists(HeldFile(databasePath)) ? JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(HeldFile(databasePath))) : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Replaces the held counts whole (written aside, then moved), so a kill never leaves half a file.</summary>
+    public static void WriteHeld(string databasePath, BackupManifest holds)
+    {
+        var target = HeldFile(databasePath);
+        File.WriteAllText(target + ".tmp", JsonSerializer.Serialize(holds));
+        File.Move(target + ".tmp", target, overwrite: true);
+    }
+
+    public static string HeldFile(string databasePath) => Path.GetFullPath(databasePath) + ".held.json";
+
     /// <summary>Why the open file cannot be trusted against the last backup (records missing), or null.</summary>
     public static string? Missing(BackupManifest now, BackupManifest last)
     {
