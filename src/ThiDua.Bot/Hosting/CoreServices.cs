@@ -35,6 +35,7 @@ public static class CoreServices
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
         services.AddSingleton<ThiDua.Core.Outbox.OutboxDispatcher>();
+        services.AddSingleton<ThiDua.Core.Failures.FailureLog>();
         services.AddSingleton<IConversationCore, ConversationEngine>();
         return services;
     }

@@ -15,25 +15,36 @@ public static class ReminderJobs
 
     public static IServiceCollection AddReminderJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var cron = configuration["Reminders:Cron"] is { Length: > 0 } configured ? configured : DefaultCron;
-        try
-        {
-            _ = new CronExpression(cron);
-        }
-        catch (FormatException ex)
-        {
-            throw new Hosting.StartupException($"Reminders:Cron '{cron}' không phải biểu thức cron của Quartz (ví dụ {DefaultCron}): {ex.Message}");
-        }
+        var cron = Cron(configuration, "Reminders:Cron", DefaultCron);
+        var backupCron = Cron(configuration, "Storage:BackupCron", BackupJob.DefaultCron);
         services.AddQuartz(q =>
         {
             var job = new JobKey("reminders");
             q.AddJob<ReminderJob>(o => o.WithIdentity(job));
             q.AddTrigger(t => t.ForJob(job).WithIdentity("reminders-cron").WithCronSchedule(cron, c => c.InTimeZone(LocalClock.VietnamZone)));
+            var backup = new JobKey("backup");
+            q.AddJob<BackupJob>(o => o.WithIdentity(backup));
+            q.AddTrigger(t => t.ForJob(backup).WithIdentity("backup-cron").WithCronSchedule(backupCron, c => c.InTimeZone(LocalClock.VietnamZone)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<ReminderCatchUp>();
         services.AddHostedService<OutboxPump>();
         return services;
+    }
+
+    /// <summary>A configured Quartz cron expression, or the default; a malformed one stops start-up with its name.</summary>
+    private static string Cron(IConfiguration configuration, string key, string fallback)
+    {
+        var cron = configuration[key] is { Length: > 0 } configured ? configured : fallback;
+        try
+        {
+            _ = new CronExpression(cron);
+            return cron;
+        }
+        catch (FormatException ex)
+        {
+            throw new Hosting.StartupException($"{key} '{cron}' không phải biểu thức cron của Quartz (ví dụ {fallback}): {ex.Message}");
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Access;
 using ThiDua.Core.Answers;
+using ThiDua.Core.Failures;
 using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
@@ -22,7 +23,8 @@ public sealed class ConversationEngine(
     LocalClock clock,
     ILogger<ConversationEngine> logger,
     ReminderOptions? reminderOptions = null,
-    AccessOptions? accessOptions = null) : IConversationCore
+    AccessOptions? accessOptions = null,
+    FailureLog? failureLog = null) : IConversationCore
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
@@ -42,6 +44,9 @@ public sealed class ConversationEngine(
     private ReviewDesk Review => new(db, clock, _access);
     private HandoverDesk Handover => new(db, clock, _access);
     private ImportDesk Import => new(db, clock, knowledge, _access);
+    private readonly FailureLog _failures = failureLog ?? new FailureLog(db, clock.TimeProvider);
+    // A failed message run again goes through the whole engine, as if just sent.
+    private FailureDesk Failures => new(_failures, _access, m => HandleAsync(m));
 
     /// <summary>One message being handled: who sent it, the chat's context, and notices for other chats.</summary>
     private sealed record Turn(IncomingMessage Message, ChatState State, Actor Actor, List<PushedMessage> Pushed);
@@ -59,7 +64,10 @@ public sealed class ConversationEngine(
                 ? [state.AwaitingInput == "import-file"
                     ? await Import.ReceiveAsync(turn.Actor, state, file, cancellationToken)
                     : await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
-                : Handle(turn);
+                : SharedChatButtons.Untag(message.ButtonData ?? "", message) is ({ } data, false) && data.StartsWith("e|", StringComparison.Ordinal)
+                    // Running a failed message again may call a channel: the one button that waits on I/O.
+                    ? [await Failures.PressAsync(turn.Actor, message, data, turn.Pushed, cancellationToken)]
+                    : Handle(turn);
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
             return new ConversationResult(SharedChatButtons.Tag(replies, message)) { Pushed = turn.Pushed };
@@ -68,7 +76,23 @@ public sealed class ConversationEngine(
         {
             logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", message.ConversationKey);
             TryReset(message.PersonKey);
-            return new ConversationResult([new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]);
+            return new ConversationResult([Record(message, ex) is { } failure
+                ? FailureDesk.Apology(failure)
+                : new Reply("Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Bạn thử hỏi lại, hoặc gõ /help để xem hướng dẫn.")]);
+        }
+    }
+
+    /// <summary>Keeps the failure (and sets aside the half-typed form it may have failed on); null if even that fails.</summary>
+    private FailedMessage? Record(IncomingMessage message, Exception ex)
+    {
+        try
+        {
+            return _failures.RecordCore(message, ex);
+        }
+        catch (Exception recordError)
+        {
+            logger.LogError(recordError, "Không ghi lại được lỗi của {Conversation}", message.ConversationKey);
+            return null;
         }
     }
 
@@ -129,6 +153,8 @@ public sealed class ConversationEngine(
                     return [_follows.Menu(kb, message)];
                 case "nhacnho":
                     return [_personal.List(message)];
+                case "loi":
+                    return [Failures.List(actor)];
                 default:
                     return [RunCommand(kb, command, args, message, state, today)];
             }

@@ -199,7 +199,18 @@ public sealed class BotDatabase : IDisposable
         lock (_writeLock)
         {
             _db.Checkpoint();
-            File.Copy(_path, target, overwrite: false);
+            // While the copy is read, commits (outside this lock) must stay in the log: an automatic checkpoint
+            // writing into the file half-way through would make a copy that is neither before nor after it.
+            var checkpointSize = _db.CheckpointSize;
+            _db.CheckpointSize = 0;
+            try
+            {
+                File.Copy(_path, target, overwrite: false);
+            }
+            finally
+            {
+                _db.CheckpointSize = checkpointSize;
+            }
         }
     }
 

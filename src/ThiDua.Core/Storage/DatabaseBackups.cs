@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ThiDua.Core.Nominations;
 
 namespace ThiDua.Core.Storage;
 
@@ -97,6 +98,27 @@ public static class DatabaseBackups
             File.Delete(Path.ChangeExtension(old, Path.GetExtension(databasePath)));
         }
         return copy;
+    }
+
+    /// <summary>
+    /// The daily copy, taken while the bot runs: first every document and every dossier file (against its SHA-256) is
+    /// read; a damaged file is not copied, so the rotation never pushes the last good copies out with damaged ones.
+    /// </summary>
+    /// <returns>The copy's path, or why none was taken.</returns>
+    public static (string? Copy, string? Problem) TakeChecked(BotDatabase db, string databasePath, int keep, DateTimeOffset now)
+    {
+        try
+        {
+            db.ReadEverything(fileContents: true);
+            var damaged = db.Files.FindAll().Select(f => (f.Id, Problem: DossierFiles.CopyVerified(db, f.Id, null, Stream.Null)))
+                .Where(f => f.Problem is not null).Select(f => $"{f.Id}: {f.Problem}").ToList();
+            if (damaged.Count > 0) return (null, $"{damaged.Count} tệp hồ sơ hỏng ({string.Join("; ", damaged.Take(5))})");
+            return (Take(db, databasePath, Count(db, now), keep), null);
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidCastException or FormatException)
+        {
+            return (null, $"{ex.GetType().Name}: {ex.Message}");
+        }
     }
 
     private static string Stem(string databasePath) => Path.GetFileNameWithoutExtension(databasePath);

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Failures;
 using ThiDua.Core.Outbox;
+using ThiDua.Core.Storage;
 
 namespace ThiDua.Bot.Channels.Telegram;
 
@@ -21,6 +23,8 @@ public sealed class TelegramProcessor(
     IConversationCore core,
     OutboxDispatcher outbox,
     TimeProvider time,
+    FailureLog failures,
+    BotDatabase db,
     ILogger<TelegramProcessor> logger)
 {
     /// <summary>Updates per commit: one LiteDB commit costs about a millisecond on disk, a reply far less.</summary>
@@ -53,9 +57,35 @@ public sealed class TelegramProcessor(
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The whole exception, stack included, so the fault can be found; the token (which a request URL carries) never.
-            logger.LogError("Bỏ qua cập nhật Telegram #{Id}: {Error}", received.Id, Redacted(ex));
+            var error = Redacted(ex);
+            logger.LogError("Bỏ qua cập nhật Telegram #{Id}: {Error}", received.Id, error);
+            Keep(received, error);
             return [];
         }
+    }
+
+    /// <summary>Keeps the update with its error for /loi; a database that cannot even do that is logged, not thrown.</summary>
+    private void Keep(ReceivedUpdate received, string error)
+    {
+        try
+        {
+            failures.RecordAdapter(TelegramUpdateReader.Channel, received.ChatKey, received.Json, error);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError("Không ghi lại được cập nhật Telegram #{Id} bị lỗi: {Error}", received.Id, Redacted(ex));
+        }
+    }
+
+    /// <summary>Handles a kept update again (an administrator's /loi); its replies keep the update's outbox keys, so none is sent twice.</summary>
+    public async Task<string> ReplayAsync(string json, CancellationToken cancellationToken)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (!document.RootElement.TryGetProperty("update_id", out var idValue) || !idValue.TryGetInt64(out var id))
+            return "cập nhật không có update_id, không chạy lại được";
+        var received = ReceivedUpdate.From(id, document.RootElement, time.GetUtcNow().UtcDateTime);
+        await HandleAsync([received], h => OutboxWriter.EnqueueOnce(db, h.SelectMany(u => u.Replies)), cancellationToken);
+        return "đã xử lý lại cập nhật Telegram #" + id.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>An exception as text (type, message, stack) with the bot token blanked out.</summary>
@@ -71,7 +101,9 @@ public sealed class TelegramProcessor(
         }
         catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            logger.LogWarning("Bỏ qua cập nhật Telegram #{Id} không đọc được: {Error}", received.Id, Redacted(ex));
+            var error = Redacted(ex);
+            logger.LogWarning("Bỏ qua cập nhật Telegram #{Id} không đọc được: {Error}", received.Id, error);
+            Keep(received, error);
             return null;
         }
     }

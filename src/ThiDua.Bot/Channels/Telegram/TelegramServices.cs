@@ -31,7 +31,13 @@ public static class TelegramServices
         services.AddSingleton<TelegramUpdateReader>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IOutboxSender>(sp => sp.GetRequiredService<TelegramSender>());
-        services.AddSingleton<TelegramProcessor>();
+        services.AddSingleton(sp =>
+        {
+            var processor = ActivatorUtilities.CreateInstance<TelegramProcessor>(sp);
+            // An administrator's /loi runs a kept update again through it.
+            sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterReplay(TelegramUpdateReader.Channel, processor.ReplayAsync);
+            return processor;
+        });
         services.AddHostedService<TelegramReceiver>();
         if (options.UsesWebhook)
         {
