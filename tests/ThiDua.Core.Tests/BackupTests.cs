@@ -20,7 +20,10 @@ public sealed class BackupTests : IDisposable
         Assert.Contains("Đã lưu", bot.Press("f|ok").Text);
         bot.Send(new IncomingMessage
         {
-            Channel = "test", ChatId = "c1", UserId = "c1", Text = "Tờ trình",
+            Channel = "test",
+            ChatId = "c1",
+            UserId = "c1",
+            Text = "Tờ trình",
             File = new IncomingFile("to-trinh.pdf", null, Pdf.Length, _ => Task.FromResult<Stream>(new MemoryStream(Pdf))),
         });
     }

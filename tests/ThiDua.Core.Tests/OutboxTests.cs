@@ -192,4 +192,37 @@ public class OutboxTests
     }
 
     private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
+    public async Task A_send_without_an_answer_is_sent_once_more_and_a_second_silence_is_kept_for_administrators_not_dropped()
+    {
+        using var bot = new TestBot(admins: "test:admin");
+        var silent = true;
+        var calls = 0;
+        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time, (_, _) =>
+        {
+            calls++;
+            return silent ? SendResult.MayHaveArrived("Telegram không trả lời") : SendResult.Sent;
+        });
+        var failures = bot.Failures;
+        using var outbox = new OutboxDispatcher(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance, failures);
+        failures.RegisterReplay(OutboxDispatcher.UndeliveredSource, outbox.SendAgainAsync);
+        Enqueue(bot, "answer", "42", "Hạn nộp hồ sơ: 30/6/2024");
+
+        // It may have arrived: one more try after the retry wait, then no third.
+        await Run(bot, outbox, 120, TimeSpan.FromSeconds(1));
+        Assert.Equal(2, calls);
+        var message = bot.Database.Outbox.FindById("answer");
+        Assert.Equal(OutboxStatus.Failed, message.Status);
+        Assert.Contains("hai lần không có trả lời", message.LastError);
+
+        // Not silent: administrators see it in /loi and can send it again, once the platform answers.
+        var list = bot.Ask("/loi", "admin");
+        Assert.Contains("kênh outbox", list.Text);
+        silent = false;
+        var id = failures.Recent(1)[0].Id;
+        Assert.Contains("đã đưa lại vào hàng đợi gửi", bot.Press($"e|run|{id}", "admin").Text);
+        await Run(bot, outbox, 2, TimeSpan.FromSeconds(1));
+        Assert.Equal("Hạn nộp hồ sơ: 30/6/2024", Assert.Single(sender.Sent).Message.Reply.Text);
+    }
 }

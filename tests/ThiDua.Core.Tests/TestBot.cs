@@ -32,8 +32,9 @@ public sealed class TestBot : IDisposable
         Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
         Knowledge = knowledge ?? SharedKnowledge.Value;
         _registered = registered;
+        Failures = new Failures.FailureLog(Database, Time);
         Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), NullLogger<ConversationEngine>.Instance,
-            accessOptions: new AccessOptions { Admins = [.. admins] });
+            accessOptions: new AccessOptions { Admins = [.. admins] }, failureLog: Failures);
     }
 
     /// <summary>Writes a registered profile directly, as onboarding or an invitation would have.</summary>
@@ -59,6 +60,8 @@ public sealed class TestBot : IDisposable
     public BotDatabase Database { get; }
     public KnowledgeBase Knowledge { get; }
     public ConversationEngine Engine { get; }
+    /// <summary>The failures the engine keeps, and the "run again" hooks registered on them.</summary>
+    public Failures.FailureLog Failures { get; }
 
     public static string DataFolder => RepoPaths.Data;
 

@@ -34,7 +34,13 @@ public static class CoreServices
         services.AddSingleton(ReminderOptionsFrom(configuration));
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
-        services.AddSingleton<ThiDua.Core.Outbox.OutboxDispatcher>();
+        services.AddSingleton(sp =>
+        {
+            var outbox = ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp);
+            // /loi's "run again" for a message no platform answered puts it back in the outbox.
+            sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterReplay(OutboxDispatcher.UndeliveredSource, outbox.SendAgainAsync);
+            return outbox;
+        });
         services.AddSingleton<ThiDua.Core.Failures.FailureLog>();
         services.AddSingleton<IConversationCore, ConversationEngine>();
         return services;

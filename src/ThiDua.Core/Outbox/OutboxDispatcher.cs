@@ -1,5 +1,6 @@
 using LiteDB;
 using Microsoft.Extensions.Logging;
+using ThiDua.Core.Failures;
 using ThiDua.Core.Storage;
 
 namespace ThiDua.Core.Outbox;
@@ -9,7 +10,7 @@ namespace ThiDua.Core.Outbox;
 /// with growing waits and never lost; a flood limit pauses the whole channel for the time it names; a chat that
 /// blocked the bot is marked and not retried. Time comes from the TimeProvider.
 /// </summary>
-public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger) : IDisposable
+public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger, FailureLog? failures = null) : IDisposable
 {
     private const int MaxAttempts = 10;
     private const int RoundSize = 500;
@@ -89,6 +90,20 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     message.LastError = result.Error;
                     logger.LogWarning("{Channel} từ chối tin {Key}: {Error}", message.Channel, message.Key, result.Error);
                     break;
+                case SendOutcome.Unknown when ++message.Unanswered > 1:
+                    // Twice without an answer: not sent a third time, and not dropped in silence either.
+                    message.Status = OutboxStatus.Failed;
+                    message.LastError = $"{result.Error} (hai lần không có trả lời)";
+                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, message.Key, message.ChatId);
+                    KeepUndelivered(message);
+                    break;
+                case SendOutcome.Unknown:
+                    // It may have arrived: sent once more, so a person gets it twice at worst rather than never.
+                    message.LastError = result.Error;
+                    message.NextAttemptAt = now + RetryWait(message.Attempts);
+                    _heldUntil[ChatKey(message)] = message.NextAttemptAt.Value;
+                    logger.LogWarning("{Channel} không trả lời cho tin {Key}; gửi lại một lần (có thể trùng)", message.Channel, message.Key);
+                    break;
                 default:
                     message.Status = message.Attempts >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
                     if (result.RetryAfter is { } retryAfter)
@@ -102,12 +117,40 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     break;
             }
             changed.Add(message);
-            // A paced channel (a real one) records each outcome at once, so a crash can repeat at most the one message
-            // in flight; unpaced ones (benchmarks, the console) write in groups, as a LiteDB commit costs about 1 ms.
-            if (changed.Count >= (sender.Limits.Paces ? 1 : 25)) Save(changed);
+            // A platform's sender records each outcome at once, so a crash can repeat at most the one message in flight.
+            if (changed.Count >= (sender.SavesEachOutcome ? 1 : 25)) Save(changed);
         }
         Save(changed);
         return sent;
+    }
+
+    /// <summary>An undelivered message is kept where administrators look (/loi); running it again puts it back in the outbox.</summary>
+    private void KeepUndelivered(OutboxMessage message)
+    {
+        if (failures is null) return;
+        try
+        {
+            failures.RecordAdapter(UndeliveredSource, message.ChatId, message.Key, $"{message.Channel}: {message.LastError}");
+        }
+        catch (LiteException ex)
+        {
+            logger.LogError(ex, "Không ghi lại được tin {Key} chưa gửi được", message.Key);
+        }
+    }
+
+    public const string UndeliveredSource = "outbox";
+
+    /// <summary>/loi's "run again" for an undelivered message: pending again, from a clean count.</summary>
+    public Task<string> SendAgainAsync(string key, CancellationToken cancellationToken)
+    {
+        if (db.Outbox.FindById(key) is not { } message) return Task.FromResult("tin không còn trong hàng đợi");
+        message.Status = OutboxStatus.Pending;
+        message.Attempts = 0;
+        message.Unanswered = 0;
+        message.NextAttemptAt = null;
+        db.InTransaction(() => db.Outbox.Update(message));
+        Notify();
+        return Task.FromResult("đã đưa lại vào hàng đợi gửi");
     }
 
     private void Save(List<OutboxMessage> changed)

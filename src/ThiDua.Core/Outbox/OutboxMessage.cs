@@ -27,6 +27,8 @@ public sealed class OutboxMessage
     public DateTime CreatedAt { get; set; }
     public OutboxStatus Status { get; set; }
     public int Attempts { get; set; }
+    /// <summary>Sends that went out without an answer: the first is sent again (one duplicate at most), the second is a failure.</summary>
+    public int Unanswered { get; set; }
     public DateTime? NextAttemptAt { get; set; }
     /// <summary>
     /// When a pending message may next be sent; null once it is not pending. Stored and indexed, so the dispatcher

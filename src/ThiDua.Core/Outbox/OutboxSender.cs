@@ -11,6 +11,8 @@ public enum SendOutcome
     Blocked,
     /// <summary>The channel refused this message for good (malformed, chat gone): retrying cannot help.</summary>
     Rejected,
+    /// <summary>The request went out and no answer came (a hang, a dropped connection): it may have arrived or not.</summary>
+    Unknown,
 }
 
 /// <summary>What a channel answered to one send; a flood limit says how long the whole channel must wait.</summary>
@@ -21,6 +23,7 @@ public readonly record struct SendResult(SendOutcome Outcome, TimeSpan? RetryAft
     public static SendResult Blocked => new(SendOutcome.Blocked);
     public static SendResult WaitFor(TimeSpan retryAfter) => new(SendOutcome.RetryLater, retryAfter);
     public static SendResult Rejected(string error) => new(SendOutcome.Rejected, Error: error);
+    public static SendResult MayHaveArrived(string error) => new(SendOutcome.Unknown, Error: error);
 }
 
 /// <summary>
@@ -45,4 +48,9 @@ public interface IOutboxSender
     /// <summary>Group chats have their own, lower per-minute limit.</summary>
     bool IsGroup(string chatId) => false;
     Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken);
+    /// <summary>
+    /// Each outcome is saved as soon as it is known, so a crash repeats at most the one message in flight. Local
+    /// channels (console, script) save in groups instead: a LiteDB commit costs about a millisecond.
+    /// </summary>
+    bool SavesEachOutcome => true;
 }

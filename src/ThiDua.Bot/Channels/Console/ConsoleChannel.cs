@@ -24,6 +24,9 @@ public sealed class ConsoleChannel(
 
     public string Channel => "console";
 
+    /// <summary>Local: outcomes are saved in groups.</summary>
+    public bool SavesEachOutcome => false;
+
     /// <summary>Reminders pushed to the terminal appear between answers, their buttons numbered like any other.</summary>
     public async Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ public sealed class ScriptedOutboxSender : IOutboxSender
 
     public string Channel => ScriptProtocol.Channel;
 
+    /// <summary>Local: outcomes are saved in groups.</summary>
+    public bool SavesEachOutcome => false;
+
     public Task<SendResult> SendAsync(PushedMessage message, CancellationToken cancellationToken)
     {
         lock (_lock) _pushed.Add(message);

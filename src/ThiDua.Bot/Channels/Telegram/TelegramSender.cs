@@ -43,9 +43,8 @@ public sealed class TelegramSender(TelegramConnection connection, TelegramButton
         {
             if (MayHaveArrived(ex))
             {
-                // No answer after the request went out: Telegram may show it already; sending again could double it.
-                logger.LogWarning("Telegram không trả lời ({Error}); tin có thể đã tới nên không gửi lại để tránh trùng", ex.GetType().Name);
-                return SendResult.Rejected("có thể đã gửi; không gửi lại");
+                // No answer after the request went out: Telegram may show it already. The outbox decides (once more at most).
+                return SendResult.MayHaveArrived($"Telegram không trả lời ({ex.GetType().Name})");
             }
             logger.LogWarning("Không kết nối được Telegram ({Error}); sẽ gửi lại", ex.GetType().Name);
             return SendResult.RetryLater;

@@ -42,9 +42,8 @@ public sealed class ZaloSender(ZaloApi api, ZaloMenus menus, ILogger<ZaloSender>
                 case 403:
                     return SendResult.Blocked;
                 case 0 when e.MayHaveArrived:
-                    // Zalo may already show it: better one possibly missing message than the same one twice.
-                    logger.LogWarning("Zalo: không rõ tin đã tới chưa ({Description}); không gửi lại để tránh trùng", e.Description);
-                    return SendResult.Rejected("có thể đã gửi; không gửi lại");
+                    // Zalo may already show it. The outbox decides (once more at most).
+                    return SendResult.MayHaveArrived($"Zalo không trả lời ({e.Description})");
                 case 0 or >= 500 or 401:
                     logger.LogWarning("Zalo lỗi {Code} ({Description}); sẽ gửi lại", e.ErrorCode, e.Description);
                     return SendResult.RetryLater;
