@@ -22,7 +22,8 @@ public sealed class ConversationEngine(
     LocalClock clock,
     ILogger<ConversationEngine> logger,
     ReminderOptions? reminderOptions = null,
-    AccessOptions? accessOptions = null) : IConversationCore
+    AccessOptions? accessOptions = null,
+    ImportOptions? importOptions = null) : IConversationCore
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
@@ -41,7 +42,7 @@ public sealed class ConversationEngine(
     private InvitationDesk Invitations => new(db, clock, _access, Membership);
     private ReviewDesk Review => new(db, clock, _access);
     private HandoverDesk Handover => new(db, clock, _access);
-    private ImportDesk Import => new(db, clock, knowledge, _access);
+    private ImportDesk Import => new(db, clock, knowledge, _access, importOptions);
 
     /// <summary>One message being handled: who sent it, the chat's context, and notices for other chats.</summary>
     private sealed record Turn(IncomingMessage Message, ChatState State, Actor Actor, List<PushedMessage> Pushed);

@@ -30,8 +30,9 @@ public sealed class StoredDraft
 /// field with what the importer was unsure of; each is confirmed (Đúng) or corrected by typing; nothing answers
 /// questions until the reviewer presses Công bố. Published plans live in LiteDB and answer at once.
 /// </summary>
-public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access)
+public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access, ImportOptions? limits = null)
 {
+    private readonly ImportOptions _limits = limits ?? new ImportOptions();
     private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
     private static readonly string[] Steps = ["Số và ngày ban hành", "Cơ quan ban hành và địa bàn", "Tên ngắn", "Thời gian thi đua và các đợt", "Hình thức khen thưởng", "Hồ sơ đề nghị", "Các mốc hạn"];
     private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
@@ -51,17 +52,29 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         state.AwaitingInput = null;
         if (!actor.IsReviewer) return access.Refuse(actor, "import-file", OnlyReviewers);
         if (file.Length > PlanFileReader.MaxBytes) return new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.");
+        return await DraftAsync(actor, file, ct);
+    }
+
+    /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>
+    public async Task<Reply> DraftAsync(Actor actor, IncomingFile file, CancellationToken ct)
+    {
         ImportDraft draft;
         string text;
         try
         {
-            await using var content = await file.OpenRead(ct);
-            text = PlanFileReader.Read(content, file.FileName);
-            draft = PlanImporter.Import(text, knowledge.Current.Places);
+            (text, draft) = await PlanFileImport.RunAsync(file.OpenRead, file.FileName, knowledge.Current.Places, _limits, clock.TimeProvider, ct);
+        }
+        catch (FileTooLargeException)
+        {
+            return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: tệp lớn hơn {PlanFileReader.MaxBytes / 1048576} MB. Không có gì thay đổi.");
         }
         catch (InvalidDataException ex)
         {
             return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: {ex.Message}. Không có gì thay đổi.");
+        }
+        catch (IOException)
+        {
+            return new Reply($"Không tải được tệp “{file.FileName}” (mất kết nối giữa chừng?). Không có gì thay đổi: bạn gửi lại tệp nhé.");
         }
         var stored = new StoredDraft
         {
