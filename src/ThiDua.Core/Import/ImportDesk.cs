@@ -19,7 +19,9 @@ public sealed class StoredDraft
     public string OwnerKey { get; set; } = "";
     public string FileName { get; set; } = "";
     public string Json { get; set; } = "";
-    public string PlanText { get; set; } = "";
+    /// <summary>The plan's text when short; a long one is in file storage under <see cref="PlanTextFile"/>.</summary>
+    public string? PlanText { get; set; }
+    public string? PlanTextFile { get; set; }
     public List<string> Flags { get; set; } = [];
     public int Step { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -81,12 +83,15 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             Id = Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant(),
             OwnerKey = actor.Key,
             FileName = file.FileName,
-            PlanText = text,
             Json = JsonSerializer.Serialize(draft.Campaign, KnowledgeJson.Options),
             Flags = [.. draft.Flags.Select(f => $"{f.Field}: {f.Problem}")],
             CreatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
         };
-        _drafts.Insert(stored);
+        db.InTransaction(() =>
+        {
+            (stored.PlanText, stored.PlanTextFile) = db.PlanTexts.Put($"draft/{stored.Id}", text);
+            return _drafts.Insert(stored);
+        });
         var c = draft.Campaign;
         return Card(stored, $"📄 Bản nháp từ “{file.FileName}”: {c.Phases.Count} đợt, {c.Awards.Count} hình thức, {c.Dossier?.Components.Count ?? 0} thành phần hồ sơ, {c.Deadlines.Count} mốc. Kiểm tra {Steps.Length} mục:");
     }
@@ -109,7 +114,11 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             case "pub" when draft.Step >= Steps.Length:
                 return Publish(kb, draft);
             case "del":
-                _drafts.Delete(draft.Id);
+                db.InTransaction(() =>
+                {
+                    db.PlanTexts.Delete(draft.PlanTextFile);
+                    return _drafts.Delete(draft.Id);
+                });
                 return new Reply("Đã bỏ bản nháp. Không có gì được công bố.");
             default:
                 return Card(draft, "");
@@ -149,21 +158,25 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
                 Buttons = [[new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
             };
         var json = JsonSerializer.Serialize(c, KnowledgeJson.Options);
+        var text = db.PlanTexts.Get(draft.PlanText, draft.PlanTextFile) ?? "";
         db.InTransaction(() =>
         {
+            var (inline, file) = db.PlanTexts.Put($"campaign/{c.Id}", text);
             db.Campaigns.Insert(new StoredCampaign
             {
                 Id = c.Id,
                 Json = json,
                 Source = $"import:{draft.FileName}",
-                PlanText = draft.PlanText,
+                PlanText = inline,
+                PlanTextFile = file,
                 UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
                 Hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
             });
+            db.PlanTexts.Delete(draft.PlanTextFile);
             return _drafts.Delete(draft.Id);
         });
         db.SyncToDisk();
-        knowledge.Replace(kb.With(c, draft.PlanText));
+        knowledge.Replace(kb.With(c, text));
         return new Reply($"✅ Đã công bố kế hoạch {c.ShortName} ({KnowledgeBase.PlanName(c)}), mã {c.Id}. Từ giờ bot trả lời về kế hoạch này, nhắc hạn và nhận đề nghị khen thưởng.")
         {
             Buttons = [[ButtonData.Ask("Các hạn", Questions.QuestionKind.Deadlines, c), ButtonData.Ask("Hồ sơ", Questions.QuestionKind.Dossier, c)]],
