@@ -23,7 +23,8 @@ public sealed class ConversationEngine(
     ILogger<ConversationEngine> logger,
     ReminderOptions? reminderOptions = null,
     AccessOptions? accessOptions = null,
-    ImportOptions? importOptions = null) : IConversationCore
+    ImportOptions? importOptions = null,
+    ImportQueue? importQueue = null) : IConversationCore
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
@@ -42,7 +43,7 @@ public sealed class ConversationEngine(
     private InvitationDesk Invitations => new(db, clock, _access, Membership);
     private ReviewDesk Review => new(db, clock, _access);
     private HandoverDesk Handover => new(db, clock, _access);
-    private ImportDesk Import => new(db, clock, knowledge, _access, importOptions);
+    private ImportDesk Import => new(db, clock, knowledge, _access, importOptions, importQueue);
 
     /// <summary>One message being handled: who sent it, the chat's context, and notices for other chats.</summary>
     private sealed record Turn(IncomingMessage Message, ChatState State, Actor Actor, List<PushedMessage> Pushed);
@@ -56,11 +57,9 @@ public sealed class ConversationEngine(
             // In a group each member has their own context, form and awaited input.
             var state = db.ChatStates.Get(message.PersonKey);
             var turn = new Turn(message, state, _access.Who(message), []);
-            var replies = message.File is { } file
-                ? [state.AwaitingInput == "import-file"
-                    ? await Import.ReceiveAsync(turn.Actor, state, file, cancellationToken)
-                    : await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
-                : Handle(turn);
+            IReadOnlyList<Reply> replies = message.File is not { } file ? Handle(turn)
+                : state.AwaitingInput == "import-file" ? await Import.ReceiveAsync(turn.Actor, state, message, file, cancellationToken)
+                : [await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)];
             state.UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
             db.ChatStates.Save(state);
             return new ConversationResult(SharedChatButtons.Tag(replies, message)) { Pushed = turn.Pushed };

@@ -32,7 +32,8 @@ public sealed class StoredDraft
 /// field with what the importer was unsure of; each is confirmed (Đúng) or corrected by typing; nothing answers
 /// questions until the reviewer presses Công bố. Published plans live in LiteDB and answer at once.
 /// </summary>
-public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access, ImportOptions? limits = null)
+/// <param name="queue">Where files are read off the conversation loop (channels serving many chats at once); without it a file is read in the turn, within the same limits.</param>
+public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access, ImportOptions? limits = null, ImportQueue? queue = null)
 {
     private readonly ImportOptions _limits = limits ?? new ImportOptions();
     private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
@@ -49,12 +50,18 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         return new Reply("Gửi tệp kế hoạch (.docx, .pdf có chữ, hoặc .txt). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
     }
 
-    public async Task<Reply> ReceiveAsync(Actor actor, ChatState state, IncomingFile file, CancellationToken ct)
+    /// <returns>The draft or the refusal; none when the file is read in the background (both its acknowledgement and its outcome come through the outbox).</returns>
+    public async Task<IReadOnlyList<Reply>> ReceiveAsync(Actor actor, ChatState state, IncomingMessage message, IncomingFile file, CancellationToken ct)
     {
         state.AwaitingInput = null;
-        if (!actor.IsReviewer) return access.Refuse(actor, "import-file", OnlyReviewers);
-        if (file.Length > PlanFileReader.MaxBytes) return new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.");
-        return await DraftAsync(actor, file, ct);
+        if (!actor.IsReviewer) return [access.Refuse(actor, "import-file", OnlyReviewers)];
+        if (file.Length > PlanFileReader.MaxBytes) return [new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.")];
+        if (queue is null) return [await DraftAsync(actor, file, ct)];
+        var reading = new Reply($"Đang đọc tệp “{file.FileName}”… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
+        // The background reply is tagged like any other, so in a group only the reviewer who sent the file can press its buttons.
+        return queue.TryEnqueue(message, reading, async token => SharedChatButtons.Tag([await DraftAsync(actor, file, token)], message)[0])
+            ? []
+            : [new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn gửi lại tệp này sau ít phút nhé. Không có gì thay đổi.")];
     }
 
     /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>
