@@ -92,4 +92,25 @@ public class ImportLimitTests
         Assert.Contains("Không đọc được kế hoạch từ “cham.txt”: đọc tệp quá 30 giây", reply.Text);
         Assert.DoesNotContain("Xin lỗi", reply.Text);
     }
+
+    [Fact]
+    public async Task A_text_read_in_the_Windows_code_page_says_so_with_the_draft()
+    {
+        var plan = File.ReadAllText(Path.Combine(RepoPaths.Data, "plans", "hai-duong-70-dbp.txt"));
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        // As Windows-1258 writers do: a letter the code page has whole stays whole, others become letter and tone mark
+        // (the few it cannot write either way become "?", which the test does not look at).
+        var codePage = Encoding.GetEncoding(1258, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var legacy = plan.SelectMany(c =>
+        {
+            try { return codePage.GetBytes(c.ToString()); }
+            catch (EncoderFallbackException) { return Encoding.GetEncoding(1258).GetBytes(c.ToString().Normalize(NormalizationForm.FormD)); }
+        }).ToArray();
+        var read = await PlanFileImport.RunAsync(_ => Task.FromResult<Stream>(new MemoryStream(legacy)), "cu.txt", null, new ImportOptions(), TimeProvider.System, CancellationToken.None);
+        Assert.Equal(new ImportFlag("document", PlanFileReader.LegacyCodePageNote), read.Draft.Flags[0]);
+        Assert.Contains("Hải Dương", read.Text);
+
+        var utf8 = await PlanFileImport.RunAsync(_ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(plan))), "moi.txt", null, new ImportOptions(), TimeProvider.System, CancellationToken.None);
+        Assert.DoesNotContain(utf8.Draft.Flags, f => f.Problem == PlanFileReader.LegacyCodePageNote);
+    }
 }

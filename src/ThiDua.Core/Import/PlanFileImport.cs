@@ -21,8 +21,9 @@ public static class PlanFileImport
         var work = Task.Run(async () =>
         {
             await using var content = await open(linked.Token);
-            var text = PlanFileReader.Read(content, fileName, limits, linked.Token);
-            return new ImportedFile(text, PlanImporter.Import(text, places, linked.Token));
+            var (text, note) = PlanFileReader.ReadNoted(content, fileName, limits, linked.Token);
+            var draft = PlanImporter.Import(text, places, linked.Token);
+            return new ImportedFile(text, note is null ? draft : draft with { Flags = [new ImportFlag("document", note), .. draft.Flags] });
         }, linked.Token);
         try
         {

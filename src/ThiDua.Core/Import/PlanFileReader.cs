@@ -33,14 +33,18 @@ public static class PlanFileReader
         return info;
     }
 
-    public static string Read(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default)
+    public static string Read(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default) =>
+        ReadNoted(content, fileName, limits, cancellationToken).Text;
+
+    /// <returns>The text, and what the reviewer should know about how it was read (a code page other than UTF-8), if anything.</returns>
+    public static (string Text, string? Note) ReadNoted(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default)
     {
         limits ??= Defaults;
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
         {
-            ".docx" => Docx(content, limits, cancellationToken),
-            ".pdf" => Pdf(content, limits, cancellationToken),
+            ".docx" => (Docx(content, limits, cancellationToken), null),
+            ".pdf" => (Pdf(content, limits, cancellationToken), null),
             ".txt" or ".md" or "" => Text(content, limits, cancellationToken),
             ".doc" => throw new InvalidDataException("tệp .doc (Word cũ) chưa đọc được: mở bằng Word và lưu thành .docx hoặc .pdf"),
             _ => throw new InvalidDataException($"không đọc được tệp {extension}: gửi kế hoạch dạng .docx, .pdf hoặc .txt"),
@@ -50,7 +54,10 @@ public static class PlanFileReader
     private static string TooMuchText(ImportOptions limits) =>
         $"văn bản dài quá (hơn {limits.MaxTextMegabytes} MB chữ, giới hạn Import:MaxTextMegabytes): một kế hoạch thường chỉ vài trăm KB; gửi riêng văn bản kế hoạch";
 
-    private static string Text(Stream content, ImportOptions limits, CancellationToken cancellationToken)
+    /// <summary>Said with the draft whenever the Windows code page was used: an encoding is never guessed silently.</summary>
+    public const string LegacyCodePageNote = "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt cũ); kiểm tra chữ có dấu, hoặc lưu lại tệp dạng UTF-8";
+
+    private static (string, string?) Text(Stream content, ImportOptions limits, CancellationToken cancellationToken)
     {
         // Read no further than the limit: a 19 MB text is refused before it is decoded, stored or drafted.
         using var buffer = new MemoryStream();
@@ -65,7 +72,7 @@ public static class PlanFileReader
         var bytes = buffer.ToArray();
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF'), null);
         }
         catch (DecoderFallbackException ex)
         {
@@ -77,7 +84,7 @@ public static class PlanFileReader
             // Older Vietnamese files are often in Windows-1258; anything else is refused rather than turned to garbage.
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             var text = Encoding.GetEncoding(1258, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
-            return text.Normalize(NormalizationForm.FormC);
+            return (text.Normalize(NormalizationForm.FormC), LegacyCodePageNote);
         }
     }
 
