@@ -1,4 +1,6 @@
+using ThiDua.Bot.Hosting;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Tests;
 
 namespace ThiDua.Bot.Tests;
 
@@ -89,5 +91,47 @@ public sealed class ImportCommandTests : IDisposable
             Assert.Equal(2, exit);
             Assert.Contains(reason, errors);
         }
+    }
+
+    /// <summary>Each file crashed or stalled `import` (an unhandled XmlException, a stack overflow, out of memory: exit 134).</summary>
+    [Fact]
+    public async Task Files_made_to_crash_or_stall_the_reader_are_refused_with_their_reason_and_the_refusal_exit_code()
+    {
+        var longText = Path.Combine(_folder, "dai.txt");
+        HostileFiles.WriteLongText(longText, megabytes: 19);
+        var cases = new (string Name, byte[]? Content, string Reason)[]
+        {
+            ("long-nhau.docx", HostileFiles.NestedDocx(), "lồng nhau quá sâu"),
+            ("bom.docx", HostileFiles.ZipBomb(), "giải nén ra hơn 100 MB"),
+            ("ky-tu-la.docx", HostileFiles.ControlCharacterDocx(), "tệp .docx hỏng"),
+            ("3000-trang.pdf", HostileFiles.ManyPagesPdf(), "quá 200 trang"),
+            ("dai.txt", null, "văn bản dài quá"),
+        };
+        foreach (var (name, content, reason) in cases)
+        {
+            var file = Path.Combine(_folder, name);
+            if (content is not null) await File.WriteAllBytesAsync(file, content);
+            var (exit, output, errors) = await Run(file, "--out", Path.Combine(_folder, "data", "campaigns", "x.json"));
+            Assert.True(exit == ImportCommand.Refused, $"{name}: exit {exit}, {errors}");
+            Assert.Contains($"Không nhập được kế hoạch từ '{file}'", errors);
+            Assert.Contains(reason, errors);
+            Assert.DoesNotContain("Unhandled", errors);
+            Assert.Empty(output);
+        }
+        Assert.False(Directory.Exists(Path.Combine(_folder, "data")));
+    }
+
+    [Fact]
+    public async Task The_limits_are_read_from_the_configuration_like_the_bots()
+    {
+        var pdf = Path.Combine(_folder, "30-trang.pdf");
+        await File.WriteAllBytesAsync(pdf, HostileFiles.ManyPagesPdf(30));
+        var (exit, _, errors) = await Run(pdf, "--Import:MaxPdfPages=20");
+        Assert.Equal(ImportCommand.Refused, exit);
+        Assert.Contains("quá 20 trang", errors);
+
+        (exit, _, errors) = await Run(pdf, "--Import:MaxSeconds=0");
+        Assert.Equal(ImportCommand.Refused, exit);
+        Assert.Contains("Import:MaxSeconds phải từ 1 đến 3600", errors);
     }
 }

@@ -130,4 +130,39 @@ public class ImportDeskTests
         Assert.Contains("Hưng Yên", kb.PlanTexts[imported.Id]);
         Assert.Equal(6, kb.Campaigns.Count);
     }
+
+    [Fact]
+    public void A_long_plan_text_is_kept_in_file_storage_not_in_its_record_and_reads_back_after_a_restart()
+    {
+        // An annex of tables makes the text longer than a record should hold (LiteDB refuses documents over 16 MB).
+        var annex = string.Concat(Enumerable.Range(1, 6000).Select(i => $"| {i} | Xã số {i} | Báo cáo kết quả thi đua của đơn vị |\n"));
+        var longPlan = NewPlan + "\nPHỤ LỤC\n" + annex;
+        Assert.True(longPlan.Length > Storage.PlanTextStore.InlineLimit);
+        using var temp = new TempDatabase();
+        string id;
+        using (var bot = new TestBot(databasePath: temp.Path))
+        {
+            bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+            bot.Ask("/nhapkehoach", "rev");
+            var card = bot.Send(Upload("rev", "kh-dai.txt", longPlan)).Replies[0];
+            var draft = Assert.Single(bot.Database.Collection<Import.StoredDraft>("import_drafts").FindAll());
+            Assert.Null(draft.PlanText);
+            Assert.Equal($"draft/{draft.Id}", draft.PlanTextFile);
+
+            for (var i = 0; i < 7; i++) card = bot.Press(card, "Đúng", "rev");
+            Assert.Contains("Đã công bố", bot.Press(card, "Công bố", "rev").Text);
+            var saved = Assert.Single(bot.Database.Campaigns.Find(c => c.Source.StartsWith("import:", StringComparison.Ordinal)));
+            id = saved.Id;
+            Assert.Null(saved.PlanText);
+            Assert.Equal($"campaign/{id}", saved.PlanTextFile);
+            Assert.True(LiteDB.BsonSerializer.Serialize(LiteDB.BsonMapper.Global.ToDocument(saved)).Length < 64 * 1024);
+            // The draft's copy went with the draft; dossier files (what the start check counts) are untouched.
+            Assert.Null(bot.Database.PlanTexts.Get(null, draft.PlanTextFile));
+            Assert.Empty(bot.Database.Files.FindAll());
+            Assert.EndsWith(annex, bot.Database.PlanTexts.Get(saved.PlanText, saved.PlanTextFile));
+        }
+        using var reopened = new Storage.BotDatabase(temp.Path);
+        var kb = new Knowledge.KnowledgeLoader(reopened, Microsoft.Extensions.Logging.Abstractions.NullLogger<Knowledge.KnowledgeLoader>.Instance, TimeProvider.System).Load(RepoPaths.Data);
+        Assert.Equal(longPlan, kb.PlanTexts[id]);
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Time;
@@ -33,6 +34,7 @@ public static class CoreServices
         });
         services.AddSingleton(ReminderOptionsFrom(configuration));
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
+        services.AddSingleton(ImportOptionsFrom(configuration));
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
         services.AddSingleton(sp =>
         {
@@ -64,6 +66,15 @@ public static class CoreServices
         {
             throw new StartupException($"Cấu hình Reminders không hợp lệ: {ex.Message}");
         }
+    }
+
+    /// <summary>Import:* with the defaults of <see cref="ImportOptions"/>; a value out of range stops start-up with its name.</summary>
+    public static ImportOptions ImportOptionsFrom(IConfiguration configuration)
+    {
+        ImportOptions options;
+        try { options = configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new(); }
+        catch (InvalidOperationException ex) { throw new StartupException($"Cấu hình Import không hợp lệ: {ex.Message}"); }
+        return options.Problem() is { } problem ? throw new StartupException($"Cấu hình {problem}.") : options;
     }
 
     /// <summary>A backup that cannot be written (a full disk, a read-only folder) is said, not fatal: the data itself is fine.</summary>

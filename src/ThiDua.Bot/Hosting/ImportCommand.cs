@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Knowledge.Places;
@@ -12,25 +13,37 @@ namespace ThiDua.Bot.Hosting;
 /// </summary>
 public static class ImportCommand
 {
+    /// <summary>Exit codes (README): a draft written or printed; a file or target refused with its reason; a fault of the bot's own.</summary>
+    public const int Drafted = 0, Unexpected = 1, Refused = 2;
+
     public static async Task<int> RunAsync(CommandLine commandLine, TextWriter output, TextWriter errors)
     {
         if (commandLine.Positional is not [var file])
         {
             await errors.WriteLineAsync("Dùng: import TỆP [--out data/campaigns/ten-ke-hoach.json] (TỆP: .txt, .docx hoặc .pdf)");
-            return 2;
+            return Refused;
         }
-        ImportDraft draft;
-        string text;
         try
         {
-            text = PlanFileReader.Read(file);
-            draft = PlanImporter.Import(text, PlacesFor(commandLine.Out));
+            return await DraftAsync(file, commandLine, output, errors);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or UnauthorizedAccessException or StartupException)
         {
             await errors.WriteLineAsync($"Không nhập được kế hoạch từ '{file}': {ex.Message}");
-            return 2;
+            return Refused;
         }
+        catch (Exception ex)
+        {
+            // Never a stack trace and exit 134: a fault of the importer itself still says what happened, with its own code.
+            await errors.WriteLineAsync($"Không nhập được kế hoạch từ '{file}': lỗi không mong đợi của trình nhập ({ex.GetType().Name}: {ex.Message}).");
+            return Unexpected;
+        }
+    }
+
+    private static async Task<int> DraftAsync(string file, CommandLine commandLine, TextWriter output, TextWriter errors)
+    {
+        var limits = CoreServices.ImportOptionsFrom(Configuration(commandLine));
+        var (text, draft) = await PlanFileImport.RunAsync(file, PlacesFor(commandLine.Out), limits, TimeProvider.System, CancellationToken.None);
         var c = draft.Campaign;
         var problems = new List<DataFileError>();
         if (commandLine.Out is { } target)
@@ -39,7 +52,7 @@ public static class ImportCommand
             if (problems.Any(p => p.Field == "(file)"))
             {
                 foreach (var p in problems) await errors.WriteLineAsync($"'{p.File}' {p.Problem}");
-                return 2;
+                return Refused;
             }
             await output.WriteLineAsync($"Đã ghi bản nháp: {target} (văn bản: {c.Document.SourceFile} trong thư mục dữ liệu)");
         }
@@ -59,8 +72,16 @@ public static class ImportCommand
             await errors.WriteLineAsync(problems.Count == 0
                 ? "Bản nháp nạp được như đã ghi: lần khởi động sau, bot trả lời theo kế hoạch này (hãy rà soát các mục ⚠ trước khi dùng thật)."
                 : "Bản nháp còn lỗi ✗: sửa trong tệp rồi khởi động lại; bot bỏ qua tệp lỗi và báo lỗi theo từng trường.");
-        return 0;
+        return Drafted;
     }
+
+    /// <summary>The same Import:* limits the bot uses: appsettings.json beside the program, the environment, the command line.</summary>
+    private static IConfiguration Configuration(CommandLine commandLine) => new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory)
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine([.. commandLine.ConfigurationArgs])
+        .Build();
 
     /// <summary>
     /// The administrative units that name a plan's province when the plan names only its commune: from the data folder

@@ -24,7 +24,9 @@ public sealed class ConversationEngine(
     ILogger<ConversationEngine> logger,
     ReminderOptions? reminderOptions = null,
     AccessOptions? accessOptions = null,
-    FailureLog? failureLog = null) : IConversationCore
+    FailureLog? failureLog = null,
+    ImportOptions? importOptions = null,
+    ImportQueue? importQueue = null) : IConversationCore
 {
     /// <summary>Longer messages are not questions; they are refused politely rather than parsed.</summary>
     public const int MaxTextLength = 2000;
@@ -43,7 +45,7 @@ public sealed class ConversationEngine(
     private InvitationDesk Invitations => new(db, clock, _access, Membership);
     private ReviewDesk Review => new(db, clock, _access);
     private HandoverDesk Handover => new(db, clock, _access);
-    private ImportDesk Import => new(db, clock, knowledge, _access);
+    private ImportDesk Import => new(db, clock, knowledge, _access, importOptions, importQueue);
     private readonly FailureLog _failures = failureLog ?? new FailureLog(db, clock.TimeProvider);
     // A failed message run again goes through the whole engine, as if just sent.
     private FailureDesk Failures => new(_failures, _access, m => HandleAsync(m));
@@ -60,10 +62,10 @@ public sealed class ConversationEngine(
             // In a group each member has their own context, form and awaited input.
             var state = db.ChatStates.Get(message.PersonKey);
             var turn = new Turn(message, state, _access.Who(message), []);
-            var replies = message.File is { } file
-                ? [state.AwaitingInput == "import-file"
-                    ? await Import.ReceiveAsync(turn.Actor, state, file, cancellationToken)
-                    : await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
+            IReadOnlyList<Reply> replies = message.File is { } file
+                ? state.AwaitingInput == "import-file"
+                    ? await Import.ReceiveAsync(turn.Actor, state, message, file, cancellationToken)
+                    : [await Desk.ReceiveFileAsync(knowledge.Current, turn.Actor, state, message.Text, file, cancellationToken)]
                 : SharedChatButtons.Untag(message.ButtonData ?? "", message) is ({ } data, false) && data.StartsWith("e|", StringComparison.Ordinal)
                     // Running a failed message again may call a channel: the one button that waits on I/O.
                     ? [await Failures.PressAsync(turn.Actor, message, data, turn.Pushed, cancellationToken)]

@@ -19,7 +19,9 @@ public sealed class StoredDraft
     public string OwnerKey { get; set; } = "";
     public string FileName { get; set; } = "";
     public string Json { get; set; } = "";
-    public string PlanText { get; set; } = "";
+    /// <summary>The plan's text when short; a long one is in file storage under <see cref="PlanTextFile"/>.</summary>
+    public string? PlanText { get; set; }
+    public string? PlanTextFile { get; set; }
     public List<string> Flags { get; set; } = [];
     public int Step { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -30,8 +32,10 @@ public sealed class StoredDraft
 /// field with what the importer was unsure of; each is confirmed (Đúng) or corrected by typing; nothing answers
 /// questions until the reviewer presses Công bố. Published plans live in LiteDB and answer at once.
 /// </summary>
-public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access)
+/// <param name="queue">Where files are read off the conversation loop (channels serving many chats at once); without it a file is read in the turn, within the same limits.</param>
+public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, KnowledgeProvider knowledge, AccessPolicy access, ImportOptions? limits = null, ImportQueue? queue = null)
 {
+    private readonly ImportOptions _limits = limits ?? new ImportOptions();
     private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
     private static readonly string[] Steps = ["Số và ngày ban hành", "Cơ quan ban hành và địa bàn", "Tên ngắn", "Thời gian thi đua và các đợt", "Hình thức khen thưởng", "Hồ sơ đề nghị", "Các mốc hạn"];
     private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
@@ -46,34 +50,55 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         return new Reply("Gửi tệp kế hoạch (.docx, .pdf có chữ, hoặc .txt). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
     }
 
-    public async Task<Reply> ReceiveAsync(Actor actor, ChatState state, IncomingFile file, CancellationToken ct)
+    /// <returns>The draft or the refusal; none when the file is read in the background (both its acknowledgement and its outcome come through the outbox).</returns>
+    public async Task<IReadOnlyList<Reply>> ReceiveAsync(Actor actor, ChatState state, IncomingMessage message, IncomingFile file, CancellationToken ct)
     {
         state.AwaitingInput = null;
-        if (!actor.IsReviewer) return access.Refuse(actor, "import-file", OnlyReviewers);
-        if (file.Length > PlanFileReader.MaxBytes) return new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.");
+        if (!actor.IsReviewer) return [access.Refuse(actor, "import-file", OnlyReviewers)];
+        if (file.Length > PlanFileReader.MaxBytes) return [new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.")];
+        if (queue is null) return [await DraftAsync(actor, file, ct)];
+        var reading = new Reply($"Đang đọc tệp “{file.FileName}”… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
+        // The background reply is tagged like any other, so in a group only the reviewer who sent the file can press its buttons.
+        return queue.TryEnqueue(message, reading, async token => SharedChatButtons.Tag([await DraftAsync(actor, file, token)], message)[0])
+            ? []
+            : [new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn gửi lại tệp này sau ít phút nhé. Không có gì thay đổi.")];
+    }
+
+    /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>
+    public async Task<Reply> DraftAsync(Actor actor, IncomingFile file, CancellationToken ct)
+    {
         ImportDraft draft;
         string text;
         try
         {
-            await using var content = await file.OpenRead(ct);
-            text = PlanFileReader.Read(content, file.FileName);
-            draft = PlanImporter.Import(text, knowledge.Current.Places);
+            (text, draft) = await PlanFileImport.RunAsync(file.OpenRead, file.FileName, knowledge.Current.Places, _limits, clock.TimeProvider, ct);
+        }
+        catch (FileTooLargeException)
+        {
+            return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: tệp lớn hơn {PlanFileReader.MaxBytes / 1048576} MB. Không có gì thay đổi.");
         }
         catch (InvalidDataException ex)
         {
             return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: {ex.Message}. Không có gì thay đổi.");
+        }
+        catch (IOException)
+        {
+            return new Reply($"Không tải được tệp “{file.FileName}” (mất kết nối giữa chừng?). Không có gì thay đổi: bạn gửi lại tệp nhé.");
         }
         var stored = new StoredDraft
         {
             Id = Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant(),
             OwnerKey = actor.Key,
             FileName = file.FileName,
-            PlanText = text,
             Json = JsonSerializer.Serialize(draft.Campaign, KnowledgeJson.Options),
             Flags = [.. draft.Flags.Select(f => $"{f.Field}: {f.Problem}")],
             CreatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
         };
-        _drafts.Insert(stored);
+        db.InTransaction(() =>
+        {
+            (stored.PlanText, stored.PlanTextFile) = db.PlanTexts.Put($"draft/{stored.Id}", text);
+            return _drafts.Insert(stored);
+        });
         var c = draft.Campaign;
         return Card(stored, $"📄 Bản nháp từ “{file.FileName}”: {c.Phases.Count} đợt, {c.Awards.Count} hình thức, {c.Dossier?.Components.Count ?? 0} thành phần hồ sơ, {c.Deadlines.Count} mốc. Kiểm tra {Steps.Length} mục:");
     }
@@ -96,7 +121,11 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             case "pub" when draft.Step >= Steps.Length:
                 return Publish(kb, draft);
             case "del":
-                _drafts.Delete(draft.Id);
+                db.InTransaction(() =>
+                {
+                    db.PlanTexts.Delete(draft.PlanTextFile);
+                    return _drafts.Delete(draft.Id);
+                });
                 return new Reply("Đã bỏ bản nháp. Không có gì được công bố.");
             default:
                 return Card(draft, "");
@@ -136,21 +165,25 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
                 Buttons = [[new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
             };
         var json = JsonSerializer.Serialize(c, KnowledgeJson.Options);
+        var text = db.PlanTexts.Get(draft.PlanText, draft.PlanTextFile) ?? "";
         db.InTransaction(() =>
         {
+            var (inline, file) = db.PlanTexts.Put($"campaign/{c.Id}", text);
             db.Campaigns.Insert(new StoredCampaign
             {
                 Id = c.Id,
                 Json = json,
                 Source = $"import:{draft.FileName}",
-                PlanText = draft.PlanText,
+                PlanText = inline,
+                PlanTextFile = file,
                 UpdatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
                 Hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json))),
             });
+            db.PlanTexts.Delete(draft.PlanTextFile);
             return _drafts.Delete(draft.Id);
         });
         db.SyncToDisk();
-        knowledge.Replace(kb.With(c, draft.PlanText));
+        knowledge.Replace(kb.With(c, text));
         return new Reply($"✅ Đã công bố kế hoạch {c.ShortName} ({KnowledgeBase.PlanName(c)}), mã {c.Id}. Từ giờ bot trả lời về kế hoạch này, nhắc hạn và nhận đề nghị khen thưởng.")
         {
             Buttons = [[ButtonData.Ask("Các hạn", Questions.QuestionKind.Deadlines, c), ButtonData.Ask("Hồ sơ", Questions.QuestionKind.Dossier, c)]],

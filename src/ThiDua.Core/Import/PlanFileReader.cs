@@ -8,43 +8,71 @@ namespace ThiDua.Core.Import;
 
 /// <summary>
 /// A plan's text from the file a reviewer has: plain text or markdown (UTF-8, else the Vietnamese Windows code page),
-/// Word (.docx, tables row by row), or a PDF with a text layer. Anything else gets a clear reason.
+/// Word (.docx, tables row by row), or a PDF with a text layer. Anything else gets a clear reason, and so does a file
+/// past the limits (<see cref="ImportOptions"/>): too much text, too many pages, stopped by the token.
 /// </summary>
 public static class PlanFileReader
 {
     public const long MaxBytes = 20 * 1024 * 1024;
 
-    public static string Read(string path)
+    private static readonly ImportOptions Defaults = new();
+
+    public static string Read(string path, ImportOptions? limits = null, CancellationToken cancellationToken = default)
+    {
+        using var stream = Existing(path).OpenRead();
+        return Read(stream, Path.GetFileName(path), limits, cancellationToken);
+    }
+
+    /// <summary>The file at <paramref name="path"/>, refused with its reason when missing, empty or too large to be a plan.</summary>
+    public static FileInfo Existing(string path)
     {
         var info = new FileInfo(path);
         if (!info.Exists) throw new InvalidDataException($"không có tệp '{path}'");
         if (info.Length == 0) throw new InvalidDataException("tệp rỗng");
         if (info.Length > MaxBytes) throw new InvalidDataException($"tệp lớn quá ({info.Length / 1048576.0:F0} MB, tối đa {MaxBytes / 1048576} MB): một kế hoạch thường dưới 1 MB");
-        using var stream = info.OpenRead();
-        return Read(stream, info.Name);
+        return info;
     }
 
-    public static string Read(Stream content, string fileName)
+    public static string Read(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default) =>
+        ReadNoted(content, fileName, limits, cancellationToken).Text;
+
+    /// <returns>The text, and what the reviewer should know about how it was read (a code page other than UTF-8), if anything.</returns>
+    public static (string Text, string? Note) ReadNoted(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default)
     {
+        limits ??= Defaults;
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         return extension switch
         {
-            ".docx" => Docx(content),
-            ".pdf" => Pdf(content),
-            ".txt" or ".md" or "" => Text(content),
+            ".docx" => (Docx(content, limits, cancellationToken), null),
+            ".pdf" => (Pdf(content, limits, cancellationToken), null),
+            ".txt" or ".md" or "" => Text(content, limits, cancellationToken),
             ".doc" => throw new InvalidDataException("tệp .doc (Word cũ) chưa đọc được: mở bằng Word và lưu thành .docx hoặc .pdf"),
             _ => throw new InvalidDataException($"không đọc được tệp {extension}: gửi kế hoạch dạng .docx, .pdf hoặc .txt"),
         };
     }
 
-    private static string Text(Stream content)
+    private static string TooMuchText(ImportOptions limits) =>
+        $"văn bản dài quá (hơn {limits.MaxTextMegabytes} MB chữ, giới hạn Import:MaxTextMegabytes): một kế hoạch thường chỉ vài trăm KB; gửi riêng văn bản kế hoạch";
+
+    /// <summary>Said with the draft whenever the Windows code page was used: an encoding is never guessed silently.</summary>
+    public const string LegacyCodePageNote = "tệp không phải UTF-8: đã đọc theo bảng mã Windows-1258 (tiếng Việt cũ); kiểm tra chữ có dấu, hoặc lưu lại tệp dạng UTF-8";
+
+    private static (string, string?) Text(Stream content, ImportOptions limits, CancellationToken cancellationToken)
     {
+        // Read no further than the limit: a 19 MB text is refused before it is decoded, stored or drafted.
         using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk)) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (buffer.Length + read > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
+            buffer.Write(chunk, 0, read);
+        }
         var bytes = buffer.ToArray();
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF');
+            return (new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes).TrimStart('\uFEFF'), null);
         }
         catch (DecoderFallbackException ex)
         {
@@ -56,7 +84,7 @@ public static class PlanFileReader
             // Older Vietnamese files are often in Windows-1258; anything else is refused rather than turned to garbage.
             Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
             var text = Encoding.GetEncoding(1258, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
-            return text.Normalize(NormalizationForm.FormC);
+            return (text.Normalize(NormalizationForm.FormC), LegacyCodePageNote);
         }
     }
 
@@ -64,25 +92,30 @@ public static class PlanFileReader
     private const long MaxUnpackedBytes = 100 * 1024 * 1024;
     private const int MaxEntries = 2_000, MaxXmlDepth = 256;
 
-    private static string Docx(Stream content)
+    /// <summary>The Word library holds each element as an object of a hundred bytes or more: this many fit the bot's memory with room to spare.</summary>
+    private const int MaxXmlElements = 300_000;
+
+    private static string Docx(Stream content, ImportOptions limits, CancellationToken cancellationToken)
     {
         try
         {
             using var copy = new MemoryStream();
             content.CopyTo(copy);
-            CheckPackage(copy);
+            CheckPackage(copy, cancellationToken);
             copy.Position = 0;
             using var document = WordprocessingDocument.Open(copy, false);
             var body = document.MainDocumentPart?.Document.Body ?? throw new InvalidDataException("tệp .docx không có nội dung");
             var text = new StringBuilder();
             foreach (var element in body.ChildElements)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (text.Length > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
                 if (element is Table table)
                     foreach (var row in table.Elements<TableRow>())
                         text.Append("| ").AppendJoin(" | ", row.Elements<TableCell>().Select(c => c.InnerText.Trim())).Append(" |\n");
                 else text.Append(element.InnerText).Append("\n\n");
             }
-            return text.ToString();
+            return text.Length > limits.MaxTextBytes ? throw new InvalidDataException(TooMuchText(limits)) : text.ToString();
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or FileFormatException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
         {
@@ -94,7 +127,7 @@ public static class PlanFileReader
     /// The zip's entries, their unpacked sizes (as read, not as declared) and the main part's nesting are bounded before
     /// the Word library reads it: a zip bomb, thousands of entries or 20,000 nested elements are refused with their reason.
     /// </summary>
-    private static void CheckPackage(MemoryStream docx)
+    private static void CheckPackage(MemoryStream docx, CancellationToken cancellationToken)
     {
         docx.Position = 0;
         System.IO.Compression.ZipArchive zip;
@@ -109,27 +142,44 @@ public static class PlanFileReader
             using var stream = entry.Open();
             int read;
             while ((read = stream.Read(buffer)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 if ((unpacked += read) > MaxUnpackedBytes)
                     throw new InvalidDataException($"tệp .docx giải nén ra hơn {MaxUnpackedBytes / 1048576} MB: không phải một kế hoạch thông thường");
+            }
         }
         if (zip.GetEntry("word/document.xml") is not { } main) throw new InvalidDataException("tệp .docx không có nội dung (thiếu word/document.xml)");
         using var xml = System.Xml.XmlReader.Create(main.Open(), new System.Xml.XmlReaderSettings { DtdProcessing = System.Xml.DtdProcessing.Prohibit });
+        var elements = 0;
         while (xml.Read())
+        {
             if (xml.Depth > MaxXmlDepth) throw new InvalidDataException($"tệp .docx lồng nhau quá sâu (hơn {MaxXmlDepth} tầng)");
+            if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+            if (++elements > MaxXmlElements) throw new InvalidDataException($"tệp .docx có hơn {MaxXmlElements:N0} phần tử, quá nhiều cho một kế hoạch");
+            if (elements % 4096 == 0) cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
-    private static string Pdf(Stream content)
+    private static string Pdf(Stream content, ImportOptions limits, CancellationToken cancellationToken)
     {
         try
         {
             using var pdf = PdfDocument.Open(content);
+            // The page count is in the file's catalogue: a 3,000-page PDF is refused before a single page is read.
+            if (pdf.NumberOfPages > limits.MaxPdfPages)
+                throw new InvalidDataException($"PDF có {pdf.NumberOfPages:N0} trang, quá {limits.MaxPdfPages:N0} trang (giới hạn Import:MaxPdfPages): một kế hoạch thường vài chục trang");
             var text = new StringBuilder();
-            foreach (var page in pdf.GetPages()) text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");
+            foreach (var page in pdf.GetPages())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");
+                if (text.Length > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
+            }
             if (text.ToString().Count(char.IsLetter) < 200)
                 throw new InvalidDataException("PDF không có lớp chữ (có thể là ảnh quét): cần bản PDF xuất từ Word, hoặc tệp .docx");
             return text.ToString();
         }
-        catch (Exception ex) when (ex is not InvalidDataException)
+        catch (Exception ex) when (ex is not InvalidDataException and not OperationCanceledException)
         {
             throw new InvalidDataException($"tệp PDF hỏng hoặc không đọc được ({ex.GetType().Name})", ex);
         }

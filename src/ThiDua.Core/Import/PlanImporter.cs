@@ -23,9 +23,11 @@ public static partial class PlanImporter
     private static partial Regex TitleYear();
 
     /// <param name="places">The administrative units, to find the province of a district's or commune's plan that does not name it.</param>
-    public static ImportDraft Import(string raw, AdministrativeUnits? places = null)
+    /// <param name="cancellationToken">Checked between the readers, so a time limit stops a draft that runs long.</param>
+    public static ImportDraft Import(string raw, AdministrativeUnits? places = null, CancellationToken cancellationToken = default)
     {
         var lines = PlanTextCleaner.Clean(raw);
+        cancellationToken.ThrowIfCancellationRequested();
         if (lines.Count(l => l.Length > 0) < 5) throw new InvalidDataException("văn bản gần như trống: không có nội dung kế hoạch để đọc");
         var all = string.Join('\n', lines);
         var flags = new List<ImportFlag>();
@@ -40,6 +42,7 @@ public static partial class PlanImporter
         }
         if (year is null) throw new InvalidDataException("không tìm thấy năm nào trong văn bản: có thể không phải kế hoạch, hoặc tệp bị lỗi mã chữ");
 
+        cancellationToken.ThrowIfCancellationRequested();
         var r = new PlanReading(PlanSections.Read(raw), titleYear ?? year.Value, header.IssuedOn);
         r.Flags.AddRange(flags);
         var issuer = Issuers.Read(header, all, header.IssuedOn, places, r.Flags);
@@ -53,20 +56,24 @@ public static partial class PlanImporter
         }
         else if (signer is null) r.Flag("document.signer", "không đọc được người ký ở cuối văn bản");
 
+        cancellationToken.ThrowIfCancellationRequested();
         var phaseThemes = new List<SourcedText>();
         var phases = PlanPeriods.Phases(r, phaseThemes);
         var themes = PlanThemes.Themes(r, phaseThemes);
         var anniversaries = PlanThemes.Anniversaries(r);
         var responsibilities = PlanOrganisation.Responsibilities(r);
         var (tasks, taskRows) = PlanTasks.Read(r);
+        cancellationToken.ThrowIfCancellationRequested();
         var deadlines = PlanDeadlines.Read(r, phases, responsibilities, anniversaries, tasks, taskRows);
         var milestones = deadlines.Select(d => new Milestone(d.DueDate, Regex.Replace(d.Title, @"\s*\([^()]*\d{4}[^()]*\)", ""))).ToList();
         phases = PlanPeriods.WithEstimatedEnds(phases, milestones, r);
         var period = PlanPeriods.Period(r, phases, header.Title, milestones);
+        cancellationToken.ThrowIfCancellationRequested();
         var awards = PlanAwards.Read(r, issuer, phases);
         var (quotas, shares) = PlanQuotas.Read(r, awards, phases);
         var dossier = PlanDossier.Read(r);
 
+        cancellationToken.ThrowIfCancellationRequested();
         var id = ShortNames.Id(issuer.AreaName, header.Number, year.Value);
         var campaign = new Campaign
         {

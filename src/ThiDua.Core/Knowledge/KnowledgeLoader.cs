@@ -48,7 +48,7 @@ public sealed class KnowledgeLoader(BotDatabase db, ILogger<KnowledgeLoader> log
             var path = Path.Combine(dataFolder, c.Document.SourceFile);
             if (File.Exists(path)) texts[c.Id] = File.ReadAllText(path);
             // Published from an import: the text was kept with the record.
-            else if (db.Campaigns.FindById(c.Id)?.PlanText is { } kept) texts[c.Id] = kept;
+            else if (db.Campaigns.FindById(c.Id) is { } stored && db.PlanTexts.Get(stored.PlanText, stored.PlanTextFile) is { } kept) texts[c.Id] = kept;
         }
         var (legal, legalErrors) = LegalKnowledge.Load(dataFolder, glossary);
         foreach (var error in legalErrors)

@@ -64,6 +64,7 @@ public sealed class BotDatabase : IDisposable
         Nominations.EnsureIndex(n => n.NameKey);
         Counters = _db.GetCollection<Counter>("counters");
         Files = _db.FileStorage;
+        PlanTexts = new PlanTextStore(_db.GetStorage<string>("plan_text_files", "plan_text_chunks"));
         Follows = _db.GetCollection<Follow>("follows");
         Follows.EnsureIndex(f => f.CampaignId);
         Outbox = _db.GetCollection<OutboxMessage>("outbox");
@@ -246,6 +247,9 @@ public sealed class BotDatabase : IDisposable
     /// <summary>Dossier files attached to nominations.</summary>
     public ILiteStorage<string> Files { get; private set; } = null!;
 
+    /// <summary>Imported plans' texts, the long ones in file storage.</summary>
+    public PlanTextStore PlanTexts { get; private set; } = null!;
+
     private bool _heldRecorded;
 
     public void Dispose()
@@ -264,8 +268,10 @@ public sealed class StoredCampaign
     public string Hash { get; set; } = "";
     public string Json { get; set; } = "";
     public string Source { get; set; } = "";
-    /// <summary>The plan's text, for campaigns published from an import (they have no file in data/).</summary>
+    /// <summary>The plan's text, for campaigns published from an import (they have no file in data/); read it through <see cref="BotDatabase.PlanTexts"/>.</summary>
     public string? PlanText { get; set; }
+    /// <summary>Where a long text is kept instead (<see cref="PlanTextStore"/>); null when it is inline.</summary>
+    public string? PlanTextFile { get; set; }
     public DateTime UpdatedAt { get; set; }
 }
 

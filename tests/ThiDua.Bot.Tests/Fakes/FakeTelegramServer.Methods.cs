@@ -108,10 +108,14 @@ public sealed partial class FakeTelegramServer
             await WriteReplyAsync(ctx, Reply.Error(404, "Not Found"));
             return;
         }
+        Task? held;
+        lock (_gate)
+            held = _fileHold?.Task;
         ctx.Response.ContentType = "application/octet-stream";
         ctx.Response.ContentLength = file.Content.Length;
         try
         {
+            if (held is not null) await held.WaitAsync(ctx.RequestAborted);
             await ctx.Response.Body.WriteAsync(file.Content, ctx.RequestAborted);
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException && ctx.RequestAborted.IsCancellationRequested)

@@ -56,6 +56,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private readonly Dictionary<string, Queue<TimeSpan>> _delays = new(StringComparer.OrdinalIgnoreCase);
     private string? _webhookUrl;
     private string? _webhookSecret;
+    private TaskCompletionSource? _fileHold;
 
     private FakeTelegramServer(string token, string botUsername)
     {
@@ -303,6 +304,20 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         lock (_gate)
             _blockedChats.Add(chatId);
+    }
+
+    /// <summary>File downloads wait until the returned action is called: an upload slow to arrive, without a clock.</summary>
+    public Action HoldFileDownloads()
+    {
+        var hold = NewSignal();
+        lock (_gate)
+            _fileHold = hold;
+        return () =>
+        {
+            lock (_gate)
+                if (_fileHold == hold) _fileHold = null;
+            hold.TrySetResult();
+        };
     }
 
     /// <summary>The next call of <paramref name="method"/> waits this long before it is handled; if the client gives up meanwhile it is not handled at all.</summary>
