@@ -40,9 +40,9 @@ public class CrashSafetyTests
     }
 
     [Theory]
-    [InlineData(100)]
-    [InlineData(700)]
-    public async Task Killed_in_the_middle_of_a_reminder_run_the_restart_sends_each_reminder_once_and_loses_none(int killAfterMs)
+    [InlineData(1)]
+    [InlineData(512 * 1024)]
+    public async Task Killed_in_the_middle_of_a_reminder_run_the_restart_sends_each_reminder_once_and_loses_none(int grownBytes)
     {
         using var temp = new ThiDua.Core.Tests.TempDatabase();
         const int Followers = 3000;
@@ -60,28 +60,35 @@ public class CrashSafetyTests
             setup.ReminderRuns.Upsert(new ThiDua.Core.Reminders.ReminderRun { CoveredUntil = new DateTime(2024, 6, 21, 2, 0, 0, DateTimeKind.Utc) });
         }
 
-        // The run for 22/6 08:00 enqueues and sends thousands of reminders; the process is killed while it does.
+        // The run for 22/6 08:00 enqueues and sends thousands of reminders; the process is killed while it writes them,
+        // once its log file has grown by the given size (the first write, or well into the run).
         using (var first = BotProcess.Start("chat", "--jsonl", "--now", "2024-06-21T09:00:00+07:00", $"--Storage:DatabasePath={temp.Path}"))
         {
             _ = first.StandardError.ReadToEndAsync();
             await first.StandardInput.WriteLineAsync("""{"chat":"warm","text":"/kehoach"}""");
             await first.StandardInput.FlushAsync();
             await first.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            using var log = new LogGrowth(temp.Path);
+            var answered = first.StandardOutput.ReadLineAsync();
             await first.StandardInput.WriteLineAsync("""{"clock":"2024-06-22T08:00:00+07:00"}""");
             await first.StandardInput.FlushAsync();
-            await Task.Delay(killAfterMs);
+            await log.WaitForAsync(grownBytes, answered);
             first.Kill(entireProcessTree: true);
             await first.WaitForExitAsync();
+            // Killed mid-run: the output ended without the run's answer to its line, so it had not finished.
+            Assert.Null(await answered.WaitAsync(TimeSpan.FromSeconds(10)));
         }
         int sentBefore;
         using (var reopened = new BotDatabase(temp.Path))
             sentBefore = reopened.Outbox.Count(m => m.Status == ThiDua.Core.Outbox.OutboxStatus.Sent);
+        Assert.InRange(sentBefore, 0, Followers - 1);
 
         // Back at the same minute: whatever the killed run had not finished is caught up, nothing twice.
         using var session = new ScriptSession("--now", "2024-06-22T08:00:00+07:00", $"--Storage:DatabasePath={temp.Path}");
         var line = await session.Text("warm", "/kehoach");
         var pushedAfter = ScriptSession.Pushed(line).Count();
         session.Dispose();
+        Assert.True(pushedAfter > 0, "the restart had nothing left to send: the kill came after the run");
 
         using var final = new BotDatabase(temp.Path);
         var all = final.Outbox.FindAll().ToList();

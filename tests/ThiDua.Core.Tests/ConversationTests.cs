@@ -107,7 +107,7 @@ public class ConversationTests
     [InlineData("Hải Dương được khen tối đa bao nhiêu cá nhân", "36 cá nhân")]
     [InlineData("đợt thi đua Hải Dương kết thúc ngày nào", "10/5/2024")]
     [InlineData("khẩu hiệu thi đua của quận Dương Kinh", "Đảng bộ, chính quyền, quân và dân quận Dương Kinh")]
-    [InlineData("nhiệm vụ quý 3 của tỉnh Điện Biên", "Quý III")]
+    [InlineData("nhiệm vụ quý 3 của tỉnh Điện Biên", "Hội nghị sơ kết cụm thi đua 7 tỉnh miền núi biên giới Phía Bắc năm 2024")]
     [InlineData("hồ sơ Hải Dương theo mẫu báo cáo nào", "khen thưởng đột xuất")]
     [InlineData("ai thẩm định hồ sơ ở quận Dương Kinh", "Phòng Nội vụ quận Dương Kinh")]
     [InlineData("kế hoạch của phường cam phú do ai ký", "Đỗ Xuân Chiến")]
@@ -123,6 +123,18 @@ public class ConversationTests
     {
         using var bot = new TestBot();
         Assert.Contains(expected, bot.Ask(question).Text);
+    }
+
+    [Fact]
+    public void A_quarter_s_tasks_are_that_quarter_s_and_no_other()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("nhiệm vụ quý 3 của tỉnh Điện Biên").Text;
+        // Both from the Quý III rows of the plan's table (the title alone repeats the question's quarter).
+        Assert.Contains("Hội nghị sơ kết cụm thi đua 7 tỉnh miền núi biên giới Phía Bắc năm 2024", reply);
+        Assert.Contains("Tổ chức học tập và trao đổi kinh nghiệm về công tác thi đua, khen thưởng tại một số địa phương ngoài tỉnh", reply);
+        Assert.DoesNotContain("Ban hành Kế hoạch công tác thi đua khen thưởng năm 2024", reply);            // Quý I
+        Assert.DoesNotContain("Ban hành Báo cáo tổng kết công tác TĐKT năm 2024", reply);                   // Quý IV
     }
 
     [Fact]

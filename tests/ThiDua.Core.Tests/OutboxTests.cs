@@ -43,6 +43,33 @@ public class OutboxTests
     }
 
     [Fact]
+    public async Task A_chat_held_for_a_retry_stays_held_while_a_round_that_began_before_the_retry_runs_past_it()
+    {
+        using var bot = new TestBot();
+        // The first send of "a1" fails once; every send takes 2 ms of the (fake) clock, as real sends take time.
+        var sender = new ScriptedSender(ChannelLimits.Unlimited, bot.Time, (m, call) =>
+        {
+            bot.Time.Advance(TimeSpan.FromMilliseconds(2));
+            return m.Reply.Text == "a1" && call == 1 ? SendResult.RetryLater : SendResult.Sent;
+        });
+        using var outbox = Dispatcher(bot, sender);
+        Enqueue(bot, "a1", "A", "a1");
+        await outbox.DispatchDueAsync();
+        Assert.Empty(sender.Sent);
+
+        // Chat B writes, then chat A again. A round starts 1 ms before a1's retry: a1 is not due yet, and sending b1
+        // first takes the clock past the retry instant. a2 must still wait behind a1, or A reads its answers out of order.
+        Enqueue(bot, "b1", "B", "b1");
+        bot.Time.Advance(TimeSpan.FromMilliseconds(1));
+        Enqueue(bot, "a2", "A", "a2");
+        var retryAt = bot.Database.Outbox.FindOne(m => m.Text == "a1").NextAttemptAt!.Value;
+        bot.Time.Advance(retryAt - bot.Time.GetUtcNow().UtcDateTime - TimeSpan.FromMilliseconds(1));
+        await outbox.DispatchDueAsync();
+        await outbox.DispatchDueAsync();
+        Assert.Equal(["b1", "a1", "a2"], sender.Sent.Select(s => s.Message.Reply.Text));
+    }
+
+    [Fact]
     public async Task A_text_longer_than_the_channel_takes_arrives_in_order_in_parts_split_on_lines_with_buttons_on_the_last()
     {
         using var bot = new TestBot();

@@ -54,7 +54,8 @@ public static class BotProgram
     }
 
     /// <param name="configure">Last changes before the host is built (tests add a log capture here).</param>
-    public static IHost Build(CommandLine commandLine, TextReader? input = null, TextWriter? output = null, Action<HostApplicationBuilder>? configure = null)
+    /// <param name="time">The clock instead of the one Clock:Now / --now sets (tests drive waits with a fake one).</param>
+    public static IHost Build(CommandLine commandLine, TextReader? input = null, TextWriter? output = null, Action<HostApplicationBuilder>? configure = null, TimeProvider? time = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -67,7 +68,7 @@ public static class BotProgram
         var scripted = commandLine.Verb == "chat" && commandLine.Jsonl;
         ConfigureLogging(builder, quiet: commandLine.Verb is "run" or "chat");
         var start = ClockSetup.ParseNow(builder.Configuration["Clock:Now"]);
-        TimeProvider time = start is null ? TimeProvider.System : scripted ? new FrozenTimeProvider(start.Value) : new ShiftedTimeProvider(start.Value);
+        time ??= start is null ? TimeProvider.System : scripted ? new FrozenTimeProvider(start.Value) : new ShiftedTimeProvider(start.Value);
         builder.Services.AddConversationCore(builder.Configuration, time);
         builder.Services.AddSingleton<ExitStatus>();
         var telegram = TelegramServices.ReadOptions(builder.Configuration);

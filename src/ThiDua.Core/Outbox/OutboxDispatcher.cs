@@ -70,7 +70,9 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
         {
             if (!_senders.TryGetValue(message.Channel, out var sender)) continue;
             // A chat whose earlier message waits for a retry waits as a whole: its messages never overtake each other.
-            if (IsHeld(message) || IsPaused(sender.Channel)) continue;
+            // Both against the instant the round read with: a hold that ends mid-round must not free a chat whose held
+            // message the round did not read (it was not due yet), or its later messages would overtake it.
+            if (IsHeld(message, now) || IsPaused(sender.Channel, now)) continue;
             if (!_pacer.MaySend(sender, message.ChatId, time.GetUtcNow())) continue;
             var result = await SendAsync(sender, message, cancellationToken);
             message.Attempts++;
@@ -160,12 +162,12 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
         changed.Clear();
     }
 
-    private bool IsHeld(OutboxMessage message)
+    private bool IsHeld(OutboxMessage message, DateTime roundStart)
     {
         var chat = ChatKey(message);
         if (!_heldUntil.TryGetValue(chat, out var until)) return false;
         // The retried message itself is due again at that instant, and goes first (the round is in enqueue order).
-        if (time.GetUtcNow().UtcDateTime >= until)
+        if (roundStart >= until)
         {
             _heldUntil.Remove(chat);
             return false;
@@ -212,7 +214,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
     /// <summary>5 s, 20 s, 80 s, about 5 and 21 minutes, then hourly: a blip costs a reply seconds, an outage is not hammered.</summary>
     public static TimeSpan RetryWait(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(4, attempts - 1)));
 
-    private bool IsPaused(string channel) => _pausedUntil.TryGetValue(channel, out var until) && time.GetUtcNow() < until;
+    private bool IsPaused(string channel, DateTime roundStart) => _pausedUntil.TryGetValue(channel, out var until) && roundStart < until.UtcDateTime;
 
     private static string ChatKey(OutboxMessage m) => $"{m.Channel}:{m.ChatId}";
 

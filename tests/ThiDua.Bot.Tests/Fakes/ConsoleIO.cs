@@ -25,10 +25,19 @@ internal sealed class TypedInput : TextReader
 internal sealed class SharedOutput : StringWriter
 {
     private readonly Lock _lock = new();
+    private readonly Signal _written = new();
 
-    public override void Write(char value) { lock (_lock) base.Write(value); }
+    public override void Write(char value)
+    {
+        lock (_lock) base.Write(value);
+        _written.Pulse();
+    }
 
-    public override void Write(string? value) { lock (_lock) base.Write(value); }
+    public override void Write(string? value)
+    {
+        lock (_lock) base.Write(value);
+        _written.Pulse();
+    }
 
     public override Task WriteAsync(string? value) { Write(value); return Task.CompletedTask; }
 
@@ -38,14 +47,7 @@ internal sealed class SharedOutput : StringWriter
 
     public string Text { get { lock (_lock) return ToString(); } }
 
-    /// <summary>Waits until the bot has written the text (polling what was written; the bot writes on its own threads).</summary>
-    public async Task WaitFor(string text, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (!Text.Contains(text, StringComparison.Ordinal))
-        {
-            if (DateTime.UtcNow > until) throw new Xunit.Sdk.XunitException($"'{text}' did not appear. Output:\n{Text}");
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until the bot has written the text (checked after each write; the bot writes on its own threads).</summary>
+    public Task WaitFor(string text, TimeSpan? timeout = null) =>
+        _written.WaitUntilAsync(() => Text.Contains(text, StringComparison.Ordinal), () => $"'{text}' did not appear. Output:\n{Text}", timeout);
 }

@@ -181,27 +181,44 @@ public sealed partial class FakeTelegramServer
             SignalLocked();
         }
         var started = Stopwatch.GetTimestamp();
-        while (true)
+        var waiting = false;
+        try
         {
-            Task signal;
-            lock (_gate)
+            while (true)
             {
-                if (generation != _pollGeneration)
-                    return Reply.Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
-                if (_queue.Count > 0)
+                Task signal;
+                lock (_gate)
                 {
-                    var batch = _queue.Take(limit).ToList();
-                    _queue.RemoveAll(u => u.UpdateId == 0 && batch.Contains(u));     // id-less raw updates go out once
-                    SignalLocked();
-                    return Reply.OkRaw("[" + string.Join(",", batch.Select(u => u.Json)) + "]");
+                    if (generation != _pollGeneration)
+                        return Reply.Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running");
+                    if (_queue.Count > 0)
+                    {
+                        var batch = _queue.Take(limit).ToList();
+                        _queue.RemoveAll(u => u.UpdateId == 0 && batch.Contains(u));     // id-less raw updates go out once
+                        SignalLocked();
+                        return Reply.OkRaw("[" + string.Join(",", batch.Select(u => u.Json)) + "]");
+                    }
+                    if (!waiting && timeout > TimeSpan.Zero)
+                    {
+                        // Said once, so a test can enqueue knowing the update wakes a poll that is already waiting.
+                        waiting = true;
+                        _waitingPolls++;
+                        SignalLocked();
+                    }
+                    signal = _changed.Task;
                 }
-                signal = _changed.Task;
+                var remaining = timeout - Stopwatch.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero)
+                    return Reply.OkRaw("[]");
+                await signal.WaitAsync(remaining, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                ct.ThrowIfCancellationRequested();
             }
-            var remaining = timeout - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-                return Reply.OkRaw("[]");
-            await signal.WaitAsync(remaining, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            ct.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            if (waiting)
+                lock (_gate)
+                    _waitingPolls--;
         }
     }
 

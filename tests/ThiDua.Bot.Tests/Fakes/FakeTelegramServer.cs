@@ -35,6 +35,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private long _nextUpdateId = 1000;
     private long _confirmedBelow;                             // highest offset a handled getUpdates applied
     private long _pollGeneration;
+    private int _waitingPolls;                                // long polls waiting with nothing to deliver
     private int _nextMessageId = 1;                          // what the bot sends
     private int _nextIncomingMessageId = 1_000_000;          // what users "send"; apart so bot ids start at 1
     private int _nextFileNumber = 1;
@@ -259,6 +260,16 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
             limit => $"No matching {method} call within {limit.TotalSeconds:0.#} s. Calls seen ({Calls.Count}): "
                 + string.Join(", ", Calls.Select(c => c.FailedWith is null ? c.Method : $"{c.Method} ({c.FailedWith})")), timeout);
     }
+
+    /// <summary>Until a long poll is waiting with nothing to deliver: what is enqueued next wakes it.</summary>
+    public Task WaitForWaitingPollAsync(TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => { lock (_gate) return _waitingPolls > 0 ? (object)true : null; },
+            limit => $"No getUpdates call was waiting within {limit.TotalSeconds:0.#} s.", timeout);
+
+    /// <summary>Until setWebhook has been handled (a call is recorded when it arrives, the webhook set after).</summary>
+    public Task WaitForWebhookAsync(TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => WebhookSecret is not null ? (object)true : null,
+            limit => $"No webhook was set within {limit.TotalSeconds:0.#} s.", timeout);
 
     /// <summary>Until a getUpdates call with offset &gt; <paramref name="updateId"/> has been handled (the update is confirmed).</summary>
     public Task WaitUntilConsumedAsync(long updateId, TimeSpan? timeout = null) =>

@@ -51,8 +51,7 @@ public class FakeTelegramServerTests
 
         var clock = Stopwatch.StartNew();
         var poll = bot.GetUpdates(offset: (int)second + 1, timeout: 30);
-        await server.WaitForCallAsync("getUpdates", c => c.Parameters["timeout"]?.GetValue<int>() == 30);
-        await Task.Delay(200);
+        await server.WaitForWaitingPollAsync();
         var third = server.EnqueueText(42, 42, "xin chào");
         var late = await poll;
 

@@ -152,26 +152,43 @@ public sealed partial class FakeZaloServer
     {
         var wait = TimeSpan.FromSeconds(Math.Clamp(Long(p, "timeout") ?? MaxPollSeconds, 0, MaxPollSeconds));
         var started = Stopwatch.GetTimestamp();
-        while (true)
+        var waiting = false;
+        try
         {
-            Task signal;
-            lock (_gate)
+            while (true)
             {
-                if (_webhookUrl is not null)
-                    return Reply.Error(409, "Webhook is active");
-                if (_events.First is { } oldest)
+                Task signal;
+                lock (_gate)
                 {
-                    _events.RemoveFirst();
-                    SignalLocked();
-                    return Reply.OkEvent(oldest.Value);
+                    if (_webhookUrl is not null)
+                        return Reply.Error(409, "Webhook is active");
+                    if (_events.First is { } oldest)
+                    {
+                        _events.RemoveFirst();
+                        SignalLocked();
+                        return Reply.OkEvent(oldest.Value);
+                    }
+                    if (!waiting && wait > TimeSpan.Zero)
+                    {
+                        // Said once, so a test can enqueue knowing the event wakes a poll that is already waiting.
+                        waiting = true;
+                        _waitingPolls++;
+                        SignalLocked();
+                    }
+                    signal = _changed.Task;
                 }
-                signal = _changed.Task;
+                var remaining = wait - Stopwatch.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero)
+                    return Reply.Error(408, "Request timeout", httpStatus: 200);
+                await signal.WaitAsync(remaining, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                ct.ThrowIfCancellationRequested();
             }
-            var remaining = wait - Stopwatch.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
-                return Reply.Error(408, "Request timeout", httpStatus: 200);
-            await signal.WaitAsync(remaining, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            ct.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            if (waiting)
+                lock (_gate)
+                    _waitingPolls--;
         }
     }
 

@@ -47,6 +47,7 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
     private readonly string _idPrefix = RandomNumberGenerator.GetHexString(12, lowercase: true);
     private long _nextId;
     private readonly LinkedList<string> _events = new();      // the "result" of one getUpdates answer each, oldest first
+    private int _waitingPolls;                                // long polls waiting with nothing to deliver
     private readonly Dictionary<string, string> _chatTypes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _displayNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HostedFile> _media = new(StringComparer.Ordinal);
@@ -232,6 +233,16 @@ public sealed partial class FakeZaloServer : IAsyncDisposable
             limit => FormattableString.Invariant($"No matching {method} call within {limit.TotalSeconds:0.#} s. Calls seen ({Calls.Count}): ")
                 + string.Join(", ", Calls.Select(c => c.FailedWith is null ? c.Method : $"{c.Method} ({c.FailedWith})")), timeout);
     }
+
+    /// <summary>Until a long poll is waiting with nothing to deliver: what is enqueued next wakes it.</summary>
+    public Task WaitForWaitingPollAsync(TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => { lock (_gate) return _waitingPolls > 0 ? (object)true : null; },
+            limit => FormattableString.Invariant($"No getUpdates call was waiting within {limit.TotalSeconds:0.#} s."), timeout);
+
+    /// <summary>Until setWebhook has been handled (a call is recorded when it arrives, the webhook set after).</summary>
+    public Task WaitForWebhookAsync(TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => WebhookSecret is not null ? (object)true : null,
+            limit => FormattableString.Invariant($"No webhook was set within {limit.TotalSeconds:0.#} s."), timeout);
 
     /// <summary>Checks again after every change the server records, until <paramref name="found"/> gives something or time runs out.</summary>
     private async Task<T> WaitUntilAsync<T>(Func<T?> found, Func<TimeSpan, string> timedOut, TimeSpan? timeout) where T : class

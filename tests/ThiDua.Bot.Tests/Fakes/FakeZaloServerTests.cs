@@ -74,8 +74,7 @@ public class FakeZaloServerTests
 
         var clock = Stopwatch.StartNew();
         var poll = CallAsync(http, server, "getUpdates", Poll("29"));
-        await server.WaitForCallAsync("getUpdates", c => c.Body["timeout"]?.GetValue<string>() == "29");
-        await Task.Delay(200);
+        await server.WaitForWaitingPollAsync();
         server.EnqueueSticker("u1", "u1");
         var late = await poll;
         Assert.Equal("message.sticker.received", late.Result["event_name"]!.GetValue<string>());

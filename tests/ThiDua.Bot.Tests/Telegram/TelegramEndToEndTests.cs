@@ -4,7 +4,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ThiDua.Bot.Channels.Telegram;
 using ThiDua.Bot.Hosting;
+using Microsoft.Extensions.Time.Testing;
 using ThiDua.Bot.Tests.Fakes;
+using ThiDua.Core.Outbox;
 using ThiDua.Core.Tests;
 
 namespace ThiDua.Bot.Tests.Telegram;
@@ -27,6 +29,19 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
 
     private Task<ChannelHost> StartBot(string now = "2024-05-01T09:00:00+07:00", params string[] extra) =>
         ChannelHost.StartAsync(_server, _db.Path, now, extra);
+
+    private int _settles;
+
+    /// <summary>
+    /// Sends one more command and waits for its answer. A chat's replies go out in order, so whatever the bot would
+    /// still have sent for earlier messages has come by then: the answer marks "nothing else happened".
+    /// </summary>
+    private Task<SentMessage> Settle(long chat, string chatType = "private")
+    {
+        var marker = $"moc{++_settles}";
+        _server.EnqueueText(chat, chat, chatType == "private" ? $"/{marker}" : $"/{marker}@{_server.BotUsername}", chatType: chatType);
+        return Reply(chat, $"/{marker}");
+    }
 
     private Task<SentMessage> Reply(long chat, string contains) =>
         _server.WaitForMessageAsync(m => m.ChatId == chat && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));
@@ -100,6 +115,7 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         }
         var before = _server.Messages.Count;
         var lastHandled = _server.GetUpdatesOffsets.Max();
+        SentMessage settled;
 
         // Down over the night of 21/6; back at 08:05 on 22/6: the 7-day reminder of the 29/6 report is sent, late-marked.
         await using (var bot = await StartBot("2024-06-22T08:05:00+07:00"))
@@ -108,12 +124,12 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
             Assert.Contains("Tắt nhắc", Labels(reminder));
             _server.EnqueueText(Officer, Officer, "/kehoach");
             await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.MessageId > reminder.MessageId);
-            await Task.Delay(500);
+            settled = await Settle(Officer);
         }
         // After the restart polling went on from where it was: no update was asked for (and handled) twice.
         Assert.True(_server.GetUpdatesOffsets.Skip(_server.GetUpdatesOffsets.ToList().IndexOf(lastHandled)).All(o => o >= lastHandled));
         // After the restart: the reminder and the answer to the new message, nothing from before handled again.
-        var afterRestart = _server.Messages.Skip(before).ToList();
+        var afterRestart = _server.Messages.Skip(before).Where(m => m.MessageId < settled.MessageId).ToList();
         Assert.Equal(2, afterRestart.Count);
         Assert.Single(afterRestart, m => (m.Text ?? "").Contains("còn 7 ngày nữa", StringComparison.Ordinal));
     }
@@ -182,10 +198,10 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         await Reply(group, "1023");
         _server.EnqueueText(group, 7, "còn hạn nộp?", chatType: "supergroup", replyToBotMessageId: listed.MessageId);
         await _server.WaitForMessageAsync(m => m.ChatId == group && m.MessageId > listed.MessageId + 1);
-        await Task.Delay(300);
+        var settled = await Settle(group, "supergroup");
 
         // Three answers: the command for this bot, the mention, the reply; nothing for the chatter or the other bot.
-        Assert.Equal(3, _server.Messages.Count(m => m.ChatId == group));
+        Assert.Equal(3, _server.Messages.Count(m => m.ChatId == group && m.MessageId < settled.MessageId));
     }
 
     [Fact]
@@ -202,20 +218,33 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_429_is_honoured_the_reply_arrives_once_after_the_wait_and_a_blocked_chat_is_left_alone()
     {
-        await using var bot = await StartBot();
+        // The bot's clock is a fake one: the wait Telegram names passes when the test says so, not in real seconds.
+        var clock = new FakeTimeProvider(DateTimeOffset.Parse("2024-05-01T09:00:00+07:00", System.Globalization.CultureInfo.InvariantCulture));
+        await using var bot = await ChannelHost.StartAsync(_server, _db.Path, "2024-05-01T09:00:00+07:00", clock);
+        var outbox = bot.Get<OutboxDispatcher>();
         _server.FailNext("sendMessage", 429, "Too Many Requests: retry after 2", retryAfterSeconds: 2);
-        var asked = DateTimeOffset.UtcNow;
         _server.EnqueueText(Officer, Officer, "/kehoach");
-        var reply = await Reply(Officer, "Lào Cai");
-        Assert.True(reply.At - asked >= TimeSpan.FromSeconds(1.9), $"sent after {(reply.At - asked).TotalSeconds:0.0} s");
+        await bot.Logs.WaitForAsync(l => l.Contains("telegram yêu cầu chờ 2 giây", StringComparison.Ordinal));
+
+        // Just before the two seconds are up, a round of the outbox sends nothing.
+        clock.Advance(TimeSpan.FromSeconds(1.9));
+        Assert.Equal(0, await outbox.DispatchDueAsync());
+        Assert.DoesNotContain(_server.Messages, m => m.ChatId == Officer);
+        clock.Advance(TimeSpan.FromSeconds(0.1));
+        outbox.Notify();
+        await Reply(Officer, "Lào Cai");
         Assert.Single(_server.Messages, m => m.ChatId == Officer);
 
         const long blocker = 2002;
         _server.BlockChat(blocker);
         _server.EnqueueText(blocker, blocker, "/kehoach");
         _server.EnqueueText(blocker, blocker, "/hansaptoi");
-        await _server.WaitForCallAsync("sendMessage", c => c.FailedWith is not null && c.Parameters["chat_id"]?.ToString() == blocker.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await Task.Delay(1500);
+        static bool Blocked(string line) => line.Contains("Chat telegram:2002 đã chặn bot", StringComparison.Ordinal);
+        await bot.Logs.WaitForAsync(Blocked);
+        // One message a second to a chat: the second answer's turn comes a second later.
+        clock.Advance(TimeSpan.FromSeconds(1));
+        outbox.Notify();
+        await bot.Logs.WaitForAsync(Blocked, count: 2);
         // One refused attempt marks the chat inactive: the second answer is not even tried.
         Assert.Single(_server.Calls, c => c.Method == "sendMessage" && c.Parameters["chat_id"]?.ToString() == "2002");
     }
@@ -225,16 +254,15 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
     {
         await using var bot = await StartBot("2024-05-01T09:00:00+07:00",
             "--Telegram:WebhookUrl=https://bot.example.vn/tg/hook", "--Telegram:WebhookSecret=s3cret-value", "--Urls=http://127.0.0.1:0");
-        await _server.WaitForCallAsync("setWebhook");
-        // A call is recorded when it arrives; the webhook is set once it has been handled.
-        for (var i = 0; i < 100 && _server.WebhookSecret is null; i++) await Task.Delay(50);
+        await _server.WaitForWebhookAsync();
         Assert.Equal("https://bot.example.vn/tg/hook", _server.WebhookUrl);
         Assert.Equal("s3cret-value", _server.WebhookSecret);
-        var address = bot.Get<WebEndpoints>().Addresses.Single();
+        var address = bot.WebAddress;
         using var http = new HttpClient();
-        var update = """{"update_id": 77, "message": {"message_id": 5, "date": 1714528800, "chat": {"id": 1001, "type": "private"}, "from": {"id": 1001, "is_bot": false, "first_name": "Lan"}, "text": "/kehoach"}}""";
+        static string Update(int id, string text) =>
+            $$$"""{"update_id": {{{id}}}, "message": {"message_id": {{{id}}}, "date": 1714528800, "chat": {"id": 1001, "type": "private"}, "from": {"id": 1001, "is_bot": false, "first_name": "Lan"}, "text": "{{{text}}}"}}""";
 
-        async Task<int> Post(string? secret)
+        async Task<int> Post(string update, string? secret)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"{address}/tg/hook") { Content = new StringContent(update, System.Text.Encoding.UTF8, "application/json") };
             if (secret is not null) request.Headers.Add(TelegramWebhook.SecretHeader, secret);
@@ -242,16 +270,16 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
             return (int)response.StatusCode;
         }
 
-        Assert.Equal(401, await Post(null));
-        Assert.Equal(401, await Post("s3cret-valuE"));
-        await Task.Delay(300);
-        Assert.Empty(_server.Messages);
-
-        Assert.Equal(200, await Post("s3cret-value"));
-        Assert.Equal(200, await Post("s3cret-value"));
+        Assert.Equal(401, await Post(Update(76, "/hansaptoi"), null));
+        Assert.Equal(401, await Post(Update(76, "/hansaptoi"), "s3cret-valuE"));
+        Assert.Equal(200, await Post(Update(77, "/kehoach"), "s3cret-value"));
+        Assert.Equal(200, await Post(Update(77, "/kehoach"), "s3cret-value"));
         await Reply(Officer, "Lào Cai");
-        await Task.Delay(500);
-        Assert.Single(_server.Messages);
+        // A later update's answer comes after anything the refused or repeated posts would have caused.
+        Assert.Equal(200, await Post(Update(79, "/moc"), "s3cret-value"));
+        var settled = await Reply(Officer, "/moc");
+        var answered = Assert.Single(_server.Messages, m => m.MessageId < settled.MessageId);
+        Assert.Contains("Lào Cai", answered.Text);
         Assert.DoesNotContain(_server.Calls, c => c.Method == "getUpdates");
 
         // Malformed deliveries are answered (not 500, which Telegram would resend forever) and change nothing.
@@ -292,12 +320,12 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         var first = _server.Calls.First(c => c.Method == "sendMessage");
         // The request went out and no answer came: it may have arrived, so it is sent once more (a duplicate at worst).
         await _server.WaitForCallAsync("sendMessage", c => c.At > first.At, TimeSpan.FromSeconds(30));
-        Assert.Contains(bot.Logs.Lines, l => l.Contains("gửi lại một lần (có thể trùng)", StringComparison.Ordinal));
+        await bot.Logs.WaitForAsync(l => l.Contains("gửi lại một lần (có thể trùng)", StringComparison.Ordinal));
 
         _server.DelayNext("getUpdates", TimeSpan.FromSeconds(6));
         _server.EnqueueText(Officer, Officer, "/hansaptoi");
-        await _server.WaitForMessageAsync(m => m.ChatId == Officer && (m.Text ?? "").Contains("Hạn sắp tới", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(30));
-        // Answered the second time: not a third.
+        await _server.WaitForMessageAsync(m => m.ChatId == Officer && !(m.Text ?? "").StartsWith("Có 5 kế hoạch", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        // Answered the second time, so not sent a third: the one other send is this answer.
         Assert.Equal(3, _server.Calls.Count(c => c.Method == "sendMessage"));
     }
 
