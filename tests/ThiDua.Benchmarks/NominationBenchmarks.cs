@@ -1,9 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
+using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
 using ThiDua.Core.Time;
 
 namespace ThiDua.Benchmarks;
@@ -51,9 +53,16 @@ public class NominationBenchmarks : IDisposable
             CreatedAt = now,
             UpdatedAt = now,
         }));
+        // Registered, confirmed officers of their units: /cuatoi and the form measure the work, not the registration prompt.
+        _db.Units.InsertBulk(Enumerable.Range(0, Officers).Select(i => new Unit { Key = VietnameseText.Fold($"Đơn vị {i}"), Name = $"Đơn vị {i}", Confirmed = true })
+            .Append(new Unit { Key = VietnameseText.Fold("UBND xã X"), Name = "UBND xã X", Confirmed = true }));
+        _db.Officers.InsertBulk(Enumerable.Range(0, Officers).Select(i => new OfficerProfile { UserKey = $"bench:o{i}", Name = "Cán bộ Thử", Unit = $"Đơn vị {i}", UnitKey = VietnameseText.Fold($"Đơn vị {i}") })
+            .Append(new OfficerProfile { UserKey = "bench:form", Name = "Cán bộ Thử", Unit = "UBND xã X", UnitKey = VietnameseText.Fold("UBND xã X") }));
         // The form is for Hải Dương (quota 34 collectives, 36 individuals); the 100,000 stored nominations are Lào Cai's.
-        Ask("form", "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, Hải Dương, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
-        Ask("form", "UBND xã X");
+        var form = Ask("form", "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, Hải Dương, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
+        if (_db.Forms.FindById("bench:form") is null) throw new InvalidOperationException("the benchmark's form did not start: " + form[0].Text);
+        if (Ask("o1", "/cuatoi")[0].Text is var mine && !mine.StartsWith("Đề nghị của bạn", StringComparison.Ordinal))
+            throw new InvalidOperationException("/cuatoi did not list the officer's nominations: " + mine);
     }
 
     private IReadOnlyList<Reply> Ask(string chat, string text) =>
