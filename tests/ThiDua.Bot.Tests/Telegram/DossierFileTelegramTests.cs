@@ -10,32 +10,21 @@ namespace ThiDua.Bot.Tests.Telegram;
 /// bytes and served as 25 MB is stopped while downloading), and names with NUL or over 255 bytes are normalised
 /// at upload so a reviewer can open the file.
 /// </summary>
-public sealed class DossierFileTelegramTests : IAsyncLifetime, IDisposable
+public sealed class DossierFileTelegramTests : FakeTelegramSession
 {
     private const long Officer = 1001;
     private const long Admin = 9000;
-    private readonly TempDatabase _db = new();
-    private FakeTelegramServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeTelegramServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _db.Dispose();
-
-    private Task<SentMessage> Reply(long chat, string contains) =>
-        _server.WaitForMessageAsync(m => m.ChatId == chat && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));
 
     private async Task<ChannelHost> StartWithNomination()
     {
-        var bot = await ChannelHost.StartAsync(_server, _db.Path, "2024-05-01T09:00:00+07:00", $"--Access:Admins:0=telegram:{Admin}");
-        _server.EnqueueText(Officer, Officer, "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
+        var bot = await ChannelHost.StartAsync(Server, Database.Path, "2024-05-01T09:00:00+07:00", $"--Access:Admins:0=telegram:{Admin}");
+        Server.EnqueueText(Officer, Officer, "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, sinh năm 1980, nam, thành tích: hoàn thành xuất sắc nhiệm vụ");
         await Reply(Officer, "Họ và tên");
-        _server.EnqueueText(Officer, Officer, "Lò Thị Lan");
+        Server.EnqueueText(Officer, Officer, "Lò Thị Lan");
         await Reply(Officer, "Đơn vị của bạn");
-        _server.EnqueueText(Officer, Officer, "UBND xã Bản Vược");
-        var card = await _server.WaitForMessageAsync(m => m.ChatId == Officer && m.ReplyMarkup?.ToJsonString().Contains("f|ok", StringComparison.Ordinal) == true);
-        _server.EnqueueCallback(Officer, Officer, card.MessageId, "f|ok");
+        Server.EnqueueText(Officer, Officer, "UBND xã Bản Vược");
+        var card = await Server.WaitForMessageAsync(m => m.ChatId == Officer && m.ReplyMarkup?.ToJsonString().Contains("f|ok", StringComparison.Ordinal) == true);
+        Server.EnqueueCallback(Officer, Officer, card.MessageId, "f|ok");
         await Reply(Officer, "LC-2024-0001");
         return bot;
     }
@@ -46,7 +35,7 @@ public sealed class DossierFileTelegramTests : IAsyncLifetime, IDisposable
         await using var bot = await StartWithNomination();
         var content = new byte[25 * 1024 * 1024];
         "%PDF-1.4"u8.CopyTo(content);
-        _server.EnqueueDocument(Officer, Officer, "to-trinh.pdf", content, "application/pdf", caption: "Tờ trình", declaredSize: 100);
+        Server.EnqueueDocument(Officer, Officer, "to-trinh.pdf", content, "application/pdf", caption: "Tờ trình", declaredSize: 100);
         await Reply(Officer, "quá lớn");
 
         var db = bot.Get<BotDatabase>();
@@ -59,13 +48,13 @@ public sealed class DossierFileTelegramTests : IAsyncLifetime, IDisposable
     {
         await using var bot = await StartWithNomination();
         var name = "Tờ\0trình/" + new string('ư', 200) + ".pdf";
-        _server.EnqueueDocument(Officer, Officer, name, "%PDF-1.4 tờ trình"u8.ToArray(), "application/pdf", caption: "Tờ trình");
+        Server.EnqueueDocument(Officer, Officer, name, "%PDF-1.4 tờ trình"u8.ToArray(), "application/pdf", caption: "Tờ trình");
         await Reply(Officer, "✅ Tờ trình");
         // The new unit and its officer are confirmed by the administrator, then the officer submits.
         var notice = await Reply(Admin, "đơn vị mới");
-        _server.EnqueueCallback(Admin, Admin, notice.MessageId, "u|ok|1");
+        Server.EnqueueCallback(Admin, Admin, notice.MessageId, "u|ok|1");
         await Reply(Officer, "đã xác nhận bạn là cán bộ");
-        _server.EnqueueCallback(Officer, Officer, 1, "n|submitok|1");
+        Server.EnqueueCallback(Officer, Officer, 1, "n|submitok|1");
         await Reply(Officer, "Đã nộp");
 
         var stored = Assert.Single(bot.Get<BotDatabase>().Nominations.FindById(1).Attachments).FileName;
@@ -75,8 +64,8 @@ public sealed class DossierFileTelegramTests : IAsyncLifetime, IDisposable
         Assert.StartsWith("Tờ trình ư", stored);
         Assert.EndsWith(".pdf", stored);
 
-        _server.EnqueueCallback(Admin, Admin, 1, "v|f|1|0");
-        var sent = await _server.WaitForMessageAsync(m => m.ChatId == Admin && m.Method == "sendDocument");
+        Server.EnqueueCallback(Admin, Admin, 1, "v|f|1|0");
+        var sent = await Server.WaitForMessageAsync(m => m.ChatId == Admin && m.Method == "sendDocument");
         Assert.Equal("%PDF-1.4 tờ trình"u8.ToArray(), sent.DocumentContent);
     }
 }

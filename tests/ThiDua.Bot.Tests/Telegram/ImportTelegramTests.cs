@@ -4,37 +4,26 @@ using ThiDua.Core.Tests;
 namespace ThiDua.Bot.Tests.Telegram;
 
 /// <summary>A reviewer imports a plan from Telegram while other chats keep talking: the file is read off the conversation loop.</summary>
-public sealed class ImportTelegramTests : IAsyncLifetime, IDisposable
+public sealed class ImportTelegramTests : FakeTelegramSession
 {
     private const long Reviewer = 1001, Officer = 2002;
-    private readonly TempDatabase _db = new();
-    private FakeTelegramServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeTelegramServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _db.Dispose();
-
-    private Task<SentMessage> Reply(long chat, string contains) =>
-        _server.WaitForMessageAsync(m => m.ChatId == chat && (m.Text ?? "").Contains(contains, StringComparison.Ordinal));
 
     [Fact]
     public async Task Other_chats_are_answered_while_a_plan_file_is_read_and_the_draft_follows_its_acknowledgement()
     {
-        await using var bot = await ChannelHost.StartAsync(_server, _db.Path, "2024-05-01T09:00:00+07:00", $"--Access:Admins:0=telegram:{Reviewer}");
-        _server.EnqueueText(Reviewer, Reviewer, "/nhapkehoach");
+        await using var bot = await ChannelHost.StartAsync(Server, Database.Path, "2024-05-01T09:00:00+07:00", $"--Access:Admins:0=telegram:{Reviewer}");
+        Server.EnqueueText(Reviewer, Reviewer, "/nhapkehoach");
         await Reply(Reviewer, "Gửi tệp kế hoạch");
 
         // The file does not arrive until released: before, its chat's batch (and every chat polled with it) waited for it.
-        var release = _server.HoldFileDownloads();
+        var release = Server.HoldFileDownloads();
         var plan = await File.ReadAllBytesAsync(Path.Combine(AppContext.BaseDirectory, "data", "plans", "hai-duong-70-dbp.txt"));
-        _server.EnqueueDocument(Reviewer, Reviewer, "ke-hoach.txt", plan, "text/plain");
+        Server.EnqueueDocument(Reviewer, Reviewer, "ke-hoach.txt", plan, "text/plain");
         var acknowledged = await Reply(Reviewer, "Đang đọc tệp “ke-hoach.txt”");
-        await _server.WaitForCallAsync("getFile");
-        _server.EnqueueText(Officer, Officer, "hồ sơ khen thưởng Lào Cai gồm gì");
+        await Server.WaitForCallAsync("getFile");
+        Server.EnqueueText(Officer, Officer, "hồ sơ khen thưởng Lào Cai gồm gì");
         var answer = await Reply(Officer, "Tờ trình");
-        Assert.DoesNotContain(_server.Messages, m => m.ChatId == Reviewer && (m.Text ?? "").Contains("Số và ngày ban hành", StringComparison.Ordinal));
+        Assert.DoesNotContain(Server.Messages, m => m.ChatId == Reviewer && (m.Text ?? "").Contains("Số và ngày ban hành", StringComparison.Ordinal));
 
         release();
         var card = await Reply(Reviewer, "(1/7) Số và ngày ban hành");
