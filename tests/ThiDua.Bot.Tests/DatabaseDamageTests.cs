@@ -143,7 +143,7 @@ public sealed class DatabaseDamageTests : IDisposable
         var (exit, _, errors) = await Run(null);
         Assert.Equal(2, exit);
         Assert.Contains("ít hơn lúc bot ghi lần cuối", errors);
-        Assert.Contains("thiếu 1 đề nghị", errors);
+        Assert.Contains("thiếu 1 lần ghi đã báo cho cán bộ", errors);
         Assert.Contains(log, errors);
         Assert.DoesNotContain("   at ", errors);
     }

@@ -154,7 +154,7 @@ public sealed class BotDatabase : IDisposable
         _heldRecorded = true;
         try
         {
-            DatabaseBackups.WriteHeld(_path, DatabaseBackups.Count(this, TimeProvider.System.GetUtcNow()));
+            DatabaseBackups.WriteHeld(_path, new HeldMark(TimeProvider.System.GetUtcNow(), Writes()));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException) { }
     }
@@ -171,6 +171,9 @@ public sealed class BotDatabase : IDisposable
         counter.Value += count;
         Counters.Upsert(counter);
     }
+
+    /// <summary>The sum of every counter in the file (codes handed out, deletions, failures): it only grows.</summary>
+    public long Writes() => Counters.FindAll().Sum(c => (long)c.Value);
 
     public int Deleted(string what) => Counters.FindById("deleted:" + what)?.Value ?? 0;
 

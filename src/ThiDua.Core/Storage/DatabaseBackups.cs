@@ -8,6 +8,9 @@ namespace ThiDua.Core.Storage;
 /// <remarks>Each count includes the records deleted on purpose so far (counted in the file): only a loss makes it go down.</remarks>
 public sealed record BackupManifest(DateTimeOffset TakenAt, int Nominations, int Officers, int Units, int Files);
 
+/// <summary>How much the file had written (its counters' sum) when it last synced a commit an officer was told about.</summary>
+public sealed record HeldMark(DateTimeOffset TakenAt, long Writes);
+
 /// <summary>
 /// Rotating copies of the database, one taken at every start after the file was opened and checked, the last few
 /// kept (<c>backups/</c> beside the file, each with a manifest of its record counts). A start that finds fewer
@@ -44,15 +47,16 @@ public static class DatabaseBackups
             db.Units.Count() + db.Deleted("units"), db.Files.FindAll().Count() + db.Deleted("files"));
 
     /// <summary>
-    /// The counts the file held when it last told an officer something was saved (written after each sync to disk,
-    /// beside the database): a start finding fewer knows the last commits were lost with the -log file after a kill,
-    /// which the last backup, taken at start, cannot show.
+    /// What the file had written when it last told an officer something was saved (after each sync to disk, beside
+    /// the database): a start finding less knows the last commits were lost with the -log file after a kill, which
+    /// the last backup, taken at start, cannot show. It is the sum of the file's counters (nomination codes handed
+    /// out, deletions on purpose), which only grow and cost one small read, unlike counting every record.
     /// </summary>
-    public static BackupManifest? Held(string databasePath)
+    public static HeldMark? Held(string databasePath)
     {
         try
         {
-            return File.Exists(HeldFile(databasePath)) ? JsonSerializer.Deserialize<BackupManifest>(File.ReadAllText(HeldFile(databasePath))) : null;
+            return File.Exists(HeldFile(databasePath)) ? JsonSerializer.Deserialize<HeldMark>(File.ReadAllText(HeldFile(databasePath))) : null;
         }
         catch (Exception ex) when (ex is JsonException or IOException)
         {
@@ -60,11 +64,11 @@ public static class DatabaseBackups
         }
     }
 
-    /// <summary>Replaces the held counts whole (written aside, then moved), so a kill never leaves half a file.</summary>
-    public static void WriteHeld(string databasePath, BackupManifest holds)
+    /// <summary>Replaces the mark whole (written aside, then moved), so a kill never leaves half a file.</summary>
+    public static void WriteHeld(string databasePath, HeldMark mark)
     {
         var target = HeldFile(databasePath);
-        File.WriteAllText(target + ".tmp", JsonSerializer.Serialize(holds));
+        File.WriteAllText(target + ".tmp", JsonSerializer.Serialize(mark));
         File.Move(target + ".tmp", target, overwrite: true);
     }
 
