@@ -12,7 +12,8 @@ public class ConcurrencyTests
         // A database file, as the bot runs: LiteDB over one MemoryStream is not safe for concurrent writers
         // ("page type must be collection page" under load), which made this test fail at random.
         using var temp = new TempDatabase();
-        using var bot = new TestBot(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(7)), temp.Path);
+        var errors = new FirstErrorLogger();
+        using var bot = new TestBot(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(7)), temp.Path, logger: errors);
         async Task<string> Say(string chat, string? text = null, string? button = null) =>
             (await bot.Engine.HandleAsync(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, Text = text, ButtonData = button })).Replies[0].Text;
 
@@ -29,12 +30,25 @@ public class ConcurrencyTests
 
         var unsaved = results.Where(r => !r.Contains("Đã lưu đề nghị LC-2024-", StringComparison.Ordinal)).ToList();
         // A failure is kept with its exception: the message names it, so a rare failure can be diagnosed from one run.
-        Assert.True(unsaved.Count == 0, $"{unsaved.Count} not saved, e.g.: {unsaved.FirstOrDefault()}\nFirst error kept: {FirstError(bot)}");
+        Assert.True(unsaved.Count == 0, $"{unsaved.Count} not saved, e.g.: {unsaved.FirstOrDefault()}\nFirst error logged: {errors.First}\nFirst error kept: {FirstError(bot)}");
         var saved = bot.Database.Nominations.FindAll().ToList();
         Assert.Equal(200, saved.Count);
         Assert.Equal(200, saved.Select(n => n.Code).Distinct().Count());
         Assert.All(saved, n => Assert.Equal($"test:{n.ProposingUnit!["UBND xã ".Length..]}", n.OwnerKey));
         Assert.Empty(bot.Database.Forms.FindAll());
+    }
+
+    /// <summary>Keeps the first exception the engine logs: when LiteDB closes itself after one, the rest only say "disposed".</summary>
+    private sealed class FirstErrorLogger : Microsoft.Extensions.Logging.ILogger<ConversationEngine>
+    {
+        private Exception? _first;
+        public string First => _first?.ToString() ?? "(none)";
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (exception is not null) Interlocked.CompareExchange(ref _first, exception, null);
+        }
     }
 
     private static string FirstError(TestBot bot)

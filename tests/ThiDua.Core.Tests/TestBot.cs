@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using ThiDua.Core.Access;
@@ -26,14 +27,15 @@ public sealed class TestBot : IDisposable
     /// <param name="databasePath">A LiteDB file to reopen later (a restart); null for memory.</param>
     /// <param name="admins">Access:Admins, e.g. "test:admin".</param>
     /// <param name="knowledge">Plans other than the repo's (imported ones, in a data folder of a test's own).</param>
-    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, KnowledgeBase? knowledge = null, params string[] admins)
+    /// <param name="logger">Where the engine logs (a test that must see the first error passes one); nothing by default.</param>
+    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, KnowledgeBase? knowledge = null, ILogger<ConversationEngine>? logger = null, params string[] admins)
     {
         Time = new FakeTimeProvider(now ?? April2024);
         Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
         Knowledge = knowledge ?? SharedKnowledge.Value;
         _registered = registered;
         Failures = new Failures.FailureLog(Database, Time);
-        Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), NullLogger<ConversationEngine>.Instance,
+        Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), logger ?? NullLogger<ConversationEngine>.Instance,
             accessOptions: new AccessOptions { Admins = [.. admins] }, failureLog: Failures);
     }
 
