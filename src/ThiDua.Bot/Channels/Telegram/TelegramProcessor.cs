@@ -80,7 +80,16 @@ public sealed class TelegramProcessor(
     /// <summary>Handles a kept update again (an administrator's /loi); its replies keep the update's outbox keys, so none is sent twice.</summary>
     public async Task<string> ReplayAsync(string json, CancellationToken cancellationToken)
     {
-        using var document = JsonDocument.Parse(json);
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json);
+        }
+        catch (JsonException)
+        {
+            return "cập nhật đã lưu không phải JSON đọc được (có thể bị cắt vì quá dài), không chạy lại được";
+        }
+        using var _ = document;
         if (!document.RootElement.TryGetProperty("update_id", out var idValue) || !idValue.TryGetInt64(out var id))
             return "cập nhật không có update_id, không chạy lại được";
         var received = ReceivedUpdate.From(id, document.RootElement, time.GetUtcNow().UtcDateTime);
