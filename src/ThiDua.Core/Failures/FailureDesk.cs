@@ -12,7 +12,6 @@ namespace ThiDua.Core.Failures;
 public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<IncomingMessage, Task<ConversationResult>> handle)
 {
     private const int Listed = 10;
-    private static readonly TimeZoneInfo Vietnam = Time.LocalClock.VietnamZone;
 
     /// <summary>The apology for a failed message: its number, and what was set aside with a button to put it back.</summary>
     public static Reply Apology(FailedMessage failure)
@@ -107,8 +106,5 @@ public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<I
 
     private static string Source(string source) => source == "core" ? "xử lý hội thoại" : $"kênh {source}";
 
-    /// <summary>LiteDB reads dates back as local time of the machine; shown in Vietnamese time.</summary>
-    private static string Local(DateTime stored) =>
-        TimeZoneInfo.ConvertTime(new DateTimeOffset(stored.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(stored, DateTimeKind.Utc) : stored), Vietnam)
-            .ToString("dd/MM HH:mm", CultureInfo.InvariantCulture);
+    private static string Local(DateTime stored) => Time.LocalClock.InVietnam(stored).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture);
 }

@@ -98,16 +98,8 @@ public sealed class FailureLog(BotDatabase db, TimeProvider time)
     {
         failure.At = time.GetUtcNow().UtcDateTime;
         _failures.Insert(failure);
-        Count(failure.Source);
+        db.Increment("failures:" + failure.Source);
         return failure.Id;
-    }
-
-    private void Count(string source)
-    {
-        var name = "failures:" + source;
-        var counter = db.Counters.FindById(name) ?? new Counter { Name = name };
-        counter.Value++;
-        db.Counters.Upsert(counter);
     }
 
     /// <summary>How many failures each source has had since the file was made (kept when old records are pruned).</summary>

@@ -198,7 +198,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         if (n.History.Count == 0) yield break;
         yield return "Lịch sử:";
         foreach (var h in n.History.TakeLast(4))
-            yield return $"– {TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(h.At, DateTimeKind.Utc), LocalClock.VietnamZone):d/M/yyyy HH:mm}: {StatusFlow.Name(h.From)} → {StatusFlow.Name(h.To)} ({h.ByName ?? h.ByKey}){(h.Note is null ? "" : $": {h.Note}")}";
+            yield return $"– {LocalClock.InVietnam(h.At):d/M/yyyy HH:mm}: {StatusFlow.Name(h.From)} → {StatusFlow.Name(h.To)} ({h.ByName ?? h.ByKey}){(h.Note is null ? "" : $": {h.Note}")}";
     }
 
     private static string AwardName(Campaign c, Nomination n) => c.Awards.FirstOrDefault(a => a.Id == n.AwardId)?.Name ?? n.AwardId ?? "";

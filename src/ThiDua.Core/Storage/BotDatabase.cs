@@ -165,10 +165,14 @@ public sealed class BotDatabase : IDisposable
     /// </summary>
     public void CountDeleted(string what, int count)
     {
-        if (count <= 0) return;
-        var name = "deleted:" + what;
+        if (count > 0) Increment("deleted:" + what, count);
+    }
+
+    /// <summary>Adds to a named counter kept in the file (created at zero).</summary>
+    public void Increment(string name, int by = 1)
+    {
         var counter = Counters.FindById(name) ?? new Counter { Name = name };
-        counter.Value += count;
+        counter.Value += by;
         Counters.Upsert(counter);
     }
 

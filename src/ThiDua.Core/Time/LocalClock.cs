@@ -11,6 +11,13 @@ public sealed class LocalClock(TimeProvider time)
 
     public DateOnly Today => DateOnly.FromDateTime(Now.DateTime);
 
+    /// <summary>
+    /// A date as stored in LiteDB, in Vietnamese time: LiteDB reads dates back in the machine's local time, and a
+    /// date without a kind is taken as UTC, the way the bot writes them.
+    /// </summary>
+    public static DateTimeOffset InVietnam(DateTime stored) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(stored.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(stored, DateTimeKind.Utc) : stored), VietnamZone);
+
     private static TimeZoneInfo FindVietnamZone()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh"); }
