@@ -4,7 +4,7 @@ namespace ThiDua.Benchmarks;
 
 /// <summary>The baseline the issue names: a plain Lucene.NET BM25 search over the same plan paragraphs.</summary>
 [MemoryDiagnoser]
-public class LuceneBaselineBenchmarks
+public class LuceneBaselineBenchmarks : IDisposable
 {
     private LucenePassages _index = null!;
     private int _next;
@@ -14,6 +14,12 @@ public class LuceneBaselineBenchmarks
 
     [GlobalCleanup]
     public void Cleanup() => _index.Dispose();
+
+    public void Dispose()
+    {
+        _index?.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Benchmark(Description = "Lucene.NET BM25 search (baseline)")]
     public int LuceneSearch() =>

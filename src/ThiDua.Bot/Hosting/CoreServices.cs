@@ -22,7 +22,17 @@ public static class CoreServices
         services.AddSingleton(time);
         services.AddSingleton(new LocalClock(time));
         // Backups are named by real time, whatever clock a demo runs on: they are files on this machine.
-        services.AddSingleton(sp => OpenDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value, TimeProvider.System));
+        services.AddSingleton(sp =>
+        {
+            var db = OpenDatabase(sp.GetRequiredService<IOptions<StorageOptions>>().Value, TimeProvider.System);
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<BotDatabase>();
+            db.Reopened += (cause, failed) =>
+            {
+                if (failed is null) log.LogWarning(cause, "LiteDB đã tự đóng cơ sở dữ liệu sau lỗi; bot đã mở lại tệp và chạy tiếp (tin nhắn lúc lỗi được giữ trong /loi)");
+                else log.LogCritical(failed, "LiteDB đã tự đóng cơ sở dữ liệu ({Cause}) và không mở lại được; mọi tin nhắn sẽ lỗi cho tới khi khởi động lại bot", cause.Message);
+            };
+            return db;
+        });
         services.AddSingleton(sp =>
         {
             var folder = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDataPath();

@@ -13,12 +13,10 @@ public sealed class NominationStore(BotDatabase db)
         {
             var year = campaign.Period.Start.Year;
             var counterName = $"{campaign.CodePrefix}-{year}";
-            var counter = db.Counters.FindById(counterName) ?? new Counter { Name = counterName };
-            counter.Value++;
-            db.Counters.Upsert(counter);
+            var number = db.Increment(counterName);
             var nomination = new Nomination
             {
-                Code = $"{counterName}-{counter.Value:0000}",
+                Code = $"{counterName}-{number:0000}",
                 OwnerKey = form.OwnerKey,
                 Status = NominationStatus.Draft,
                 CreatedAt = now,

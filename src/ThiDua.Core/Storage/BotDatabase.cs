@@ -1,4 +1,5 @@
 using LiteDB;
+using LiteDB.Engine;
 using ThiDua.Core.Access;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Outbox;
@@ -10,6 +11,7 @@ namespace ThiDua.Core.Storage;
 public sealed class BotDatabase : IDisposable
 {
     private readonly LiteDatabase _db;
+    private readonly OneWriterEngine _engine;
 
     public BotDatabase(string path)
     {
@@ -36,16 +38,18 @@ public sealed class BotDatabase : IDisposable
             using var check = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct, ReadOnly = true });
             ReadEverything(check, fileContents: false);
         }
-        _db = new LiteDatabase(new ConnectionString { Filename = full, Connection = ConnectionType.Direct });
+        _engine = new OneWriterEngine(() => new LiteEngine(new EngineSettings { Filename = full }), canReopen: true);
+        _db = new LiteDatabase(_engine);
         _path = full;
         ExportFolder = Path.Combine(folder ?? ".", "exports");
         Init();
     }
 
-    /// <summary>For tests and benchmarks: a database in memory, for one writer at a time (LiteDB shares the one stream between readers and writers; under concurrent writes it corrupts pages).</summary>
+    /// <summary>For tests and benchmarks: a database in memory (one stream: an engine that closes cannot be opened again).</summary>
     public BotDatabase(Stream stream)
     {
-        _db = new LiteDatabase(stream);
+        _engine = new OneWriterEngine(() => new LiteEngine(new EngineSettings { DataStream = stream }), canReopen: false);
+        _db = new LiteDatabase(_engine);
         ExportFolder = Path.Combine(Path.GetTempPath(), "thidua-exports");
         Init();
     }
@@ -85,12 +89,45 @@ public sealed class BotDatabase : IDisposable
         LinkRequests = _db.GetCollection<LinkRequest>("link_requests");
         CodeAttempts = _db.GetCollection<CodeAttempts>("code_attempts");
         PersonalReminders.EnsureIndex(r => r.FireAt);
+        foreach (var name in new[] { "campaigns", "chats", "forms", "officers", "counters", "_files", "_chunks", "plan_text_files", "plan_text_chunks",
+                     "follows", "reminder_runs", "units", "invitations", "registrations", "link_requests", "code_attempts" })
+            Create(name);
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new();
+
+    /// <summary>
+    /// LiteDB 5 makes a collection at its first write; a read of it at that moment gets a page not yet written
+    /// (litedb #2792) and the engine closes. So every collection is made when the database is opened, or when a
+    /// service asks for it (<see cref="Collection{T}"/>), never by a message's first write.
+    /// </summary>
+    private void Create(string name)
+    {
+        if (_created.ContainsKey(name)) return;
+        lock (_engine.WriteLock)
+        {
+            if (!_db.CollectionExists(name)) _db.GetCollection(name).Insert(Array.Empty<BsonDocument>());
+            _created[name] = true;
+        }
+    }
+
+    /// <summary>
+    /// LiteDB closed its engine after an error (the first exception) and the file was opened again, as a restart
+    /// would; the second exception says it could not be, and every call until then fails.
+    /// </summary>
+    public event Action<Exception, Exception?> Reopened
+    {
+        add => _engine.Reopened += value;
+        remove => _engine.Reopened -= value;
+    }
+
+    /// <summary>Closes LiteDB's engine as it does itself after an error it cannot go on from.</summary>
+    internal void CloseEngineForTest() => _engine.CloseForTest();
 
     /// <summary>Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.</summary>
     public T InTransaction<T>(Func<T> work)
     {
-        lock (_writeLock)
+        lock (_engine.WriteLock)
         {
             _db.BeginTrans();
             try
@@ -114,7 +151,6 @@ public sealed class BotDatabase : IDisposable
     public static string LogFileOf(string path) =>
         Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path) + "-log" + Path.GetExtension(path));
 
-    private readonly Lock _writeLock = new();
     private readonly string? _path;
     private readonly FileStream? _lock;
 
@@ -168,12 +204,17 @@ public sealed class BotDatabase : IDisposable
         if (count > 0) Increment("deleted:" + what, count);
     }
 
-    /// <summary>Adds to a named counter kept in the file (created at zero).</summary>
-    public void Increment(string name, int by = 1)
+    /// <summary>Adds to a named counter kept in the file (created at zero); returns its new value.</summary>
+    public int Increment(string name, int by = 1)
     {
-        var counter = Counters.FindById(name) ?? new Counter { Name = name };
-        counter.Value += by;
-        Counters.Upsert(counter);
+        // Read and write under the writers' lock: two increments at once must not both read the old value.
+        lock (_engine.WriteLock)
+        {
+            var counter = Counters.FindById(name) ?? new Counter { Name = name };
+            counter.Value += by;
+            Counters.Upsert(counter);
+            return counter.Value;
+        }
     }
 
     /// <summary>The sum of every counter in the file (codes handed out, deletions, failures): it only grows.</summary>
@@ -204,7 +245,7 @@ public sealed class BotDatabase : IDisposable
     public void CopyTo(string target)
     {
         if (_path is null) throw new InvalidOperationException("a database in memory has no file to copy");
-        lock (_writeLock)
+        lock (_engine.WriteLock)
         {
             _db.Checkpoint();
             // While the copy is read, commits (outside this lock) must stay in the log: an automatic checkpoint
@@ -245,8 +286,12 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<LinkRequest> LinkRequests { get; private set; } = null!;
     public ILiteCollection<CodeAttempts> CodeAttempts { get; private set; } = null!;
 
-    /// <summary>A channel adapter's own bookkeeping (received updates, button data), in the same file and transactions.</summary>
-    public ILiteCollection<T> Collection<T>(string name) => _db.GetCollection<T>(name);
+    /// <summary>A service's own collection (received updates, button data), in the same file and transactions; ask for it when the service is made.</summary>
+    public ILiteCollection<T> Collection<T>(string name)
+    {
+        Create(name);
+        return _db.GetCollection<T>(name);
+    }
 
     /// <summary>Where spreadsheets made for officers are written before they are sent.</summary>
     public string ExportFolder { get; }
