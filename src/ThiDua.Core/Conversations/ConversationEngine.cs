@@ -1,3 +1,4 @@
+using ThiDua.Core.Text;
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Access;
 using ThiDua.Core.Answers;
@@ -207,7 +208,7 @@ public sealed class ConversationEngine(
             return QuestionAnswerer.Answer(kb, args, state, today, kind);
         }
         logger.LogInformation("Lệnh không có: {Command}", command);
-        return new Reply($"Không có lệnh /{Shorten(command)}. Gõ /help để xem các lệnh.")
+        return new Reply($"Không có lệnh /{TextFit.Shorten(command, 33)}. Gõ /help để xem các lệnh.")
         {
             Buttons = [[ButtonData.Command("Hướng dẫn", "help"), ButtonData.Ask("Danh sách kế hoạch", QuestionKind.ListCampaigns, null)]],
         };
@@ -282,5 +283,4 @@ public sealed class ConversationEngine(
         catch (Exception ex) { logger.LogError(ex, "Không xóa được ngữ cảnh của {Conversation}", key); }
     }
 
-    private static string Shorten(string command) => command.Length <= 32 ? command : command[..32] + "…";
 }

@@ -1,3 +1,4 @@
+using ThiDua.Core.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ThiDua.Core.Knowledge;
@@ -104,7 +105,7 @@ public static partial class DateMentions
         }
         foreach (Match m in Quarter().Matches(text))
         {
-            var q = m.Groups["q"].Value.ToUpperInvariant() switch { "I" or "1" => 1, "II" or "2" => 2, "III" or "3" => 3, _ => 4 };
+            var q = PeriodNumbers.Value(m.Groups["q"].Value) ?? 4;
             var y = m.Groups["y"].Success ? Year(m, "y") : year;
             var last = new DateOnly(y, q * 3, DateTime.DaysInMonth(y, q * 3));
             found.Add(Mention(text, m, last, DueRule.WithinQuarter, new DateOnly(y, q * 3 - 2, 1)) with { YearGiven = m.Groups["y"].Success });

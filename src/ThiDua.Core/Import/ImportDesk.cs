@@ -212,7 +212,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
             + string.Concat(c.Phases.Select(p => $"\n• {p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}{Said(p.Wording, p.EndEstimatedFrom)}{(p.Theme is null ? "" : $", chủ đề “{p.Theme}”")}")),
         4 => c.Awards.Count == 0 ? "(không có)" : string.Join('\n', c.Awards.Select((a, i) => $"{i + 1}. {a.Name}")),
         5 => c.Dossier is null ? "(kế hoạch không nêu: dùng hồ sơ chung theo luật)" : string.Join('\n', c.Dossier.Components.Select((x, i) => $"{i + 1}. {x.Name}")),
-        _ => c.Deadlines.Count == 0 ? "(không có)" : string.Join('\n', c.Deadlines.Take(12).Select((x, i) => $"{i + 1}. {VietnameseDates.Format(x.DueDate)} — {Shorten(x.Title, 70)}")) + (c.Deadlines.Count > 12 ? $"\n… và {c.Deadlines.Count - 12} mốc nữa" : ""),
+        _ => c.Deadlines.Count == 0 ? "(không có)" : string.Join('\n', c.Deadlines.Take(12).Select((x, i) => $"{i + 1}. {VietnameseDates.Format(x.DueDate)} — {TextFit.Shorten(x.Title, 70)}")) + (c.Deadlines.Count > 12 ? $"\n… và {c.Deadlines.Count - 12} mốc nữa" : ""),
     };
 
     private static string EditHint(int step) => step switch
@@ -301,5 +301,4 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
 
     private static string Level(AdministrativeLevel level) => level switch { AdministrativeLevel.Province => "tỉnh", AdministrativeLevel.District => "huyện", _ => "xã" };
 
-    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
 }

@@ -38,7 +38,7 @@ internal static partial class LegalBases
         {
             var key = number is null ? VietnameseText.Fold(text) : VietnameseText.Fold(number).Replace(" ", "", StringComparison.Ordinal);
             if (bases.Any(b => (b.DocumentNumber is null ? VietnameseText.Fold(b.Text) : VietnameseText.Fold(b.DocumentNumber).Replace(" ", "", StringComparison.Ordinal)) == key)) return;
-            bases.Add(new LegalBasis { Text = PlanReading.Shorten(text.Trim().TrimEnd(',', '.', ';'), 240), DocumentNumber = number, Date = date, Section = section });
+            bases.Add(new LegalBasis { Text = TextFit.Shorten(text.Trim().TrimEnd(',', '.', ';'), 240), DocumentNumber = number, Date = date, Section = section });
         }
         foreach (var part in r.Sections.OpeningParts.Where(p => BasisLine().IsMatch(p.Text)))
         {

@@ -64,7 +64,7 @@ internal static partial class PlanAwards
                         DecidedBy = Full(decidedBy),
                         AppliesTo = appliesTo ?? For(sentence),
                         PhaseIds = PhasesOf(sentence, part, phases),
-                        Note = sentence.Length > name.Length + 20 ? PlanReading.Shorten(PlanSections.WithoutMark(sentence), 300) : null,
+                        Note = sentence.Length > name.Length + 20 ? TextFit.Shorten(PlanSections.WithoutMark(sentence), 300) : null,
                         Section = part.Section,
                     });
             }

@@ -85,7 +85,7 @@ internal static partial class PlanDeadlines
             {
                 Id = "",
                 Kind = KindOf(task.Text),
-                Title = PlanReading.Shorten(task.Text, 160),
+                Title = TextFit.Shorten(task.Text, 160),
                 Wording = task.Period,
                 Rule = r.Dates(task.Period).FirstOrDefault()?.Rule ?? DueRule.WithinQuarter,
                 DueDate = task.Due!.Value,
@@ -172,7 +172,7 @@ internal static partial class PlanDeadlines
         var head = cut > 15 ? sentence[..cut] : sentence;
         var verb = Regex.Match(head, @"\s(?:về|gửi|tới|đến|lên)\s*$");
         if (verb.Success && verb.Index > 15) head = head[..verb.Index];
-        head = PlanReading.Shorten(PlanSections.WithoutMark(head).Trim().TrimEnd(',', '.', ';'), 140);
+        head = TextFit.Shorten(PlanSections.WithoutMark(head).Trim().TrimEnd(',', '.', ';'), 140);
         return phase is null || VietnameseText.Fold(head).Contains(VietnameseText.Fold(phase.Name), StringComparison.Ordinal) ? head : $"{head} — {phase.Name}";
     }
 

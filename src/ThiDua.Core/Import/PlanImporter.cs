@@ -1,3 +1,4 @@
+using ThiDua.Core.Text;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ThiDua.Core.Knowledge;
@@ -101,7 +102,7 @@ public static partial class PlanImporter
             Requirements = [.. Items(r, "yeu cau").Where(i => !r.Sections.Under("muc dich").Any(p => p.Section == i.Section && p.Bare == i.Text))],
             Themes = themes,
             Anniversaries = anniversaries,
-            Contents = [.. Items(r, "noi dung", "nhiem vu trong tam").Select(i => new ContentItem { Title = PlanReading.Shorten(i.Text, 100), Text = i.Text.Length > 100 ? i.Text : null, Section = i.Section })],
+            Contents = [.. Items(r, "noi dung", "nhiem vu trong tam").Select(i => new ContentItem { Title = TextFit.Shorten(i.Text, 100), Text = i.Text.Length > 100 ? i.Text : null, Section = i.Section })],
             Tasks = tasks,
             Targets = PlanQuotas.Targets(r),
             Criteria = PlanCriteria.Read(r, awards),

@@ -142,7 +142,7 @@ internal static partial class PlanOrganisation
         {
             var key = VietnameseText.Fold(name);
             if (name.Length < 4 || bodies.Any(b => b.Role == role && VietnameseText.Fold(b.Name) == key)) return;
-            bodies.Add(new Body { Role = role, Name = TextCasing.Capitalise(name), Section = section, Note = note is null ? null : PlanReading.Shorten(note, 200) });
+            bodies.Add(new Body { Role = role, Name = TextCasing.Capitalise(name), Section = section, Note = note is null ? null : TextFit.Shorten(note, 200) });
         }
         var named = responsibilities.Where(x => !IsEveryone(x.Who)).ToList();
         var lead = named.FirstOrDefault(x => x.Duties.Any(d => Regex.IsMatch(VietnameseText.Fold(d), @"\bchu tri\b|\btheo doi, don doc\b|\bco quan thuong truc\b")) || VietnameseText.Fold(x.Who).Contains("thuong truc", StringComparison.Ordinal));
@@ -178,7 +178,7 @@ internal static partial class PlanOrganisation
                 var at = Math.Min(phone.Success ? phone.Index : int.MaxValue, email.Success ? email.Index : int.MaxValue);
                 var before = sentence[..at];
                 var person = Person().Match(before);
-                var name = person.Success ? person.Groups["name"].Value : PlanReading.Shorten(PlanSections.WithoutMark(before).Trim(' ', ',', ';', '(', '-', '–', ':'), 120);
+                var name = person.Success ? person.Groups["name"].Value : TextFit.Shorten(PlanSections.WithoutMark(before).Trim(' ', ',', ';', '(', '-', '–', ':'), 120);
                 var role = person.Success ? before[(person.Index + person.Length)..].Trim(' ', ',', ';', '(', ')', '-', '–', ':') : null;
                 if (name.Length >= 3) contacts.Add(Reach(sentence) with { Name = name, Role = role is { Length: > 2 } ? role : null, Section = part.Section });
             }

@@ -57,7 +57,7 @@ internal static partial class PlanPeriods
                 // The phase's dates are on its line or the lines under it.
                 var scope = m.Index == 0 ? Scope(parts, i) : [parts[i]];
                 var scopeText = m.Index == 0 ? string.Join(" ", scope.Skip(1).Select(p => p.Bare).Prepend(segment)) : segment;
-                var n = Number(m.Groups["n"].Value);
+                if (PeriodNumbers.Value(m.Groups["n"].Value) is not int n) continue;
                 var kind = VietnameseText.Fold(m.Groups["word"].Value) == "dot" ? "Đợt" : "Giai đoạn";
                 var id = kind == "Đợt" ? $"dot-{n}" : $"giai-doan-{n}";
                 if (phases.Any(p => p.Id == id)) continue;
@@ -105,14 +105,6 @@ internal static partial class PlanPeriods
     private static DateOnly? OpenStart(PlanReading r, string wording) =>
         wording.Length == 0 ? null : FromNow().IsMatch(wording) ? r.IssuedOn : r.Dates(wording).FirstOrDefault() is { } d ? d.Start ?? d.Due : null;
 
-    private static int Number(string said) => said.ToLowerInvariant() switch
-    {
-        "i" or "một" => 1,
-        "ii" or "hai" => 2,
-        "iii" or "ba" => 3,
-        "iv" or "bốn" => 4,
-        var digits => int.Parse(digits, CultureInfo.InvariantCulture),
-    };
 
     /// <summary>Phases without an end (an event ends them) end at the plan's latest milestone, said so.</summary>
     public static List<Phase> WithEstimatedEnds(List<Phase> phases, IReadOnlyList<Milestone> milestones, PlanReading r) =>
@@ -214,7 +206,7 @@ internal static partial class PlanPeriods
         var cited = r.Sections.OpeningParts.SelectMany(p => r.Dates(p.Text)).Where(d => d.Cited && d.Due.Year >= r.Year - 1 && (before is null || d.Due <= before)).Select(d => (DateOnly?)d.Due).Max();
         var start = cited ?? new DateOnly(r.Year, 1, 1);
         r.Flag("period.start", cited is null
-            ? $"kế hoạch chưa ghi ngày ban hành{(part is null ? "" : $" (\"{PlanReading.Shorten(part.Bare, 60)}\")")}: tạm lấy 1/1/{r.Year} làm ngày bắt đầu"
+            ? $"kế hoạch chưa ghi ngày ban hành{(part is null ? "" : $" (\"{TextFit.Shorten(part.Bare, 60)}\")")}: tạm lấy 1/1/{r.Year} làm ngày bắt đầu"
             : $"kế hoạch ghi \"từ nay\" nhưng chưa ghi ngày ban hành: tạm lấy {VietnameseDates.Format(start)} (ngày của văn bản mới nhất kế hoạch căn cứ) làm ngày bắt đầu");
         return start;
     }
@@ -225,6 +217,6 @@ internal static partial class PlanPeriods
         var latest = milestones.Where(m => m.Date >= start).MaxBy(m => m.Date);
         return latest is null
             ? (new DateOnly(Math.Max(start.Year, year), 12, 31), "không có mốc nào có ngày: tạm lấy ngày cuối năm")
-            : (latest.Date, $"mốc muộn nhất kế hoạch nêu: {PlanReading.Shorten(latest.What, 80)}, {VietnameseDates.Format(latest.Date)}");
+            : (latest.Date, $"mốc muộn nhất kế hoạch nêu: {TextFit.Shorten(latest.What, 80)}, {VietnameseDates.Format(latest.Date)}");
     }
 }

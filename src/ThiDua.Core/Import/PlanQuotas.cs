@@ -60,7 +60,7 @@ internal static partial class PlanQuotas
                             Scope = PerUnit().IsMatch(m.Value) ? QuotaScope.Unit : scope,
                             AppliesTo = For(m.Groups[who].Value),
                             PhaseId = scope == QuotaScope.Plan ? PhaseOf(sentence, phases) : null,
-                            Text = PlanReading.Shorten(PlanSections.WithoutMark(sentence), 200),
+                            Text = TextFit.Shorten(PlanSections.WithoutMark(sentence), 200),
                             Section = part.Section,
                         });
                     }
@@ -75,7 +75,7 @@ internal static partial class PlanQuotas
                         AwardId = award,
                         Scope = scope,
                         AppliesTo = For(sentence),
-                        Text = PlanReading.Shorten(PlanSections.WithoutMark(sentence), 200),
+                        Text = TextFit.Shorten(PlanSections.WithoutMark(sentence), 200),
                         Section = part.Section,
                     });
                 }

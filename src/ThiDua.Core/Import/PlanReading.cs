@@ -34,14 +34,4 @@ internal sealed partial class PlanReading(PlanSections sections, int year, DateO
 
     /// <summary>The sentences of a paragraph (split at ". " and "; ").</summary>
     public static IEnumerable<string> Sentences(string text) => SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0);
-
-    /// <summary>Shortened at a word boundary, with "…" when cut.</summary>
-    public static string Shorten(string text, int max)
-    {
-        if (text.Length <= max) return text;
-        var cut = text[..(max - 1)];
-        var space = cut.LastIndexOf(' ');
-        if (space > max / 2) cut = cut[..space];
-        return cut.TrimEnd(' ', ',', ';', ':', '-', '–') + "…";
-    }
 }

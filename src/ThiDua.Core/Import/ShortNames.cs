@@ -44,7 +44,7 @@ internal static partial class ShortNames
         // Too long: end after the last whole item of a list ("70 năm ĐBP; 80 năm …") rather than inside one.
         var cut = name[..(MaxLength - 1)];
         var item = Math.Max(cut.LastIndexOf("; ", StringComparison.Ordinal), cut.LastIndexOf(", ", StringComparison.Ordinal));
-        return item > MaxLength * 3 / 4 ? cut[..item] + "…" : PlanReading.Shorten(name, MaxLength);
+        return item > MaxLength * 3 / 4 ? cut[..item] + "…" : TextFit.Shorten(name, MaxLength);
     }
 
     /// <summary>A stable id: "son-la-01" from the area and the plan's number, or its year when it has none.</summary>

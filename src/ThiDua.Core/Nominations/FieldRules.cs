@@ -40,7 +40,7 @@ public static partial class FieldRules
             // Vietnamese syllables, Kinh and ethnic-minority alike (Nguyễn, Bkrông, H'Hen), are short and never pile up consonants.
             if (!NameWord().IsMatch(word) || letters > 8 || ConsonantRun().IsMatch(folded) || !folded.Any(IsVowel) && letters > 1)
             {
-                error = $"“{Shorten(word)}” không giống một chữ trong họ tên. Họ tên chỉ gồm chữ cái (có thể có dấu ' như H'Hen).";
+                error = $"“{TextFit.Shorten(word, 41)}” không giống một chữ trong họ tên. Họ tên chỉ gồm chữ cái (có thể có dấu ' như H'Hen).";
                 return false;
             }
         }
@@ -59,7 +59,7 @@ public static partial class FieldRules
         }
         if (value.Distinct().Count() <= 2 && value.Length > 4)
         {
-            error = $"{what} “{Shorten(value)}” không đọc được, bạn nhập lại nhé.";
+            error = $"{what} “{TextFit.Shorten(value, 41)}” không đọc được, bạn nhập lại nhé.";
             return false;
         }
         return true;
@@ -109,5 +109,4 @@ public static partial class FieldRules
         return new string(chars);
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -100,7 +100,8 @@ internal static class FormFields
             case FormField.Phase:
                 var phases = c?.Phases ?? [];
                 var phase = byButton ? phases.FirstOrDefault(p => p.Id == value)
-                    : System.Text.RegularExpressions.Regex.Match(joined, @" (?:dot )?(\d) ") is { Success: true } n && int.Parse(n.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var k && k >= 1 && k <= phases.Count ? phases[k - 1] : null;
+                    // Asked "which phase?", a bare "2" is an answer too.
+                    : (PeriodNumbers.Phase(joined) ?? (words is [var only] ? PeriodNumbers.Value(only) : null)) is int k && k <= phases.Count ? phases[k - 1] : null;
                 if (phase is null) return "Bạn chọn đợt bằng nút, hoặc gõ “đợt 1”, “đợt 2”.";
                 form.PhaseId = phase.Id;
                 return null;

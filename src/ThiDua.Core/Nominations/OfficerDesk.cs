@@ -147,7 +147,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (named is not null) return Attach(actor, n, campaign, named.ComponentId, upload);
         return new Reply($"Đã nhận tệp “{DossierFiles.NormaliseName(file.FileName)}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
         {
-            Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new Button((i.Done ? "✅ " : "") + Shorten(i.Name), $"n|comp|{n.Id}|{i.ComponentId}|{upload}")])],
+            Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new Button((i.Done ? "✅ " : "") + TextFit.Shorten(i.Name, 50), $"n|comp|{n.Id}|{i.ComponentId}|{upload}")])],
         };
     }
 
@@ -269,5 +269,4 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
 
     private static Button Btn(string text, string action, int id) => new(text, $"n|{action}|{id}");
 
-    private static string Shorten(string text) => text.Length <= 50 ? text : text[..49] + "…";
 }

@@ -60,7 +60,7 @@ public static partial class QuickEntryParser
         if (campaign is not null) entry.CampaignId = campaign.Id;
 
         var folded = " " + string.Join(' ', words) + " ";
-        if (Regex.Match(folded, @" dot (\d) ") is { Success: true } p && campaign is not null && int.Parse(p.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) is var n && n >= 1 && n <= campaign.Phases.Count)
+        if (PeriodNumbers.Phase(folded) is { } n && campaign is not null && n <= campaign.Phases.Count)
             entry.PhaseId = campaign.Phases[n - 1].Id;
         if (campaign is not null) MatchAward(entry, campaign, words);
         else if (AwardMention(words) is { } mentioned) entry.UnknownAwardMention = mentioned;

@@ -90,8 +90,8 @@ public sealed partial class QuestionParser
             PlanNumbers = numbers.Numbers,
             Year = YearPattern().Match(joined) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
             // "đợt 1 và đợt 2": two phases named are both asked, so none narrows the answer.
-            PhaseNumber = PhasePattern().Matches(joined).Select(m => NumberWord(m.Groups[1].Value)).Distinct().ToList() is [var only] ? only : null,
-            Quarter = NumberAfter(QuarterPattern(), joined),
+            PhaseNumber = PeriodNumbers.Phase(joined),
+            Quarter = PeriodNumbers.Quarter(joined),
             Month = MonthPattern().Match(joined) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var month) && month is >= 1 and <= 12 ? month : null,
             Beneficiary = ParseBeneficiary(joined),
             AsksWhichPlans = !mention.Explicit && WhichPlans().IsMatch(joined),
@@ -288,12 +288,6 @@ public sealed partial class QuestionParser
         return ([.. numbers.Distinct()], positions);
     }
 
-    private static int? NumberAfter(Regex pattern, string joined)
-    {
-        var m = pattern.Match(joined);
-        return m.Success ? NumberWord(m.Groups[1].Value) : null;
-    }
-
     private static Beneficiary? ParseBeneficiary(string joined)
     {
         var collective = joined.Contains(" tap the ", StringComparison.Ordinal);
@@ -305,16 +299,6 @@ public sealed partial class QuestionParser
             _ => null,
         };
     }
-
-    private static int? NumberWord(string w) => w switch
-    {
-        "1" or "i" or "mot" or "dau" => 1,
-        "2" or "ii" or "hai" => 2,
-        "3" or "iii" or "ba" => 3,
-        "4" or "iv" or "bon" or "tu" => 4,
-        "5" or "v" or "nam" => 5,
-        _ => int.TryParse(w, out var n) && n is > 0 and < 20 ? n : null,
-    };
 
     [GeneratedRegex(@"[,;?!\n]+|\.(?=\s|$)")]
     private static partial Regex Segments();
@@ -332,12 +316,6 @@ public sealed partial class QuestionParser
     /// <summary>The year of the plan asked about: "kế hoạch (thi đua, khen thưởng) năm 2025", not any year a question mentions.</summary>
     [GeneratedRegex(@" (?:ke hoach|cong tac)(?: thi dua)?(?: khen thuong)? nam (20\d\d) ")]
     private static partial Regex YearPattern();
-
-    [GeneratedRegex(@" dot (\d{1,2}|i{1,3}|iv|v|mot|hai|ba|bon|nam|dau) ")]
-    private static partial Regex PhasePattern();
-
-    [GeneratedRegex(@" quy (i{1,3}|iv|[1-4]|mot|hai|ba|bon|tu) ")]
-    private static partial Regex QuarterPattern();
 
     [GeneratedRegex(@" (quy|thang|tuan|nam) nay ")]
     private static partial Regex ThisPeriod();

@@ -33,9 +33,6 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
     [GeneratedRegex(@"^(hay |xin |vui long )?nhac (toi|minh|em|anh|chi)\b")]
     private static partial Regex Request();
 
-    [GeneratedRegex(@"\b(?:dot|giai doan)\s+(?<n>\d{1,2})\b")]
-    private static partial Regex PhaseNamed();
-
     [GeneratedRegex(@"\b(?:ngay\s+)?(?<d>\d{1,2})/(?<m>\d{1,2})(?:/(?<y>\d{4}))?\b")]
     private static partial Regex DatePattern();
 
@@ -113,7 +110,7 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         var mine = db.PersonalReminders.Find(r => r.Channel == m.Channel && r.ChatId == m.ChatId && r.FireAt > now).Where(r => r.BelongsTo(m)).OrderBy(r => r.FireAt).Take(10).ToList();
         if (mine.Count == 0) return new Reply("Bạn chưa đặt nhắc riêng nào. Ví dụ: “nhắc tôi ngày 20/6 nộp báo cáo sơ kết”.");
         var lines = mine.Select(r => $"• {Describe(r.FireAt)}: {r.What}").Prepend("Các nhắc riêng của bạn:");
-        return new Reply(string.Join('\n', lines)) { Buttons = [.. mine.Select(r => (IReadOnlyList<Button>)[new Button($"Xóa: {Shorten(r.What)}", $"x|del|{r.Id}")])] };
+        return new Reply(string.Join('\n', lines)) { Buttons = [.. mine.Select(r => (IReadOnlyList<Button>)[new Button($"Xóa: {TextFit.Shorten(r.What, 40)}", $"x|del|{r.Id}")])] };
     }
 
     public Reply Press(IncomingMessage m, string data)
@@ -138,9 +135,8 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         var joined = string.Join(' ', words);
         var list = $"Hỏi “các hạn {c.ShortName}” để xem danh sách hạn.";
         var candidates = c.Deadlines.Where(ReminderPlanner.IsObligation).ToList();
-        if (PhaseNamed().Match(joined) is { Success: true } named)
+        if (PeriodNumbers.Phase(joined) is { } n)
         {
-            var n = int.Parse(named.Groups["n"].Value, CultureInfo.InvariantCulture);
             if (n < 1 || n > c.Phases.Count)
                 return (null, c.Phases.Count == 0 ? $"Kế hoạch {c.ShortName} không chia đợt. {list}" : $"Kế hoạch {c.ShortName} không có đợt {n} (chỉ có {c.Phases.Count} đợt). {list}");
             candidates = [.. candidates.Where(d => d.PhaseId == c.Phases[n - 1].Id)];
@@ -191,5 +187,4 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         return $"{VietnameseDates.WithWeekday(DateOnly.FromDateTime(local.DateTime))} lúc {local:HH\\:mm}";
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : text[..39] + "…";
 }
