@@ -9,6 +9,18 @@ public class NominationTests
     private const string QuickEntry =
         "Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, đợt 1 Lào Cai, thành tích: hoàn thành xuất sắc nhiệm vụ huấn luyện";
 
+    /// <summary>Officers write the phase as the plan does or as they speak: "đợt II", "đợt hai", "giai đoạn 2" all mean the second.</summary>
+    [Theory]
+    [InlineData("đợt II")]
+    [InlineData("đợt hai")]
+    [InlineData("giai đoạn 2")]
+    public void A_phase_written_in_roman_numerals_or_words_is_the_phase_meant(string phase)
+    {
+        using var bot = new TestBot();
+        bot.Ask($"Đề nghị BK CT tỉnh cho đ/c Nguyễn Văn An, Chỉ huy trưởng Ban CHQS xã X, {phase} Lào Cai, thành tích: hoàn thành xuất sắc nhiệm vụ");
+        Assert.Equal("dot-2", bot.Database.Forms.FindById("test:c1")!.PhaseId);
+    }
+
     [Fact]
     public void Quick_entry_with_missing_fields_is_saved_in_three_more_messages()
     {
