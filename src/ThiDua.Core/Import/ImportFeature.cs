@@ -1,0 +1,13 @@
+using ThiDua.Core.Conversations;
+
+namespace ThiDua.Core.Import;
+
+/// <summary>Importing a new plan from a file: /nhapkehoach and the review's "k|" buttons (the file itself arrives through the engine).</summary>
+public sealed class ImportFeature : IFeature
+{
+    public void Register(FeatureRoutes routes, FeatureContext context)
+    {
+        routes.Command("nhapkehoach", (turn, _) => [context.Import.Start(turn.Actor, turn.State)]);
+        routes.Button("k|", (turn, data) => [context.Import.Press(turn.Knowledge, turn.Actor, turn.State, data)]);
+    }
+}
