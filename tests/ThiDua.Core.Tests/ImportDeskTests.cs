@@ -20,6 +20,28 @@ public class ImportDeskTests
         File = new IncomingFile(name, "text/plain", Encoding.UTF8.GetByteCount(content), _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(content)))),
     };
 
+    /// <summary>
+    /// A reviewer's own list of dossier papers gets ids by the importer's rule: two reports stay two components (the
+    /// officer's checklist tells them apart), each paper named by its kind.
+    /// </summary>
+    [Fact]
+    public void A_dossier_list_typed_by_the_reviewer_keeps_two_papers_of_one_kind_apart()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        bot.Ask("/nhapkehoach", "rev");
+        var next = bot.Send(Upload("rev", "ke-hoach-hung-yen.txt", NewPlan)).Replies[0];
+        while (!next.Text.Contains("Hồ sơ", StringComparison.Ordinal) || !next.Text.Contains("/7)", StringComparison.Ordinal)) next = bot.Press(next, "Đúng", "rev");
+        bot.Press(next, "Sửa", "rev");
+        next = bot.Ask("Báo cáo thành tích của cá nhân; Báo cáo thành tích của tập thể; Tờ trình của đơn vị; Ảnh hoạt động", "rev");
+        while (!next.Text.Contains("Công bố để bot dùng", StringComparison.Ordinal)) next = bot.Press(next, "Đúng", "rev");
+        bot.Press(next, "Công bố", "rev");
+
+        var saved = Assert.Single(bot.Database.Campaigns.Find(c => c.Source.StartsWith("import:", StringComparison.Ordinal)));
+        var ids = System.Text.Json.JsonDocument.Parse(saved.Json).RootElement.GetProperty("dossier").GetProperty("components").EnumerateArray().Select(c => c.GetProperty("id").GetString());
+        Assert.Equal(["bao-cao-thanh-tich", "bao-cao-thanh-tich-2", "to-trinh", "thanh-phan-4"], ids);
+    }
+
     [Fact]
     public void A_reviewer_imports_checks_corrects_and_publishes_and_the_plan_answers_at_once()
     {

@@ -279,7 +279,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
                 var parts = Items(text);
                 return parts.Count == 0 ? (c, "Chưa có thành phần nào.") : (c with
                 {
-                    Dossier = new Dossier { Components = [.. parts.Select((p, i) => new DossierComponent { Id = ComponentId(p, i), Name = p, Section = "Cán bộ thẩm định nhập" })], Section = "Cán bộ thẩm định nhập" },
+                    Dossier = new Dossier { Components = Components(parts), Section = "Cán bộ thẩm định nhập" },
                 }, null);
             default:
                 var drop = Regex.Matches(text, @"\d+").Select(m => int.Parse(m.Value, CultureInfo.InvariantCulture) - 1).ToHashSet();
@@ -291,12 +291,12 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
 
     private static List<string> Items(string text) => [.. text.Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(x => x.Length >= 3)];
 
-    private static string ComponentId(string name, int i)
+    private static List<DossierComponent> Components(List<string> names)
     {
-        var f = VietnameseText.Fold(name);
-        var id = f.Contains("to trinh", StringComparison.Ordinal) ? "to-trinh" : f.Contains("bien ban", StringComparison.Ordinal) ? "bien-ban"
-            : f.Contains("bao cao", StringComparison.Ordinal) ? "bao-cao-thanh-tich" : f.Contains("trich ngang", StringComparison.Ordinal) ? "trich-ngang" : $"thanh-phan-{i + 1}";
-        return id;
+        var components = new List<DossierComponent>();
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+            components.Add(new DossierComponent { Id = PlanDossier.IdFor(name, i, components), Name = name, Section = "Cán bộ thẩm định nhập" });
+        return components;
     }
 
     private static string Level(AdministrativeLevel level) => level switch { AdministrativeLevel.Province => "tỉnh", AdministrativeLevel.District => "huyện", _ => "xã" };

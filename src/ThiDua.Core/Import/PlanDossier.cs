@@ -21,6 +21,26 @@ internal static partial class PlanDossier
         ("quyet dinh", "quyet-dinh"), ("phieu", "phieu"), ("bang tong hop", "bang-tong-hop"), ("y kien", "y-kien"), ("hinh anh", "hinh-anh"), ("file", "ban-dien-tu"),
     ];
 
+    /// <summary>
+    /// The one rule from a component's name to its id, for the importer and for a list a reviewer types: the kind of
+    /// paper the name starts with ("Tờ trình …" → "to-trinh"), else its place in the list; a second of a kind gets "-2".
+    /// </summary>
+    public static string IdFor(string name, int position, IReadOnlyCollection<DossierComponent> taken) =>
+        Unique(KindOf(name) ?? $"thanh-phan-{position + 1}", taken);
+
+    private static string? KindOf(string name)
+    {
+        var f = VietnameseText.Fold(name);
+        return Components.FirstOrDefault(c => f.StartsWith(c.Folded, StringComparison.Ordinal)).Id;
+    }
+
+    private static string Unique(string kind, IReadOnlyCollection<DossierComponent> taken)
+    {
+        var id = kind;
+        for (var n = 2; taken.Any(x => x.Id == id); n++) id = $"{kind}-{n}";
+        return id;
+    }
+
     [GeneratedRegex(@"\(?\b(?<n>\d{1,2})\s*(?<unit>bản|bộ)\b\)?", RegexOptions.IgnoreCase)]
     private static partial Regex Copies();
 
@@ -67,12 +87,7 @@ internal static partial class PlanDossier
                 if (text.Length > 15) notes.Add(text + ".");
                 continue;
             }
-            foreach (var c in found)
-            {
-                var id = c.Id;
-                for (var n = 2; components.Any(x => x.Id == id); n++) id = $"{c.Id}-{n}";
-                components.Add(c with { Id = id });
-            }
+            foreach (var c in found) components.Add(c with { Id = Unique(c.Id, components) });
         }
         if (components.Count == 0)
         {
