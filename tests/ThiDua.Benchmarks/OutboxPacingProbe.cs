@@ -29,7 +29,7 @@ internal static class OutboxPacingProbe
 
     public static async Task<int> RunAsync()
     {
-        var limits = ChannelLimits.Telegram;
+        var limits = ThiDua.Bot.Channels.Telegram.TelegramSender.Documented;
         var fake = new FakeTimeProvider(new DateTimeOffset(2024, 6, 22, 1, 0, 0, TimeSpan.Zero));
         var (virtualTimes, _) = await Drain(fake, limits, 10_000, async () => { fake.Advance(TimeSpan.FromMilliseconds(50)); await Task.CompletedTask; });
         Report("virtual time", virtualTimes, limits);

@@ -73,7 +73,7 @@ public class OutboxTests
     public async Task A_text_longer_than_the_channel_takes_arrives_in_order_in_parts_split_on_lines_with_buttons_on_the_last()
     {
         using var bot = new TestBot();
-        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time);
+        var sender = new ScriptedSender(ThiDua.Bot.Channels.Telegram.TelegramSender.Documented, bot.Time);
         using var outbox = Dispatcher(bot, sender);
         var lines = Enumerable.Range(1, 400).Select(i => $"Dòng {i}: tiêu chuẩn khen thưởng của tập thể và cá nhân").ToList();
         var text = string.Join('\n', lines);
@@ -96,7 +96,7 @@ public class OutboxTests
     public async Task A_flood_limit_pauses_the_whole_channel_for_the_time_it_names_then_everything_is_delivered_once()
     {
         using var bot = new TestBot();
-        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time, (_, call) => call == 2 ? SendResult.WaitFor(TimeSpan.FromSeconds(7)) : SendResult.Sent);
+        var sender = new ScriptedSender(ThiDua.Bot.Channels.Telegram.TelegramSender.Documented, bot.Time, (_, call) => call == 2 ? SendResult.WaitFor(TimeSpan.FromSeconds(7)) : SendResult.Sent);
         using var outbox = Dispatcher(bot, sender);
         for (var i = 0; i < 5; i++) Enqueue(bot, $"m{i}", $"chat{i}", $"tin {i}");
 
@@ -135,7 +135,7 @@ public class OutboxTests
     public async Task A_group_gets_at_most_20_messages_a_minute_while_private_chats_go_on()
     {
         using var bot = new TestBot();
-        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time);
+        var sender = new ScriptedSender(ThiDua.Bot.Channels.Telegram.TelegramSender.Documented, bot.Time);
         using var outbox = Dispatcher(bot, sender);
         for (var i = 0; i < 30; i++) Enqueue(bot, $"g{i}", "-100500", $"nhóm {i}");
         Enqueue(bot, "p", "500", "riêng");
@@ -226,7 +226,7 @@ public class OutboxTests
         using var bot = new TestBot(admins: "test:admin");
         var silent = true;
         var calls = 0;
-        var sender = new ScriptedSender(ChannelLimits.Telegram, bot.Time, (_, _) =>
+        var sender = new ScriptedSender(ThiDua.Bot.Channels.Telegram.TelegramSender.Documented, bot.Time, (_, _) =>
         {
             calls++;
             return silent ? SendResult.MayHaveArrived("Telegram không trả lời") : SendResult.Sent;

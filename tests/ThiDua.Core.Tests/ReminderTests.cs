@@ -180,7 +180,7 @@ public class ReminderTests
     public async Task A_fan_out_is_paced_to_the_channel_limits_in_virtual_time()
     {
         using var bot = new TestBot(new DateTimeOffset(2024, 6, 22, 8, 0, 0, Vietnam));
-        var sender = new RecordingSender(limits: ChannelLimits.Telegram, clock: bot.Time);
+        var sender = new RecordingSender(limits: ThiDua.Bot.Channels.Telegram.TelegramSender.Documented, clock: bot.Time);
         using var outbox = new OutboxDispatcher(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance);
         var now = bot.Time.GetUtcNow().UtcDateTime;
         var messages = Enumerable.Range(0, 300).Select(i => new OutboxMessage { Key = $"k{i}", Channel = "test", ChatId = $"chat{i % 295}", Text = "x", DueAt = now, CreatedAt = now });

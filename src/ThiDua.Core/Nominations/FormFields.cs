@@ -64,7 +64,7 @@ internal static class FormFields
             [.. PlansInOrder(kb, d).Select(x => NominationFlow.Btn(x.ShortName, "camp", x.Id))]),
         FormField.Phase => ("Đề nghị cho đợt nào?", [.. (c?.Phases ?? []).Select(p => NominationFlow.Btn($"{p.Name} ({VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)})", "phase", p.Id))]),
         FormField.Beneficiary => ("Đề nghị cho cá nhân hay tập thể?", [NominationFlow.Btn("Cá nhân", "ben", "i"), NominationFlow.Btn("Tập thể", "ben", "c")]),
-        FormField.Award => ("Hình thức khen thưởng đề nghị?", [.. AwardsFor(c!, d.Beneficiary).Select(a => NominationFlow.Btn(a.Name.Length > 60 ? a.Name[..59] + "…" : a.Name, "award", a.Id))]),
+        FormField.Award => ("Hình thức khen thưởng đề nghị?", [.. AwardsFor(c!, d.Beneficiary).Select(a => NominationFlow.Btn(TextFit.Shorten(a.Name, 60), "award", a.Id))]),
         FormField.NomineeName => (d.Beneficiary == Beneficiary.Collective ? "Tên tập thể được đề nghị?" : "Họ và tên người được đề nghị?", []),
         FormField.Position => ("Chức vụ, chức danh của người được đề nghị?", []),
         FormField.NomineeUnit => (d.Beneficiary == Beneficiary.Collective ? "Tập thể thuộc đơn vị nào (đơn vị chủ quản)?" : "Đơn vị công tác của người được đề nghị?", []),
@@ -182,7 +182,7 @@ internal static class FormFields
             ("Đơn vị công tác", d.NomineeUnit),
             ("Giới tính", d.Gender),
             ("Năm sinh", d.BirthYear?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Thành tích", d.Achievement is null ? null : brief && d.Achievement.Length > 80 ? d.Achievement[..79] + "…" : d.Achievement),
+            ("Thành tích", d.Achievement is null ? null : brief ? TextFit.Shorten(d.Achievement, 80) : d.Achievement),
             ("Đơn vị đề nghị", d.ProposingUnit),
         };
         foreach (var (label, value) in items)

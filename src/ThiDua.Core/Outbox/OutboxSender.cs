@@ -28,14 +28,12 @@ public readonly record struct SendResult(SendOutcome Outcome, TimeSpan? RetryAft
 
 /// <summary>
 /// How fast and how much a channel may be sent: overall per second, the least time between two messages to one
-/// chat, messages per minute to one group chat, and the longest text one message may carry.
+/// chat, messages per minute to one group chat, and the longest text one message may carry. Each channel adapter
+/// declares its own (<see cref="IOutboxSender.Limits"/>); the outbox paces by what it declares.
 /// </summary>
 public sealed record ChannelLimits(int PerSecond, TimeSpan PerChat, int PerGroupPerMinute = int.MaxValue, int MaxTextLength = int.MaxValue)
 {
     public static ChannelLimits Unlimited { get; } = new(int.MaxValue, TimeSpan.Zero);
-
-    /// <summary>Telegram's documented limits: about 30 messages/s overall, one per second per chat, 20 per minute per group; 4,096 characters.</summary>
-    public static ChannelLimits Telegram { get; } = new(30, TimeSpan.FromSeconds(1), 20, 4096);
 
     public bool Paces => PerSecond != int.MaxValue || PerChat > TimeSpan.Zero || PerGroupPerMinute != int.MaxValue;
 }

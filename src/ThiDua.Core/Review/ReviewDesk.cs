@@ -203,7 +203,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
 
     private static string AwardName(Campaign c, Nomination n) => c.Awards.FirstOrDefault(a => a.Id == n.AwardId)?.Name ?? n.AwardId ?? "";
 
-    private static string Short(string? s) => s is null ? "" : s.Length <= 30 ? s : s[..29] + "…";
+    private static string Short(string? s) => s is null ? "" : Text.TextFit.Shorten(s, 30);
 
     private static Reply Stale() => new("Thao tác này không còn dùng được. Gõ /duyet để mở lại hàng đợi.");
 }

@@ -40,5 +40,5 @@ public sealed class TelegramButtons(BotDatabase db)
         callbackData.StartsWith(StoredMark) && _stored.FindById(callbackData) is { } stored ? stored.Data : callbackData;
 
     /// <summary>Telegram refuses empty labels; very long ones are cut.</summary>
-    private static string Label(string text) => text.Length == 0 ? "•" : text.Length <= 60 ? text : text[..59] + "…";
+    private static string Label(string text) => text.Length == 0 ? "•" : ThiDua.Core.Text.TextFit.Shorten(text, 60);
 }

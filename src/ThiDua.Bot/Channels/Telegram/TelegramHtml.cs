@@ -28,5 +28,5 @@ public static class TelegramHtml
         return html.ToString();
     }
 
-    public static string Caption(string text) => Escape(text.Length <= MaxCaption ? text : text[..(MaxCaption - 1)] + "…");
+    public static string Caption(string text) => Escape(ThiDua.Core.Text.TextFit.Shorten(text, MaxCaption));
 }

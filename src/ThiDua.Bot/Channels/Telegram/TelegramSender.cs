@@ -19,9 +19,12 @@ public sealed class TelegramSender(TelegramConnection connection, TelegramButton
 
     public string Channel => TelegramUpdateReader.Channel;
 
+    /// <summary>Telegram's documented limits: about 30 messages/s overall, one per second per chat, 20 per minute per group; 4,096 characters.</summary>
+    public static ChannelLimits Documented { get; } = new(30, TimeSpan.FromSeconds(1), 20, 4096);
+
     public ChannelLimits Limits { get; } = connection.Options.Pacing
-        ? ChannelLimits.Telegram
-        : ChannelLimits.Unlimited with { MaxTextLength = ChannelLimits.Telegram.MaxTextLength };
+        ? Documented
+        : ChannelLimits.Unlimited with { MaxTextLength = Documented.MaxTextLength };
 
     /// <summary>Group and supergroup ids are negative.</summary>
     public bool IsGroup(string chatId) => chatId.StartsWith('-');

@@ -27,7 +27,7 @@ public sealed class ZaloSender(ZaloApi api, ZaloMenus menus, ILogger<ZaloSender>
         var text = reply.Text;
         if (reply.File is { } file) text += "\n\n" + FileNote(file);
         text = menus.Render(message.ChatId, text, reply.Buttons);
-        if (text.Length > MaxText) text = text[..(MaxText - 1)] + "…";
+        if (text.Length > MaxText) text = ThiDua.Core.Text.TextFit.Shorten(text, MaxText);
         try
         {
             await api.SendMessageAsync(message.ChatId, text, cancellationToken);
