@@ -1,23 +1,33 @@
+using Polly;
+using Polly.Retry;
+
 namespace ThiDua.Bot.Channels;
 
-/// <summary>How channels retry start-up calls: doubling waits up to a minute; what <c>isFatal</c> says (a refused token) is never retried.</summary>
+/// <summary>
+/// The one way a channel retries a call to its platform: Polly, one pipeline per kind of call (start-up and polling
+/// here; Zalo's reads and sends in <see cref="Zalo.ZaloApi"/>). A reply waiting in the outbox is retried by the
+/// outbox itself, from the database, so that retry survives a restart.
+/// </summary>
 internal static class ChannelRetry
 {
-    public static TimeSpan Doubling(int failures) => TimeSpan.FromSeconds(Math.Min(60, Math.Pow(2, failures - 1)));
-
-    public static async Task UntilDoneAsync(Func<CancellationToken, Task> call, Func<Exception, bool> isFatal, Func<Exception, int, TimeSpan> backoff, TimeProvider time, CancellationToken cancellationToken)
-    {
-        for (var failures = 1; ; failures++)
+    /// <summary>
+    /// Start-up and polling calls: tried until they succeed, the waits doubling from 1 s up to a minute, or what the
+    /// platform asks for (a 429's retry_after). What <paramref name="isFatal"/> says (a refused token) is never retried.
+    /// </summary>
+    public static ResiliencePipeline UntilDone(Func<Exception, bool> isFatal, Func<Exception, TimeSpan?> platformWait, Action<Exception, TimeSpan> onRetry, TimeProvider time) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }.AddRetry(new RetryStrategyOptions
         {
-            try
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            Delay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromMinutes(1),
+            ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && !isFatal(e)
+                && (e is not OperationCanceledException || !args.Context.CancellationToken.IsCancellationRequested)),
+            DelayGenerator = args => ValueTask.FromResult(args.Outcome.Exception is { } e ? platformWait(e) : null),
+            OnRetry = args =>
             {
-                await call(cancellationToken);
-                return;
-            }
-            catch (Exception ex) when (!isFatal(ex) && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
-            {
-                await Task.Delay(backoff(ex, failures), time, cancellationToken);
-            }
-        }
-    }
+                onRetry(args.Outcome.Exception!, args.RetryDelay);
+                return default;
+            },
+        }).Build();
 }

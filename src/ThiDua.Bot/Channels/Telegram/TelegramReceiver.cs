@@ -67,48 +67,28 @@ public sealed class TelegramReceiver(
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
+        var poll = Retry("nhận cập nhật");
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            await poll.ExecuteAsync(async ct =>
             {
-                var updates = await connection.GetUpdatesAsync(inbox.Offset, stoppingToken);
-                failures = 0;
+                var updates = await connection.GetUpdatesAsync(inbox.Offset, ct);
                 var receivedAt = time.GetUtcNow().UtcDateTime;
                 // Handled before the next poll; the offset moves with the replies, slice by slice.
-                await processor.HandleAsync([.. updates.Select(u => ReceivedUpdate.From(u.Id, u.Raw, receivedAt))], inbox.CommitPolled, stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
-            {
-                throw;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                await Task.Delay(Backoff(ex, failures), time, stoppingToken);
-            }
+                await processor.HandleAsync([.. updates.Select(u => ReceivedUpdate.From(u.Id, u.Raw, receivedAt))], inbox.CommitPolled, ct);
+            }, stoppingToken);
         }
     }
 
     /// <summary>Runs a start-up call, waiting and trying again on network faults; a refused token is not retried.</summary>
-    private Task RetryAsync(string what, Func<CancellationToken, Task> call, CancellationToken stoppingToken) =>
-        ChannelRetry.UntilDoneAsync(call, e => e is ApiRequestException { ErrorCode: 401 or 404 }, (e, failures) =>
-        {
-            logger.LogWarning("Chưa {What} được; thử lại", what);
-            return Backoff(e, failures);
-        }, time, stoppingToken);
+    private async Task RetryAsync(string what, Func<CancellationToken, Task> call, CancellationToken stoppingToken) =>
+        await Retry(what).ExecuteAsync(async ct => await call(ct), stoppingToken);
 
     /// <summary>Doubling waits up to a minute; a 429 waits what Telegram says. Only the error's type is logged: messages may quote addresses.</summary>
-    private TimeSpan Backoff(Exception ex, int failures)
-    {
-        if (ex is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds }) return TimeSpan.FromSeconds(seconds);
-        var wait = ChannelRetry.Doubling(failures);
-        logger.LogWarning("Telegram lỗi ({Error}{Code}); thử lại sau {Seconds} giây", ex.GetType().Name,
-            ex is ApiRequestException api ? $" {api.ErrorCode} {api.Message}" : "", wait.TotalSeconds);
-        return wait;
-    }
+    private Polly.ResiliencePipeline Retry(string what) => ChannelRetry.UntilDone(
+        e => e is ApiRequestException { ErrorCode: 401 or 404 },
+        e => e is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : null,
+        (e, wait) => logger.LogWarning("Chưa {What} được: Telegram lỗi ({Error}{Code}); thử lại sau {Seconds} giây", what, e.GetType().Name,
+            e is ApiRequestException api ? $" {api.ErrorCode} {api.Message}" : "", wait.TotalSeconds),
+        time);
 }

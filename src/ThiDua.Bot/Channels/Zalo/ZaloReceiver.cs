@@ -38,44 +38,29 @@ public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostAppl
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {
-        var failures = 0;
         var lastPrune = time.GetUtcNow();
+        var poll = Retry();
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            await poll.ExecuteAsync(async ct =>
             {
-                if (await api.GetUpdatesAsync(stoppingToken) is { } update) await processor.HandleAsync(update, stoppingToken);
-                failures = 0;
+                if (await api.GetUpdatesAsync(ct) is { } update) await processor.HandleAsync(update, ct);
                 if (time.GetUtcNow() - lastPrune > TimeSpan.FromHours(1))
                 {
                     processor.PruneSeen();
                     lastPrune = time.GetUtcNow();
                 }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                throw;
-            }
-            catch (ZaloApiException e) when (e.ErrorCode is 401 or 404)
-            {
-                throw;
-            }
-            catch (Exception e)
-            {
-                failures++;
-                await Task.Delay(Backoff(e, failures), time, stoppingToken);
-            }
+            }, stoppingToken);
         }
     }
 
-    private Task RetryAsync(Func<CancellationToken, Task> call, CancellationToken stoppingToken) =>
-        ChannelRetry.UntilDoneAsync(call, e => e is ZaloApiException { ErrorCode: 401 or 404 }, Backoff, time, stoppingToken);
+    private async Task RetryAsync(Func<CancellationToken, Task> call, CancellationToken stoppingToken) =>
+        await Retry().ExecuteAsync(async ct => await call(ct), stoppingToken);
 
     /// <summary>Doubling waits up to a minute. Only the error's type and Zalo's own words are logged: addresses carry the token.</summary>
-    private TimeSpan Backoff(Exception e, int failures)
-    {
-        var wait = ChannelRetry.Doubling(failures);
-        logger.LogWarning("Zalo lỗi ({Error}); thử lại sau {Seconds} giây", e is ZaloApiException z ? $"{z.ErrorCode} {z.Description}" : e.GetType().Name, wait.TotalSeconds);
-        return wait;
-    }
+    private Polly.ResiliencePipeline Retry() => ChannelRetry.UntilDone(
+        e => e is ZaloApiException { ErrorCode: 401 or 404 },
+        _ => null,
+        (e, wait) => logger.LogWarning("Zalo lỗi ({Error}); thử lại sau {Seconds} giây", e is ZaloApiException z ? $"{z.ErrorCode} {z.Description}" : e.GetType().Name, wait.TotalSeconds),
+        time);
 }
