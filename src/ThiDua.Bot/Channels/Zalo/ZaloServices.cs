@@ -28,7 +28,13 @@ public static class ZaloServices
         services.AddSingleton<MediaAddressRule>();
         services.AddSingleton<ZaloMedia>();
         services.AddSingleton<ZaloMenus>();
-        services.AddSingleton<ZaloProcessor>();
+        services.AddSingleton(sp =>
+        {
+            var processor = ActivatorUtilities.CreateInstance<ZaloProcessor>(sp);
+            // An administrator's /loi runs a kept event again through it.
+            sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterReplay(ZaloProcessor.Channel, processor.ReplayAsync);
+            return processor;
+        });
         if (options.PublicBaseUrl.Length > 0)
         {
             services.AddSingleton(sp => new FileLinks(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>(), options.PublicBaseUrl));
