@@ -146,7 +146,7 @@ public sealed class ZaloProcessor(ZaloApi api, ZaloMedia media, ZaloMenus menus,
 
     private async Task<ConversationResult> RespondAsync(ZaloEvent e, CancellationToken cancellationToken)
     {
-        var incoming = new IncomingMessage { Channel = Channel, ChatId = e.ChatId, UserId = e.UserId, UserName = e.UserName };
+        var incoming = new IncomingMessage { Channel = Channel, ChatId = e.ChatId, UserId = e.UserId, UserName = e.UserName, MessageId = e.MessageId };
         switch (e.EventName)
         {
             case ZaloEvent.TextReceived when e.Text is not null:
@@ -155,7 +155,7 @@ public sealed class ZaloProcessor(ZaloApi api, ZaloMedia media, ZaloMenus menus,
             case ZaloEvent.ImageReceived when e.PhotoUrl is not null:
                 var photo = await DownloadAsync(e, cancellationToken);
                 if (photo is null) return new ConversationResult([new Reply("Không tải được ảnh này (quá 20 MB, quá lâu, hoặc không phải ảnh gửi qua Zalo). Bạn chụp lại rồi gửi trong Zalo nhé.")]);
-                incoming = incoming with { Text = e.Text, File = new IncomingFile($"anh-{e.MessageId}.jpg", photo.Value.ContentType ?? "image/jpeg", photo.Value.Content.Length, _ => Task.FromResult<Stream>(new MemoryStream(photo.Value.Content))) };
+                incoming = incoming with { Text = e.Text, File = new IncomingFile($"anh-{e.MessageId}.jpg", photo.Value.ContentType ?? "image/jpeg", photo.Value.Content.Length, _ => Task.FromResult<Stream>(new MemoryStream(photo.Value.Content))) { Reference = e.PhotoUrl } };
                 break;
             default:
                 return new ConversationResult([new Reply(Unsupported)]);
