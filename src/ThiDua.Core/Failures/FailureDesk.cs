@@ -74,7 +74,7 @@ public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<I
         {
             result = failures.Replays.TryGetValue(failure.Source, out var replay)
                 ? await replay(payload, cancellationToken)
-                : $"kênh {failure.Source} không chạy trong lần này";
+                : $"{Source(failure.Source)} không chạy trong lần này";
         }
         else
         {

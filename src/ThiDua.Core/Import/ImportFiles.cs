@@ -55,6 +55,8 @@ public sealed class ImportFiles(BotDatabase db, ILiteCollection<QueuedImport> jo
                 job.StoredFileId = id;
                 return jobs.Update(job);
             });
+            // From now on the kept copy is read (a run again included): the channel's handle is not held in memory.
+            _received.TryRemove(job.Key, out _);
             copy.Position = 0;
             return copy;
         }

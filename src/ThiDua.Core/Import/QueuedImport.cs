@@ -11,7 +11,7 @@ public enum ImportState { Waiting, Done, Failed }
 /// </summary>
 public sealed class QueuedImport
 {
-    /// <summary>"import:&lt;channel&gt;:&lt;chat&gt;:&lt;message id&gt;": a message the platform delivers again finds its job.</summary>
+    /// <summary>"import:&lt;channel&gt;:&lt;chat&gt;:&lt;message id&gt;", so a message the platform delivers again finds its job (random when the channel gives no id).</summary>
     [BsonId] public string Key { get; set; } = "";
     public string Channel { get; set; } = "";
     public string ChatId { get; set; } = "";
