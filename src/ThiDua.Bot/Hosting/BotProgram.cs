@@ -88,8 +88,7 @@ public static class BotProgram
             builder.Services.AddReminderJobs(builder.Configuration);
             // Many chats are served at once here: plan files are read off their loop. The console and the scripted
             // channel serve one conversation, line by line, so they read a file in the turn (within the same limits).
-            builder.Services.AddSingleton<ThiDua.Core.Import.ImportQueue>();
-            builder.Services.AddHostedService<ThiDua.Core.Import.ImportWorker>();
+            builder.Services.AddBackgroundImports();
             if (telegram.Enabled) builder.Services.AddTelegramChannel(telegram);
             if (zalo.Enabled) builder.Services.AddZaloChannel(zalo);
         }

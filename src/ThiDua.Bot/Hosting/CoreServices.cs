@@ -58,6 +58,18 @@ public static class CoreServices
         return services;
     }
 
+    /// <summary>
+    /// Plan files read off the conversation loop (channels serving many chats at once), their jobs kept in the
+    /// database; channels that can fetch a file again by its reference add an <see cref="ImportFileSource"/>.
+    /// </summary>
+    public static IServiceCollection AddBackgroundImports(this IServiceCollection services)
+    {
+        services.AddSingleton<PlanDrafts>();
+        services.AddSingleton<ImportQueue>();
+        services.AddHostedService<ImportWorker>();
+        return services;
+    }
+
     /// <summary>Reminders:* with the defaults of <see cref="ThiDua.Core.Reminders.ReminderOptions"/>; a malformed value stops start-up with its name.</summary>
     private static ThiDua.Core.Reminders.ReminderOptions ReminderOptionsFrom(IConfiguration configuration)
     {

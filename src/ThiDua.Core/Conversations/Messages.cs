@@ -16,6 +16,11 @@ public sealed record IncomingMessage
     public IncomingFile? File { get; init; }
     /// <summary>Where the person can talk to the bot privately (a Telegram deep link), when the channel has one.</summary>
     public string? PrivateChatLink { get; init; }
+    /// <summary>
+    /// The channel's id of what was received (Telegram's update id, Zalo's message id), the same when the platform
+    /// delivers it again: work done later for it (a plan file read in the background) is keyed by it, so done once.
+    /// </summary>
+    public string? MessageId { get; init; }
 
     /// <summary>Key of the conversation this message belongs to.</summary>
     public string ConversationKey => $"{Channel}:{ChatId}";
@@ -31,7 +36,11 @@ public sealed record IncomingMessage
 }
 
 /// <summary>A file sent in chat. <see cref="OpenRead"/> may throw <see cref="FileTooLargeException"/> when the channel stops a download past its limit.</summary>
-public sealed record IncomingFile(string FileName, string? ContentType, long Length, Func<CancellationToken, Task<Stream>> OpenRead);
+public sealed record IncomingFile(string FileName, string? ContentType, long Length, Func<CancellationToken, Task<Stream>> OpenRead)
+{
+    /// <summary>The channel's own handle on the file (Telegram's file_id, Zalo's photo address), to fetch it again after a restart.</summary>
+    public string? Reference { get; init; }
+}
 
 /// <summary>A channel stopped downloading a file because it grew past the size limit (whatever size was declared).</summary>
 public sealed class FileTooLargeException(long limit) : IOException($"tệp lớn hơn {limit} byte")

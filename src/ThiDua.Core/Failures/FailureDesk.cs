@@ -74,7 +74,7 @@ public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<I
         {
             result = failures.Replays.TryGetValue(failure.Source, out var replay)
                 ? await replay(payload, cancellationToken)
-                : $"kênh {failure.Source} không chạy trong lần này";
+                : $"{Source(failure.Source)} không chạy trong lần này";
         }
         else
         {
@@ -104,7 +104,12 @@ public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<I
         return $"#{f.Id} · {Local(f.At)} · {Source(f.Source)} · {f.Channel}:{f.ChatId} · {what} · {TextFit.Shorten(error, 120)}{replayed}";
     }
 
-    private static string Source(string source) => source == "core" ? "xử lý hội thoại" : $"kênh {source}";
+    private static string Source(string source) => source switch
+    {
+        FailureLog.CoreSource => "xử lý hội thoại",
+        FailureLog.ImportSource => "đọc tệp kế hoạch",
+        _ => $"kênh {source}",
+    };
 
     private static string Local(DateTime stored) => Time.LocalClock.InVietnam(stored).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture);
 }

@@ -44,12 +44,30 @@ public delegate Task<string> UpdateReplay(string payload, CancellationToken canc
 public sealed class FailureLog(BotDatabase db, TimeProvider time)
 {
     public const int MaxTextKept = 4000;
+    /// <summary>The source of a failure of the conversation core.</summary>
+    public const string CoreSource = "core";
+    /// <summary>The source of a plan file read in the background that threw (<see cref="Import.ImportQueue"/>).</summary>
+    public const string ImportSource = "import";
     private readonly ILiteCollection<FailedMessage> _failures = db.Collection<FailedMessage>("failed_messages");
     private readonly ConcurrentDictionary<string, UpdateReplay> _replays = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _secrets = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, UpdateReplay> Replays => _replays;
 
     public void RegisterReplay(string channel, UpdateReplay replay) => _replays[channel] = replay;
+
+    /// <summary>A token or secret a channel holds: blanked out of every error and payload kept, and of <see cref="Redacted"/> text.</summary>
+    public void RegisterSecret(string secret)
+    {
+        if (!string.IsNullOrEmpty(secret)) _secrets[secret] = true;
+    }
+
+    /// <summary>Text with every registered secret blanked out, for a log line about work that may have called a channel.</summary>
+    public string Redacted(string text)
+    {
+        foreach (var secret in _secrets.Keys) text = text.Replace(secret, "<bí mật>", StringComparison.Ordinal);
+        return text;
+    }
 
     /// <summary>
     /// Keeps a failure of the conversation core and takes the person's form and registration in progress out of
@@ -59,14 +77,14 @@ public sealed class FailureLog(BotDatabase db, TimeProvider time)
     {
         var failure = new FailedMessage
         {
-            Source = "core",
+            Source = CoreSource,
             Channel = message.Channel,
             ChatId = message.ChatId,
             UserId = message.UserId,
             Text = Bounded(message.Text),
             ButtonData = message.ButtonData,
             FileName = message.File?.FileName,
-            Error = Bounded(error.ToString())!,
+            Error = Bounded(Redacted(error.ToString()))!,
         };
         return db.InTransaction(() =>
         {
@@ -86,10 +104,31 @@ public sealed class FailureLog(BotDatabase db, TimeProvider time)
         });
     }
 
-    /// <summary>Keeps an update a channel adapter failed on, with its raw payload; the error must already be free of secrets.</summary>
+    /// <summary>Keeps an update a channel adapter failed on, with its raw payload; registered secrets are blanked out of both.</summary>
     public FailedMessage RecordAdapter(string channel, string chatId, string payload, string error)
     {
-        var failure = new FailedMessage { Source = channel, Channel = channel, ChatId = chatId, Payload = Bounded(payload, 64 * 1024), Error = Bounded(error)! };
+        var failure = new FailedMessage { Source = channel, Channel = channel, ChatId = chatId, Payload = Bounded(Redacted(payload), 64 * 1024), Error = Bounded(Redacted(error))! };
+        db.InTransaction(() => Insert(failure));
+        return failure;
+    }
+
+    /// <summary>
+    /// Keeps work the core did off the conversation loop that threw (a plan file read in the background): who it was
+    /// for, the file's name, and <paramref name="payload"/>, what <paramref name="source"/>'s replay needs to run it again.
+    /// Inside the caller's transaction when there is one, so the failure is kept together with the work's own state.
+    /// </summary>
+    public FailedMessage RecordBackground(string source, IncomingMessage from, string? fileName, string payload, Exception error)
+    {
+        var failure = new FailedMessage
+        {
+            Source = source,
+            Channel = from.Channel,
+            ChatId = from.ChatId,
+            UserId = from.UserId,
+            FileName = fileName,
+            Payload = payload,
+            Error = Bounded(Redacted(error.ToString()))!,
+        };
         db.InTransaction(() => Insert(failure));
         return failure;
     }

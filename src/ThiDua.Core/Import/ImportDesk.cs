@@ -39,6 +39,9 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
     private static readonly string[] Steps = ["Số và ngày ban hành", "Cơ quan ban hành và địa bàn", "Tên ngắn", "Thời gian thi đua và các đợt", "Hình thức khen thưởng", "Hồ sơ đề nghị", "Các mốc hạn"];
     private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
+    private readonly PlanDrafts _reader = new(db, clock, knowledge, limits ?? new ImportOptions());
+
+    public static int StepCount => Steps.Length;
 
     [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")]
     private static partial Regex FullDate();
@@ -58,50 +61,13 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (file.Length > PlanFileReader.MaxBytes) return [new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.")];
         if (queue is null) return [await DraftAsync(actor, file, ct)];
         var reading = new Reply($"Đang đọc tệp “{file.FileName}”… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
-        // The background reply is tagged like any other, so in a group only the reviewer who sent the file can press its buttons.
-        return queue.TryEnqueue(message, reading, async token => SharedChatButtons.Tag([await DraftAsync(actor, file, token)], message)[0])
+        return queue.TryEnqueue(message, actor.Key, file, reading)
             ? []
             : [new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn gửi lại tệp này sau ít phút nhé. Không có gì thay đổi.")];
     }
 
     /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>
-    public async Task<Reply> DraftAsync(Actor actor, IncomingFile file, CancellationToken ct)
-    {
-        ImportDraft draft;
-        string text;
-        try
-        {
-            (text, draft) = await PlanFileImport.RunAsync(file.OpenRead, file.FileName, knowledge.Current.Places, _limits, clock.TimeProvider, ct);
-        }
-        catch (FileTooLargeException)
-        {
-            return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: tệp lớn hơn {PlanFileReader.MaxBytes / 1048576} MB. Không có gì thay đổi.");
-        }
-        catch (InvalidDataException ex)
-        {
-            return new Reply($"Không đọc được kế hoạch từ “{file.FileName}”: {ex.Message}. Không có gì thay đổi.");
-        }
-        catch (IOException)
-        {
-            return new Reply($"Không tải được tệp “{file.FileName}” (mất kết nối giữa chừng?). Không có gì thay đổi: bạn gửi lại tệp nhé.");
-        }
-        var stored = new StoredDraft
-        {
-            Id = Convert.ToHexString(RandomNumberGenerator.GetBytes(3)).ToLowerInvariant(),
-            OwnerKey = actor.Key,
-            FileName = file.FileName,
-            Json = JsonSerializer.Serialize(draft.Campaign, KnowledgeJson.Options),
-            Flags = [.. draft.Flags.Select(f => $"{f.Field}: {f.Problem}")],
-            CreatedAt = clock.TimeProvider.GetUtcNow().UtcDateTime,
-        };
-        db.InTransaction(() =>
-        {
-            (stored.PlanText, stored.PlanTextFile) = db.PlanTexts.Put($"draft/{stored.Id}", text);
-            return _drafts.Insert(stored);
-        });
-        var c = draft.Campaign;
-        return Card(stored, $"📄 Bản nháp từ “{file.FileName}”: {c.Phases.Count} đợt, {c.Awards.Count} hình thức, {c.Dossier?.Components.Count ?? 0} thành phần hồ sơ, {c.Deadlines.Count} mốc. Kiểm tra {Steps.Length} mục:");
-    }
+    public Task<Reply> DraftAsync(Actor actor, IncomingFile file, CancellationToken ct) => _reader.DraftAsync(actor.Key, file, ct);
 
     public Reply Press(KnowledgeBase kb, Actor actor, ChatState state, string data)
     {
@@ -190,7 +156,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         };
     }
 
-    private static Reply Card(StoredDraft draft, string intro)
+    internal static Reply Card(StoredDraft draft, string intro)
     {
         var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;
         if (draft.Step >= Steps.Length)

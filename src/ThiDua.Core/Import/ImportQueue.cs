@@ -1,84 +1,224 @@
+using System.Globalization;
 using System.Threading.Channels;
+using LiteDB;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Failures;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Storage;
+using ThiDua.Core.Time;
 
 namespace ThiDua.Core.Import;
-
-/// <summary>A plan file to read off the conversation loop, and the chat its outcome goes to.</summary>
-public sealed record ImportJob(string Key, string Channel, string ChatId, Func<CancellationToken, Task<Reply>> Draft);
 
 /// <summary>
 /// Plan files read in the background, so a slow file never holds other chats' messages (a channel handles a batch of
 /// chats together). Files are read one after another: a plan takes under a second, the machine has few cores, and
 /// each read is bounded by <see cref="ImportOptions"/>. The acknowledgement and then the outcome go through the outbox
 /// to the chat that sent the file; the acknowledgement is enqueued first, so the draft can never overtake it.
+/// Each job is kept in the database (<see cref="QueuedImport"/>): a restart reads what was waiting, once; a read that
+/// throws is kept in /loi, its sender told, and an administrator's “Chạy lại” reads it again.
 /// </summary>
-public sealed class ImportQueue(BotDatabase db, OutboxDispatcher outbox, TimeProvider time, ILogger<ImportQueue> logger)
+public sealed class ImportQueue
 {
     /// <summary>Files waiting or being read at once; past this a reviewer is asked to send again later.</summary>
     public const int Capacity = 8;
+    /// <summary>Finished jobs are kept this long, so a message the platform delivers again still finds its job.</summary>
+    private static readonly TimeSpan KeptDone = TimeSpan.FromDays(7);
 
-    private readonly Channel<ImportJob> _jobs = Channel.CreateUnbounded<ImportJob>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly BotDatabase _db;
+    private readonly OutboxDispatcher _outbox;
+    private readonly PlanDrafts _drafts;
+    private readonly FailureLog _failures;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ImportQueue> _logger;
+    private readonly ILiteCollection<QueuedImport> _jobs;
+    private readonly ImportFiles _files;
+    private readonly Channel<string> _keys = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private int _pending;
 
-    /// <summary>Raised once a job's outcome is in the outbox (tests wait on it).</summary>
-    public event Action<ImportJob, Reply>? Delivered;
+    public ImportQueue(BotDatabase db, OutboxDispatcher outbox, PlanDrafts drafts, FailureLog failures, TimeProvider time, ILogger<ImportQueue> logger, IEnumerable<ImportFileSource> sources)
+    {
+        (_db, _outbox, _drafts, _failures, _time, _logger) = (db, outbox, drafts, failures, time, logger);
+        _jobs = db.Collection<QueuedImport>("import_jobs");
+        _files = new ImportFiles(db, _jobs, sources);
+        // /loi's “Chạy lại” for a read that threw.
+        failures.RegisterReplay(FailureLog.ImportSource, RunAgainAsync);
+    }
+
+    /// <summary>Raised once a job's outcome (a draft, a refusal, an apology) is in the outbox (tests wait on it).</summary>
+    public event Action<QueuedImport, Reply>? Delivered;
 
     /// <returns>False when <see cref="Capacity"/> files are already waiting: nothing was enqueued.</returns>
-    public bool TryEnqueue(IncomingMessage message, Reply acknowledgement, Func<CancellationToken, Task<Reply>> draft)
+    public bool TryEnqueue(IncomingMessage message, string ownerKey, IncomingFile file, Reply acknowledgement)
     {
+        var key = message.MessageId is { } id ? $"import:{message.Channel}:{message.ChatId}:{id}" : $"import:{Guid.NewGuid():N}";
+        // Delivered again (a restart before the platform heard it was handled): already acknowledged, read or being read.
+        if (_jobs.FindById(key) is not null) return true;
         if (Interlocked.Increment(ref _pending) > Capacity)
         {
             Interlocked.Decrement(ref _pending);
             return false;
         }
-        var job = new ImportJob($"import:{Guid.NewGuid():N}", message.Channel, message.ChatId, draft);
-        Deliver(job, ":0", acknowledgement);
-        _jobs.Writer.TryWrite(job);
+        var now = _time.GetUtcNow();
+        var job = new QueuedImport
+        {
+            Key = key,
+            Channel = message.Channel,
+            ChatId = message.ChatId,
+            UserId = message.UserId,
+            OwnerKey = ownerKey,
+            FileName = file.FileName,
+            Reference = file.Reference,
+            Sequence = OutboxWriter.NextSequence(now),
+            CreatedAt = now.UtcDateTime,
+        };
+        try
+        {
+            _db.InTransaction(() =>
+            {
+                _jobs.Insert(job);
+                OutboxWriter.EnqueueOnce(_db, [OutboxWriter.FromReply(key + ":0", job.Channel, job.ChatId, acknowledgement, now, now)]);
+                return 1;
+            });
+        }
+        catch
+        {
+            Interlocked.Decrement(ref _pending);
+            throw;
+        }
+        _outbox.Notify();
+        _files.Received(job, file);
+        _keys.Writer.TryWrite(key);
         return true;
     }
 
-    /// <summary>The worker's loop: each job read, its outcome (a draft, a refusal, an apology) delivered.</summary>
+    /// <summary>The worker's loop: what a restart left waiting first, then each job read and its outcome delivered.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
-        await foreach (var job in _jobs.Reader.ReadAllAsync(stoppingToken))
+        Resume();
+        try
         {
-            Reply outcome;
-            try
+            await foreach (var key in _keys.Reader.ReadAllAsync(stoppingToken))
             {
-                outcome = await job.Draft(stoppingToken);
+                try
+                {
+                    await ReadAsync(key, stoppingToken);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _pending);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                logger.LogError(ex, "Đọc tệp kế hoạch cho {Channel}:{Chat} lỗi", job.Channel, job.ChatId);
-                outcome = new Reply("Xin lỗi, tôi gặp lỗi khi đọc tệp kế hoạch này. Không có gì thay đổi: bạn gửi lại, hoặc gửi bản .docx hay .pdf khác.");
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _pending);
-            }
-            Deliver(job, ":1", outcome);
-            Delivered?.Invoke(job, outcome);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A file being read stays waiting in the database: the next start reads it.
         }
     }
 
-    private void Deliver(ImportJob job, string part, Reply reply)
+    /// <summary>Runs a failed read again (an administrator's /loi); the outcome goes to the chat that sent the file.</summary>
+    public Task<string> RunAgainAsync(string key, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        db.InTransaction(() =>
-        {
-            OutboxWriter.EnqueueOnce(db, [OutboxWriter.FromReply(job.Key + part, job.Channel, job.ChatId, reply, now, now)]);
-            return 1;
-        });
-        outbox.Notify();
+        if (_jobs.FindById(key) is not { } job) return Task.FromResult("không còn việc đọc tệp này");
+        if (job.State != ImportState.Failed)
+            return Task.FromResult(job.State == ImportState.Waiting ? $"tệp “{job.FileName}” đang chờ đọc" : $"tệp “{job.FileName}” đã đọc xong");
+        if (!_files.CanOpen(job)) return Task.FromResult($"bot không còn tệp “{job.FileName}” để đọc lại; người gửi cần gửi lại tệp");
+        job.State = ImportState.Waiting;
+        job.Attempt++;
+        _db.InTransaction(() => _jobs.Update(job));
+        Interlocked.Increment(ref _pending);
+        _keys.Writer.TryWrite(job.Key);
+        return Task.FromResult($"đã đưa tệp “{job.FileName}” vào hàng đọc lại, bản nháp (hoặc lý do không đọc được) sẽ gửi tới {job.Channel}:{job.ChatId}");
     }
+
+    /// <summary>Queues the jobs a stop left waiting, oldest first, and forgets finished ones past <see cref="KeptDone"/>.</summary>
+    private void Resume()
+    {
+        var old = (_time.GetUtcNow() - KeptDone).UtcDateTime;
+        _db.InTransaction(() => _jobs.DeleteMany(j => j.State == ImportState.Done && j.DoneAt < old));
+        foreach (var job in _jobs.Find(j => j.State == ImportState.Waiting).OrderBy(j => j.Sequence))
+        {
+            Interlocked.Increment(ref _pending);
+            _keys.Writer.TryWrite(job.Key);
+        }
+    }
+
+    private async Task ReadAsync(string key, CancellationToken stoppingToken)
+    {
+        // Queued twice (enqueued while the start resumed it): the first read finished it.
+        if (_jobs.FindById(key) is not { State: ImportState.Waiting } job) return;
+        try
+        {
+            var read = _files.CanOpen(job)
+                ? await _drafts.ReadAsync(job.OwnerKey, _files.FileOf(job), stoppingToken)
+                : new DraftRead(new Reply($"Bot đã khởi động lại trước khi tải xong tệp “{job.FileName}” và không tải lại được. Không có gì thay đổi: bạn gửi lại tệp nhé."), null);
+            Complete(job, read);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError("Đọc tệp kế hoạch “{File}” cho {Channel}:{Chat} lỗi, giữ lại trong /loi: {Error}", job.FileName, job.Channel, job.ChatId, _failures.Redacted(ex.ToString()));
+            Fail(job, ex);
+        }
+    }
+
+    /// <summary>The draft, the outcome in the outbox and the job done: one transaction, so a restart repeats none of them.</summary>
+    private void Complete(QueuedImport job, DraftRead read)
+    {
+        var outcome = SharedChatButtons.Tag([Again(job, read.Reply)], job.From)[0];
+        var now = _time.GetUtcNow();
+        _db.InTransaction(() =>
+        {
+            read.Save?.Invoke();
+            OutboxWriter.EnqueueOnce(_db, [OutboxWriter.FromReply(OutcomeKey(job), job.Channel, job.ChatId, outcome, now, now)]);
+            job.State = ImportState.Done;
+            job.DoneAt = now.UtcDateTime;
+            _files.Delete(job);
+            return _jobs.Update(job);
+        });
+        _outbox.Notify();
+        Delivered?.Invoke(job, outcome);
+    }
+
+    /// <summary>Keeps the failure with the job (its file stays kept for a run again) and tells the sender; a database that cannot is logged.</summary>
+    private void Fail(QueuedImport job, Exception error)
+    {
+        var now = _time.GetUtcNow();
+        Reply apology;
+        try
+        {
+            apology = _db.InTransaction(() =>
+            {
+                var failure = _failures.RecordBackground(FailureLog.ImportSource, job.From, job.FileName, job.Key, error);
+                job.State = ImportState.Failed;
+                job.FailureId = failure.Id;
+                _jobs.Update(job);
+                var told = new Reply($"Xin lỗi, tôi gặp lỗi khi đọc tệp kế hoạch “{job.FileName}” (đã ghi lại, mã lỗi #{failure.Id}). Không có gì thay đổi. "
+                    + "Quản trị viên có thể cho đọc lại tệp này (lệnh /loi); khi đó tôi gửi bản nháp cho bạn. Bạn cũng có thể gửi lại tệp, hoặc gửi bản .docx hay .pdf khác.");
+                OutboxWriter.EnqueueOnce(_db, [OutboxWriter.FromReply(OutcomeKey(job), job.Channel, job.ChatId, told, now, now)]);
+                return told;
+            });
+        }
+        catch (Exception recordError)
+        {
+            // Left waiting in the database: the next start tries it again.
+            _logger.LogError("Không ghi lại được lỗi đọc tệp “{File}” cho {Channel}:{Chat}: {Error}", job.FileName, job.Channel, job.ChatId, _failures.Redacted(recordError.ToString()));
+            return;
+        }
+        _outbox.Notify();
+        Delivered?.Invoke(job, apology);
+    }
+
+    private static string OutcomeKey(QueuedImport job) => $"{job.Key}:{job.Attempt.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>A read run again from /loi says which file and when it was sent, as the sender may not expect it now.</summary>
+    private static Reply Again(QueuedImport job, Reply reply) => job.Attempt == 1
+        ? reply
+        : reply with { Text = $"(Đọc lại tệp “{job.FileName}” bạn gửi lúc {LocalClock.InVietnam(job.CreatedAt).ToString("dd/MM HH:mm", CultureInfo.InvariantCulture)}, khi đó bot gặp lỗi.)\n{reply.Text}" };
 }
 
 /// <summary>Runs the import queue for the life of the host.</summary>

@@ -139,7 +139,7 @@ public static class DossierFiles
         $"Tệp “{name}” quá lớn ({Math.Max(1, length / 1024 / 1024)} MB trở lên); tối đa {MaxBytes / 1024 / 1024} MB.";
 
     /// <summary>Copies at most <paramref name="limit"/> bytes; false (and stops reading) as soon as there are more.</summary>
-    private static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken ct)
+    internal static async Task<bool> CopyAtMostAsync(Stream source, Stream target, long limit, CancellationToken ct)
     {
         var buffer = new byte[81920];
         int read;

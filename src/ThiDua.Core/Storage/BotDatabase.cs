@@ -124,12 +124,18 @@ public sealed class BotDatabase : IDisposable
     /// <summary>Closes LiteDB's engine as it does itself after an error it cannot go on from.</summary>
     internal void CloseEngineForTest() => _engine.CloseForTest();
 
-    /// <summary>Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.</summary>
+    /// <summary>
+    /// Runs a write as one LiteDB transaction, so a code number and its nomination are saved together or not at all.
+    /// Called inside another one (a failure kept with the work it stopped), it is part of that one: LiteDB's own
+    /// nested BeginTrans would commit the outer work half-way.
+    /// </summary>
     public T InTransaction<T>(Func<T> work)
     {
         lock (_engine.WriteLock)
         {
+            if (_transactionDepth > 0) return work();
             _db.BeginTrans();
+            _transactionDepth++;
             try
             {
                 var result = work();
@@ -141,8 +147,15 @@ public sealed class BotDatabase : IDisposable
                 _db.Rollback();
                 throw;
             }
+            finally
+            {
+                _transactionDepth--;
+            }
         }
     }
+
+    /// <summary>Transactions open on the thread holding the write lock (read and written under it only).</summary>
+    private int _transactionDepth;
 
     /// <summary>LiteDB 5's page size: a whole file is a whole number of pages.</summary>
     private const int PageSize = 8192;
@@ -291,6 +304,14 @@ public sealed class BotDatabase : IDisposable
     {
         Create(name);
         return _db.GetCollection<T>(name);
+    }
+
+    /// <summary>A service's own file storage (its files and chunks collections), made like <see cref="Collection{T}"/>; ask for it when the service is made.</summary>
+    public ILiteStorage<string> Storage(string files, string chunks)
+    {
+        Create(files);
+        Create(chunks);
+        return _db.GetStorage<string>(files, chunks);
     }
 
     /// <summary>Where spreadsheets made for officers are written before they are sent.</summary>

@@ -127,7 +127,7 @@ public sealed class TelegramProcessor(
         if (input.CallbackQueryId is { } queryId) await AnswerButtonAsync(queryId, cancellationToken);
         chats.Mark(input.ChatId, active: true);
         var result = input.Message is { } message
-            ? await core.HandleAsync(message, cancellationToken)
+            ? await core.HandleAsync(message with { MessageId = received.Id.ToString(CultureInfo.InvariantCulture) }, cancellationToken)
             : input.DirectReply is { } direct ? new ConversationResult([direct]) : new ConversationResult([]);
         var now = time.GetUtcNow();
         var messages = OutboxWriter.FromResult($"telegram:{received.Id}", TelegramUpdateReader.Channel, input.ChatId, result, now);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Bot.Hosting;
+using ThiDua.Core.Import;
 using ThiDua.Core.Outbox;
 
 namespace ThiDua.Bot.Channels.Telegram;
@@ -35,9 +36,14 @@ public static class TelegramServices
         {
             var processor = ActivatorUtilities.CreateInstance<TelegramProcessor>(sp);
             // An administrator's /loi runs a kept update again through it.
-            sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterReplay(TelegramUpdateReader.Channel, processor.ReplayAsync);
+            var failures = sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>();
+            failures.RegisterReplay(TelegramUpdateReader.Channel, processor.ReplayAsync);
+            failures.RegisterSecret(options.Token);
+            failures.RegisterSecret(options.WebhookSecret);
             return processor;
         });
+        // A plan file queued for import is downloaded again by its file_id after a restart.
+        services.AddSingleton(sp => new ImportFileSource(TelegramUpdateReader.Channel, (fileId, ct) => sp.GetRequiredService<TelegramUpdateReader>().Download(fileId)(ct)));
         services.AddHostedService<TelegramReceiver>();
         if (options.UsesWebhook)
         {

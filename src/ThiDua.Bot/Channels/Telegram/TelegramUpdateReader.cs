@@ -71,14 +71,14 @@ public sealed class TelegramUpdateReader(TelegramConnection connection, Telegram
         if (message.Document is { } document)
             return TooLarge(chatId, document.FileSize) ?? new TelegramInput(chatId)
             {
-                Message = incoming with { File = new IncomingFile(document.FileName ?? "tep", document.MimeType, document.FileSize ?? 0, Download(document.FileId)) },
+                Message = incoming with { File = new IncomingFile(document.FileName ?? "tep", document.MimeType, document.FileSize ?? 0, Download(document.FileId)) { Reference = document.FileId } },
             };
         if (message.Photo is { Length: > 0 } photo)
         {
             var largest = photo.MaxBy(p => (long)p.Width * p.Height)!;
             return TooLarge(chatId, largest.FileSize) ?? new TelegramInput(chatId)
             {
-                Message = incoming with { File = new IncomingFile($"anh-{message.Id}.jpg", "image/jpeg", largest.FileSize ?? 0, Download(largest.FileId)) },
+                Message = incoming with { File = new IncomingFile($"anh-{message.Id}.jpg", "image/jpeg", largest.FileSize ?? 0, Download(largest.FileId)) { Reference = largest.FileId } },
             };
         }
         if (message.Text is not null) return new TelegramInput(chatId) { Message = incoming };
@@ -132,8 +132,8 @@ public sealed class TelegramUpdateReader(TelegramConnection connection, Telegram
         PrivateChatLink = connection.BotUsername.Length > 0 ? $"https://t.me/{connection.BotUsername}?start={NominationFlow.DeepLinkPayload}" : null,
     };
 
-    /// <summary>Downloads at most <see cref="MaxDownloadBytes"/>, whatever size the update or getFile declared.</summary>
-    private Func<CancellationToken, Task<Stream>> Download(string fileId) => async cancellationToken =>
+    /// <summary>Downloads at most <see cref="MaxDownloadBytes"/>, whatever size the update or getFile declared (a file_id lasts: again after a restart too).</summary>
+    public Func<CancellationToken, Task<Stream>> Download(string fileId) => async cancellationToken =>
     {
         var file = await global::Telegram.Bot.TelegramBotClientExtensions.GetFile(connection.Client, fileId, cancellationToken);
         if (file.FilePath is null) throw new IOException("Telegram không trả đường dẫn tệp");

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ThiDua.Bot.Hosting;
+using ThiDua.Core.Import;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Storage;
 
@@ -28,7 +29,21 @@ public static class ZaloServices
         services.AddSingleton<MediaAddressRule>();
         services.AddSingleton<ZaloMedia>();
         services.AddSingleton<ZaloMenus>();
-        services.AddSingleton<ZaloProcessor>();
+        services.AddSingleton(sp =>
+        {
+            var processor = ActivatorUtilities.CreateInstance<ZaloProcessor>(sp);
+            // An administrator's /loi runs a kept event again through it.
+            var failures = sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>();
+            failures.RegisterReplay(ZaloProcessor.Channel, processor.ReplayAsync);
+            failures.RegisterSecret(options.Token);
+            failures.RegisterSecret(options.WebhookSecret);
+            return processor;
+        });
+        // A photo queued for import is fetched again from its address after a restart.
+        services.AddSingleton(sp => new ImportFileSource(ZaloProcessor.Channel, async (url, ct) =>
+            await sp.GetRequiredService<ZaloMedia>().DownloadAsync(url, ZaloProcessor.MaxPhotoBytes, ct) is { } photo
+                ? new MemoryStream(photo.Content)
+                : throw new IOException("không tải lại được ảnh từ Zalo")));
         if (options.PublicBaseUrl.Length > 0)
         {
             services.AddSingleton(sp => new FileLinks(sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>(), options.PublicBaseUrl));

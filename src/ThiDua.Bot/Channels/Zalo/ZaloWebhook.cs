@@ -7,7 +7,8 @@ namespace ThiDua.Bot.Channels.Zalo;
 
 /// <summary>
 /// Zalo posts each event here. The secret header is compared in constant time; a wrong or missing one gets 401
-/// and nothing is read. The event is handled (and its id recorded) before the 200, so a repeat is answered once.
+/// and nothing is read. The event is handled (and its id recorded) before the 200, so a repeat is answered once; one
+/// the adapter fails on is kept in /loi (answered 200 too: a resend would only fail again), 500 only when it could not be kept.
 /// </summary>
 public sealed class ZaloWebhook(ZaloApi api, ZaloProcessor processor, ILogger<ZaloWebhook> logger) : IWebEndpoint
 {
