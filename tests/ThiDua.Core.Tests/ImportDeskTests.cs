@@ -20,6 +20,22 @@ public class ImportDeskTests
         File = new IncomingFile(name, "text/plain", Encoding.UTF8.GetByteCount(content), _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(content)))),
     };
 
+    /// <summary>A draft saved before the steps were named (its step a number) goes on from that step after the upgrade.</summary>
+    [Fact]
+    public void A_draft_saved_with_a_numbered_step_goes_on_from_that_step()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        bot.Ask("/nhapkehoach", "rev");
+        var card = bot.Send(Upload("rev", "ke-hoach-hung-yen.txt", NewPlan)).Replies[0];
+        var drafts = bot.Database.Collection<LiteDB.BsonDocument>("import_drafts");
+        var stored = Assert.Single(drafts.FindAll());
+        stored["Step"] = 2;
+        drafts.Update(stored);
+
+        Assert.Contains("(4/7) Thời gian thi đua và các đợt", bot.Press(card, "Đúng", "rev").Text);
+    }
+
     /// <summary>
     /// A reviewer's own list of dossier papers gets ids by the importer's rule: two reports stay two components (the
     /// officer's checklist tells them apart), each paper named by its kind.

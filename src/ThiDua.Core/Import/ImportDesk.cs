@@ -23,7 +23,7 @@ public sealed class StoredDraft
     public string? PlanText { get; set; }
     public string? PlanTextFile { get; set; }
     public List<string> Flags { get; set; } = [];
-    public int Step { get; set; }
+    public DraftStep Step { get; set; }
     public DateTime CreatedAt { get; set; }
 }
 
@@ -37,11 +37,10 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
 {
     private readonly ImportOptions _limits = limits ?? new ImportOptions();
     private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
-    private static readonly string[] Steps = ["Số và ngày ban hành", "Cơ quan ban hành và địa bàn", "Tên ngắn", "Thời gian thi đua và các đợt", "Hình thức khen thưởng", "Hồ sơ đề nghị", "Các mốc hạn"];
     private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
     private readonly PlanDrafts _reader = new(db, clock, knowledge, limits ?? new ImportOptions());
 
-    public static int StepCount => Steps.Length;
+    public static int StepCount => DraftSteps.ToCheck;
 
     [GeneratedRegex(@"(?<d>\d{1,2})/(?<m>\d{1,2})/(?<y>\d{4})")]
     private static partial Regex FullDate();
@@ -78,13 +77,13 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         switch (parts[1])
         {
             case "ok":
-                draft.Step++;
+                if (draft.Step < DraftStep.Checked) draft.Step++;
                 _drafts.Update(draft);
                 return Card(draft, "");
-            case "edit" when draft.Step < Steps.Length:
+            case "edit" when draft.Step < DraftStep.Checked:
                 state.AwaitingInput = $"import-edit|{draft.Id}";
-                return new Reply($"Gõ giá trị đúng cho “{Steps[draft.Step]}”. {EditHint(draft.Step)}");
-            case "pub" when draft.Step >= Steps.Length:
+                return new Reply($"Gõ giá trị đúng cho “{draft.Step.Title()}”. {draft.Step.Hint()}");
+            case "pub" when draft.Step >= DraftStep.Checked:
                 return Publish(kb, draft);
             case "del":
                 db.InTransaction(() =>
@@ -109,7 +108,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (problem is not null)
         {
             state.AwaitingInput = $"import-edit|{draft.Id}";
-            return new Reply($"{problem} {EditHint(draft.Step)}");
+            return new Reply($"{problem} {draft.Step.Hint()}");
         }
         draft.Json = JsonSerializer.Serialize(updated, KnowledgeJson.Options);
         draft.Flags.RemoveAll(f => IsFor(f, draft.Step));
@@ -159,46 +158,29 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     internal static Reply Card(StoredDraft draft, string intro)
     {
         var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;
-        if (draft.Step >= Steps.Length)
-            return new Reply($"{intro}\nĐã kiểm tra đủ {Steps.Length} mục của {c.ShortName}. Công bố để bot dùng kế hoạch này?".Trim())
+        if (draft.Step >= DraftStep.Checked)
+            return new Reply($"{intro}\nĐã kiểm tra đủ {DraftSteps.ToCheck} mục của {c.ShortName}. Công bố để bot dùng kế hoạch này?".Trim())
             {
                 Buttons = [[new Button("Công bố", $"k|pub|{draft.Id}"), new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
             };
         var flags = draft.Flags.Where(f => IsFor(f, draft.Step)).Select(f => "⚠ " + f[(f.IndexOf(':', StringComparison.Ordinal) + 2)..]);
-        var text = $"{intro}\n({draft.Step + 1}/{Steps.Length}) {Steps[draft.Step]}:\n{Describe(c, draft.Step)}\n{string.Join('\n', flags)}".Trim();
+        var text = $"{intro}\n({(int)draft.Step + 1}/{DraftSteps.ToCheck}) {draft.Step.Title()}:\n{Describe(c, draft.Step)}\n{string.Join('\n', flags)}".Trim();
         return new Reply(text) { Buttons = [[new Button("Đúng", $"k|ok|{draft.Id}"), new Button("Sửa", $"k|edit|{draft.Id}")], [new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]] };
     }
 
-    private static string Describe(Campaign c, int step) => step switch
+    private static string Describe(Campaign c, DraftStep step) => step switch
     {
-        0 => $"Số: {c.Document.Number ?? "(chưa có số)"}; ngày: {(c.Document.IssuedOn is { } d ? VietnameseDates.Format(d) : c.Document.IssuedMonth ?? c.Document.IssuedYear?.ToString(CultureInfo.InvariantCulture) ?? "?")}",
-        1 => $"{c.Document.Issuer} — cấp {Level(c.Level)} — {string.Join(", ", new[] { c.Area.Commune, c.Area.District, c.Area.Province }.Where(x => x is not null))}",
-        2 => $"{c.ShortName} (mã {c.Id}, mã hồ sơ {c.CodePrefix})",
-        3 => $"{VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}{Said(c.Period.Wording, c.Period.EndEstimatedFrom)}"
+        DraftStep.Document => $"Số: {c.Document.Number ?? "(chưa có số)"}; ngày: {(c.Document.IssuedOn is { } d ? VietnameseDates.Format(d) : c.Document.IssuedMonth ?? c.Document.IssuedYear?.ToString(CultureInfo.InvariantCulture) ?? "?")}",
+        DraftStep.Issuer => $"{c.Document.Issuer} — cấp {Level(c.Level)} — {string.Join(", ", new[] { c.Area.Commune, c.Area.District, c.Area.Province }.Where(x => x is not null))}",
+        DraftStep.ShortName => $"{c.ShortName} (mã {c.Id}, mã hồ sơ {c.CodePrefix})",
+        DraftStep.Period => $"{VietnameseDates.Format(c.Period.Start)} – {VietnameseDates.Format(c.Period.End)}{Said(c.Period.Wording, c.Period.EndEstimatedFrom)}"
             + string.Concat(c.Phases.Select(p => $"\n• {p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}{Said(p.Wording, p.EndEstimatedFrom)}{(p.Theme is null ? "" : $", chủ đề “{p.Theme}”")}")),
-        4 => c.Awards.Count == 0 ? "(không có)" : string.Join('\n', c.Awards.Select((a, i) => $"{i + 1}. {a.Name}")),
-        5 => c.Dossier is null ? "(kế hoạch không nêu: dùng hồ sơ chung theo luật)" : string.Join('\n', c.Dossier.Components.Select((x, i) => $"{i + 1}. {x.Name}")),
+        DraftStep.Awards => c.Awards.Count == 0 ? "(không có)" : string.Join('\n', c.Awards.Select((a, i) => $"{i + 1}. {a.Name}")),
+        DraftStep.Dossier => c.Dossier is null ? "(kế hoạch không nêu: dùng hồ sơ chung theo luật)" : string.Join('\n', c.Dossier.Components.Select((x, i) => $"{i + 1}. {x.Name}")),
         _ => c.Deadlines.Count == 0 ? "(không có)" : string.Join('\n', c.Deadlines.Take(12).Select((x, i) => $"{i + 1}. {VietnameseDates.Format(x.DueDate)} — {TextFit.Shorten(x.Title, 70)}")) + (c.Deadlines.Count > 12 ? $"\n… và {c.Deadlines.Count - 12} mốc nữa" : ""),
     };
 
-    private static string EditHint(int step) => step switch
-    {
-        0 => "Ví dụ: 217/KH-UBND, 15/4/2024",
-        1 => "Ví dụ: UBND tỉnh Lào Cai",
-        2 => "Ví dụ: Lào Cai – 70 năm ĐBP",
-        3 => "Ví dụ: 10/4/2024 - 31/12/2024",
-        4 or 5 => "Liệt kê, cách nhau bằng dấu chấm phẩy: Bằng khen của Chủ tịch UBND tỉnh; Giấy khen của Giám đốc Sở",
-        _ => "Gõ “bỏ 3” hoặc “bỏ 3, 5” để bỏ các mốc đọc sai.",
-    };
-
-    /// <summary>The flags a step shows: each step covers the fields the reviewer checks there.</summary>
-    private static readonly string[][] StepFields =
-    [
-        ["document"], ["level", "area", "bodies", "responsibilities"], ["id", "themes", "legalBases"], ["period", "phases"],
-        ["awards", "criteria", "quotas"], ["dossier"], ["deadlines"],
-    ];
-
-    private static bool IsFor(string flag, int step) => StepFields[Math.Min(step, StepFields.Length - 1)].Any(f => flag.StartsWith(f, StringComparison.Ordinal));
+    private static bool IsFor(string flag, DraftStep step) => step.Fields().Any(f => flag.StartsWith(f, StringComparison.Ordinal));
 
     /// <summary>" (kế hoạch ghi: từ tháng 10/2025 đến khi …; ngày kết thúc ước tính: …)" when the dates are not the plan's own two.</summary>
     private static string Said(string? wording, string? estimatedFrom) =>
@@ -206,17 +188,17 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         : $" ({string.Join("; ", new[] { wording is null ? null : $"kế hoạch ghi: {wording}", estimatedFrom is null ? null : $"ngày kết thúc ước tính, {estimatedFrom}" }.OfType<string>())})";
 
     /// <summary>Applies a typed correction; returns why it cannot be read otherwise.</summary>
-    private static (Campaign, string?) Apply(Campaign c, int step, string text)
+    private static (Campaign, string?) Apply(Campaign c, DraftStep step, string text)
     {
         var dates = FullDate().Matches(text).Select(m => DateOnly.TryParseExact(m.Value, "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : (DateOnly?)null).OfType<DateOnly>().ToList();
         switch (step)
         {
-            case 0:
+            case DraftStep.Document:
                 var number = Regex.Match(text, @"\d+/[A-ZĐ][A-ZĐ0-9\-]*");
                 return number.Success || dates.Count > 0
                     ? (c with { Document = c.Document with { Number = number.Success ? number.Value : c.Document.Number, IssuedOn = dates.Count > 0 ? dates[0] : c.Document.IssuedOn } }, null)
                     : (c, "Chưa đọc được số hoặc ngày.");
-            case 1:
+            case DraftStep.Issuer:
                 var authority = Regex.Match(text, @"(?<kind>tỉnh|thành phố|quận|huyện|thị xã|phường|xã|thị trấn)\s+(?<name>.+)$", RegexOptions.IgnoreCase);
                 if (!authority.Success) return (c, "Ghi rõ cấp và tên, ví dụ “UBND tỉnh Lào Cai”.");
                 var kind = VietnameseText.Fold(authority.Groups["kind"].Value);
@@ -229,19 +211,19 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
                     _ => c.Area with { Commune = name },
                 };
                 return (c with { Level = level, Area = area, Document = c.Document with { Issuer = text } }, null);
-            case 2:
+            case DraftStep.ShortName:
                 return text.Length is >= 3 and <= 80 ? (c with { ShortName = text }, null) : (c, "Tên ngắn cần 3–80 ký tự.");
-            case 3:
+            case DraftStep.Period:
                 return dates.Count >= 2 && dates[0] <= dates[1]
                     ? (c with { Period = c.Period with { Start = dates[0], End = dates[1] } }, null)
                     : (c, "Cần ngày bắt đầu và ngày kết thúc.");
-            case 4:
+            case DraftStep.Awards:
                 var awards = Items(text);
                 return awards.Count == 0 ? (c, "Chưa có hình thức nào.") : (c with
                 {
                     Awards = [.. awards.Select((a, i) => new AwardForm { Id = $"ht-{i + 1}", Name = a, DecidedBy = a.Contains(" của ", StringComparison.Ordinal) ? a[(a.IndexOf(" của ", StringComparison.Ordinal) + 5)..] : a, Section = "Cán bộ thẩm định nhập" })],
                 }, null);
-            case 5:
+            case DraftStep.Dossier:
                 var parts = Items(text);
                 return parts.Count == 0 ? (c, "Chưa có thành phần nào.") : (c with
                 {
