@@ -26,7 +26,8 @@ public sealed class ImportTelegramTests : FakeTelegramSession
         Assert.DoesNotContain(Server.Messages, m => m.ChatId == Reviewer && (m.Text ?? "").Contains("Số và ngày ban hành", StringComparison.Ordinal));
 
         release();
-        var card = await Reply(Reviewer, "(1/7) Số và ngày ban hành");
+        // Reading may take up to Import:MaxSeconds (30 s) on a busy machine: the draft is awaited that long, not less.
+        var card = await Server.WaitForMessageAsync(m => m.ChatId == Reviewer && (m.Text ?? "").Contains("(1/7) Số và ngày ban hành", StringComparison.Ordinal), TimeSpan.FromSeconds(35));
         Assert.Contains("Bản nháp từ “ke-hoach.txt”", card.Text);
         Assert.True(acknowledged.MessageId < answer.MessageId && answer.MessageId < card.MessageId);
         // Its buttons act on the stored draft, like a draft answered in the turn.
