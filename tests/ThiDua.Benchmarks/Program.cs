@@ -7,7 +7,8 @@ using ThiDua.Benchmarks;
 // `-- telegram N` times N updates through the Telegram adapter against a fake Bot API server, pacing off;
 // `-- process` measures start-up to the first answer and resident memory with 10,000 officers and 100,000 nominations;
 // `-- peer [DATA]` is a plain Lucene.NET BM25 answerer speaking the scripted channel's JSONL on stdin/stdout,
-// to time whole processes side by side (`ThiDua.Benchmarks.dll peer < q.jsonl` vs `ThiDua.Bot.dll chat --jsonl < q.jsonl`).
+// to time whole processes side by side (`ThiDua.Benchmarks.dll peer < q.jsonl` vs `ThiDua.Bot.dll chat --jsonl < q.jsonl`);
+// `-- import-accuracy [TRUTH_DIR] [--misses]` imports plans through the command line and prints precision and recall per field.
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(),
@@ -15,6 +16,7 @@ return args.FirstOrDefault() switch
     "scripted" => await ScriptedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "process" => await ProcessProbe.RunAsync(),
     "peer" => await Bm25Peer.RunAsync(args.Length > 1 ? args[1] : null),
+    "import-accuracy" => await ThiDua.Benchmarks.ImportAccuracy.ImportAccuracyRun.RunAsync(args[1..]),
     "telegram" => await TelegramThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     _ => Run(args),
 };
