@@ -32,6 +32,8 @@ public static class BotProgram
             }
             host = Build(commandLine, input, output);
             // Open the database and load the knowledge now, so a bad path fails here with a clear message.
+            // Settings are checked now too (ValidateOnStart), each wrong one named, before anything connects.
+            host.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
             host.Services.GetRequiredService<KnowledgeProvider>();
             host.Services.GetRequiredService<IConversationCore>();
         }
@@ -89,8 +91,8 @@ public static class BotProgram
             // Many chats are served at once here: plan files are read off their loop. The console and the scripted
             // channel serve one conversation, line by line, so they read a file in the turn (within the same limits).
             builder.Services.AddBackgroundImports();
-            if (telegram.Enabled) builder.Services.AddTelegramChannel(telegram);
-            if (zalo.Enabled) builder.Services.AddZaloChannel(zalo);
+            if (telegram.Enabled) builder.Services.AddTelegramChannel(builder.Configuration, telegram);
+            if (zalo.Enabled) builder.Services.AddZaloChannel(builder.Configuration, zalo);
         }
         else
         {

@@ -16,8 +16,7 @@ public static class CoreServices
     /// <summary>The conversation core and what it stands on: clock, LiteDB, knowledge loaded from data/.</summary>
     public static IServiceCollection AddConversationCore(this IServiceCollection services, IConfiguration configuration, TimeProvider time)
     {
-        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.Section))
-            .Validate(o => !string.IsNullOrWhiteSpace(o.DatabasePath), "Storage:DatabasePath không được để trống");
+        services.AddCheckedOptions<StorageOptions>(configuration.GetSection(StorageOptions.Section), o => string.IsNullOrWhiteSpace(o.DatabasePath) ? "Storage:DatabasePath không được để trống" : null);
         services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.Section));
         services.AddSingleton(time);
         services.AddSingleton(new LocalClock(time));
@@ -44,7 +43,9 @@ public static class CoreServices
         });
         services.AddSingleton(ReminderOptionsFrom(configuration));
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
-        services.AddSingleton(ImportOptionsFrom(configuration));
+        // Read once now as well, so a value that is not a number is named before the host is built.
+        ImportOptionsFrom(configuration);
+        services.AddCheckedOptions<ImportOptions>(configuration.GetSection(ImportOptions.Section), o => o.Problem() is { } wrong ? $"Cấu hình {wrong}." : null);
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
         services.AddSingleton(sp =>
         {

@@ -29,24 +29,16 @@ public sealed partial class TelegramOptions
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 
     /// <summary>Checks the settings and says, in Vietnamese, which one is wrong; never quotes the token.</summary>
-    public void Validate()
-    {
-        if (!TokenShape().IsMatch(Token))
-            throw new StartupException("Telegram:Token không đúng dạng \"<số>:<chuỗi>\" mà BotFather cấp (giá trị không được in ra).");
-        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
-            throw new StartupException($"Telegram:ApiBaseUrl '{ApiBaseUrl}' không phải địa chỉ http(s).");
-        if (PollTimeoutSeconds is < 0 or > 50)
-            throw new StartupException("Telegram:PollTimeoutSeconds phải từ 0 đến 50.");
-        if (RequestTimeoutSeconds is < 1 or > 300)
-            throw new StartupException("Telegram:RequestTimeoutSeconds phải từ 1 đến 300.");
-        if (MaxConcurrentChats is < 1 or > 256)
-            throw new StartupException("Telegram:MaxConcurrentChats phải từ 1 đến 256.");
-        if (!UsesWebhook) return;
-        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https"))
-            throw new StartupException($"Telegram:WebhookUrl '{WebhookUrl}' không phải địa chỉ https.");
-        if (!SecretShape().IsMatch(WebhookSecret))
-            throw new StartupException("Dùng webhook thì phải đặt Telegram:WebhookSecret (1–256 ký tự A–Z, a–z, 0–9, _ hoặc -).");
-    }
+    /// <summary>Which setting is wrong, in Vietnamese, or null; never quotes the token.</summary>
+    public string? Problem() =>
+        !TokenShape().IsMatch(Token) ? "Telegram:Token không đúng dạng \"<số>:<chuỗi>\" mà BotFather cấp (giá trị không được in ra)."
+        : !Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https") ? $"Telegram:ApiBaseUrl '{ApiBaseUrl}' không phải địa chỉ http(s)."
+        : PollTimeoutSeconds is < 0 or > 50 ? "Telegram:PollTimeoutSeconds phải từ 0 đến 50."
+        : RequestTimeoutSeconds is < 1 or > 300 ? "Telegram:RequestTimeoutSeconds phải từ 1 đến 300."
+        : MaxConcurrentChats is < 1 or > 256 ? "Telegram:MaxConcurrentChats phải từ 1 đến 256."
+        : UsesWebhook && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https")) ? $"Telegram:WebhookUrl '{WebhookUrl}' không phải địa chỉ https."
+        : UsesWebhook && (!SecretShape().IsMatch(WebhookSecret)) ? "Dùng webhook thì phải đặt Telegram:WebhookSecret (1–256 ký tự A–Z, a–z, 0–9, _ hoặc -)."
+        : null;
 
     /// <summary>The path the host listens on for Telegram's posts: the path of WebhookUrl.</summary>
     public string WebhookPath => Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var u) && u.AbsolutePath.Length > 1 ? u.AbsolutePath : "/telegram";

@@ -21,10 +21,10 @@ public static class TelegramServices
         }
     }
 
-    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, TelegramOptions options)
+    /// <param name="options">Telegram:* as read before the host is built: what to register depends on it (webhook or polling).</param>
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration, TelegramOptions options)
     {
-        options.Validate();
-        services.AddSingleton(options);
+        services.AddCheckedOptions<TelegramOptions>(configuration.GetSection(TelegramOptions.Section), o => o.Problem());
         services.AddSingleton<TelegramConnection>();
         services.AddSingleton<TelegramInbox>();
         services.AddSingleton<TelegramButtons>();

@@ -31,7 +31,7 @@ public sealed class ZaloApi : IDisposable
 
     public ZaloApi(ZaloOptions options)
     {
-        options.Validate();
+        ThiDua.Bot.Hosting.CheckedOptions.Checked(options, o => o.Problem());
         Options = options;
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         _base = $"{options.ApiBaseUrl.TrimEnd('/')}/bot{options.Token}";

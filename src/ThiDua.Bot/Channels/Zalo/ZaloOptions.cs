@@ -34,26 +34,17 @@ public sealed partial class ZaloOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
     public bool UsesWebhook => !string.IsNullOrWhiteSpace(WebhookUrl);
 
-    public void Validate()
-    {
-        if (!TokenShape().IsMatch(Token))
-            throw new StartupException("Zalo:Token không đúng dạng \"<số>:<chuỗi>\" mà Zalo Bot Creator cấp (giá trị không được in ra).");
-        if (!Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https"))
-            throw new StartupException($"Zalo:ApiBaseUrl '{ApiBaseUrl}' không phải địa chỉ http(s).");
-        if (PollTimeoutSeconds is < 1 or > 60)
-            throw new StartupException("Zalo:PollTimeoutSeconds phải từ 1 đến 60.");
-        if (PublicBaseUrl.Length > 0 && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _))
-            throw new StartupException($"Zalo:PublicBaseUrl '{PublicBaseUrl}' không phải địa chỉ http(s).");
-        if (MediaTimeoutSeconds is < 1 or > 120)
-            throw new StartupException("Zalo:MediaTimeoutSeconds phải từ 1 đến 120.");
-        if (MediaHosts.Any(h => Uri.CheckHostName(h) == UriHostNameType.Unknown))
-            throw new StartupException("Zalo:MediaHosts chỉ gồm tên máy chủ (ví dụ zdn.vn), không có http:// hay đường dẫn.");
-        if (!UsesWebhook) return;
-        if (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https"))
-            throw new StartupException($"Zalo:WebhookUrl '{WebhookUrl}' không phải địa chỉ https.");
-        if (WebhookSecret.Length is < 8 or > 256)
-            throw new StartupException("Dùng webhook Zalo thì phải đặt Zalo:WebhookSecret (8–256 ký tự).");
-    }
+    /// <summary>Which setting is wrong, in Vietnamese, or null; never quotes the token.</summary>
+    public string? Problem() =>
+        !TokenShape().IsMatch(Token) ? "Zalo:Token không đúng dạng \"<số>:<chuỗi>\" mà Zalo Bot Creator cấp (giá trị không được in ra)."
+        : !Uri.TryCreate(ApiBaseUrl, UriKind.Absolute, out var api) || api.Scheme is not ("http" or "https") ? $"Zalo:ApiBaseUrl '{ApiBaseUrl}' không phải địa chỉ http(s)."
+        : PollTimeoutSeconds is < 1 or > 60 ? "Zalo:PollTimeoutSeconds phải từ 1 đến 60."
+        : PublicBaseUrl.Length > 0 && !Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out _) ? $"Zalo:PublicBaseUrl '{PublicBaseUrl}' không phải địa chỉ http(s)."
+        : MediaTimeoutSeconds is < 1 or > 120 ? "Zalo:MediaTimeoutSeconds phải từ 1 đến 120."
+        : MediaHosts.Any(h => Uri.CheckHostName(h) == UriHostNameType.Unknown) ? "Zalo:MediaHosts chỉ gồm tên máy chủ (ví dụ zdn.vn), không có http:// hay đường dẫn."
+        : UsesWebhook && (!Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var hook) || hook.Scheme is not ("http" or "https")) ? $"Zalo:WebhookUrl '{WebhookUrl}' không phải địa chỉ https."
+        : UsesWebhook && (WebhookSecret.Length is < 8 or > 256) ? "Dùng webhook Zalo thì phải đặt Zalo:WebhookSecret (8–256 ký tự)."
+        : null;
 
     public string WebhookPath => Uri.TryCreate(WebhookUrl, UriKind.Absolute, out var u) && u.AbsolutePath.Length > 1 ? u.AbsolutePath : "/zalo";
 

@@ -21,10 +21,10 @@ public static class ZaloServices
         }
     }
 
-    public static IServiceCollection AddZaloChannel(this IServiceCollection services, ZaloOptions options)
+    /// <param name="options">Zalo:* as read before the host is built: what to register depends on it (webhook or polling).</param>
+    public static IServiceCollection AddZaloChannel(this IServiceCollection services, IConfiguration configuration, ZaloOptions options)
     {
-        options.Validate();
-        services.AddSingleton(options);
+        services.AddCheckedOptions<ZaloOptions>(configuration.GetSection(ZaloOptions.Section), o => o.Problem());
         services.AddSingleton<ZaloApi>();
         services.AddSingleton<MediaAddressRule>();
         services.AddSingleton<ZaloMedia>();
