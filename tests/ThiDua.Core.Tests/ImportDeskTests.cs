@@ -20,14 +20,20 @@ public class ImportDeskTests
         File = new IncomingFile(name, "text/plain", Encoding.UTF8.GetByteCount(content), _ => Task.FromResult<Stream>(new MemoryStream(Encoding.UTF8.GetBytes(content)))),
     };
 
+    /// <summary>A reviewer ("rev") has sent the new plan: its first card.</summary>
+    private static Reply DraftOfNewPlan(TestBot bot)
+    {
+        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
+        bot.Ask("/nhapkehoach", "rev");
+        return bot.Send(Upload("rev", "ke-hoach-hung-yen.txt", NewPlan)).Replies[0];
+    }
+
     /// <summary>A draft saved before the steps were named (its step a number) goes on from that step after the upgrade.</summary>
     [Fact]
     public void A_draft_saved_with_a_numbered_step_goes_on_from_that_step()
     {
         using var bot = new TestBot(new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
-        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
-        bot.Ask("/nhapkehoach", "rev");
-        var card = bot.Send(Upload("rev", "ke-hoach-hung-yen.txt", NewPlan)).Replies[0];
+        var card = DraftOfNewPlan(bot);
         var drafts = bot.Database.Collection<LiteDB.BsonDocument>("import_drafts");
         var stored = Assert.Single(drafts.FindAll());
         stored["Step"] = 2;
@@ -44,9 +50,7 @@ public class ImportDeskTests
     public void A_dossier_list_typed_by_the_reviewer_keeps_two_papers_of_one_kind_apart()
     {
         using var bot = new TestBot(new DateTimeOffset(2024, 3, 20, 9, 0, 0, TimeSpan.FromHours(7)));
-        bot.Register("rev", "Trần Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "*");
-        bot.Ask("/nhapkehoach", "rev");
-        var next = bot.Send(Upload("rev", "ke-hoach-hung-yen.txt", NewPlan)).Replies[0];
+        var next = DraftOfNewPlan(bot);
         while (!next.Text.Contains("Hồ sơ", StringComparison.Ordinal) || !next.Text.Contains("/7)", StringComparison.Ordinal)) next = bot.Press(next, "Đúng", "rev");
         bot.Press(next, "Sửa", "rev");
         next = bot.Ask("Báo cáo thành tích của cá nhân; Báo cáo thành tích của tập thể; Tờ trình của đơn vị; Ảnh hoạt động", "rev");

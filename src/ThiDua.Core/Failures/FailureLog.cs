@@ -56,6 +56,13 @@ public sealed class FailureLog(BotDatabase db, TimeProvider time)
 
     public void RegisterReplay(string channel, UpdateReplay replay) => _replays[channel] = replay;
 
+    /// <summary>A channel adapter: its kept updates run again through <paramref name="replay"/>, its token and secrets blanked out of all that is kept.</summary>
+    public void RegisterChannel(string channel, UpdateReplay replay, params string[] secrets)
+    {
+        RegisterReplay(channel, replay);
+        foreach (var secret in secrets) RegisterSecret(secret);
+    }
+
     /// <summary>A token or secret a channel holds: blanked out of every error and payload kept, and of <see cref="Redacted"/> text.</summary>
     public void RegisterSecret(string secret)
     {

@@ -12,21 +12,12 @@ namespace ThiDua.Bot.Tests.Zalo;
 /// Issue 16, item 8: a photo_url is fetched only from Zalo's media hosts, never from loopback, link-local or
 /// private addresses (checked on the address connected to), within a size and a time limit.
 /// </summary>
-public sealed class ZaloMediaTests : IAsyncLifetime, IDisposable
+public sealed class ZaloMediaTests : FakeZaloSession
 {
     private const string User = "u-lan-01";
-    private readonly TempDatabase _db = new();
-    private FakeZaloServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await FakeZaloServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _db.Dispose();
 
     private Task<ChannelHost> StartBot(params string[] extra) =>
-        ChannelHost.StartAsync([$"--Zalo:Token={_server.Token}", $"--Zalo:ApiBaseUrl={_server.BaseUrl}", "--Zalo:PollTimeoutSeconds=1",
-            $"--Storage:DatabasePath={_db.Path}", "--now", "2024-05-01T09:00:00+07:00", .. extra]);
+        StartOnServer("2024-05-01T09:00:00+07:00", extra);
 
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F'];
 
@@ -34,15 +25,15 @@ public sealed class ZaloMediaTests : IAsyncLifetime, IDisposable
     public async Task A_photo_url_on_loopback_or_outside_Zalos_hosts_is_refused_without_being_fetched()
     {
         await using var bot = await StartBot("--Zalo:MediaHosts:0=zdn.vn", "--Zalo:MediaHosts:1=localhost");
-        var onLoopback = _server.HostFile("noi-bo.jpg", Jpeg);
-        _server.EnqueueImage(User, User, onLoopback, caption: "Tờ trình");
-        var first = await _server.WaitForMessageAsync(m => m.ChatId == User && (m.Text ?? "").Contains("Không tải được ảnh", StringComparison.Ordinal));
+        var onLoopback = Server.HostFile("noi-bo.jpg", Jpeg);
+        Server.EnqueueImage(User, User, onLoopback, caption: "Tờ trình");
+        var first = await Server.WaitForMessageAsync(m => m.ChatId == User && (m.Text ?? "").Contains("Không tải được ảnh", StringComparison.Ordinal));
 
         // A configured host name that resolves to loopback is refused when connecting.
-        _server.EnqueueImage(User, User, onLoopback.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), caption: "Tờ trình");
-        await _server.WaitForMessageAsync(m => m.ChatId == User && m.MessageId != first.MessageId && (m.Text ?? "").Contains("Không tải được ảnh", StringComparison.Ordinal));
+        Server.EnqueueImage(User, User, onLoopback.Replace("127.0.0.1", "localhost", StringComparison.Ordinal), caption: "Tờ trình");
+        await Server.WaitForMessageAsync(m => m.ChatId == User && m.MessageId != first.MessageId && (m.Text ?? "").Contains("Không tải được ảnh", StringComparison.Ordinal));
 
-        Assert.Equal(0, _server.DownloadsOf("noi-bo.jpg"));
+        Assert.Equal(0, Server.DownloadsOf("noi-bo.jpg"));
         Assert.Empty(bot.Get<BotDatabase>().Files.FindAll());
         Assert.Contains(bot.Logs.Lines, l => l.Contains("không thuộc Zalo:MediaHosts (127.0.0.1)", StringComparison.Ordinal));
         Assert.Contains(bot.Logs.Lines, l => l.Contains("địa chỉ mạng không được phép", StringComparison.Ordinal));
@@ -70,9 +61,9 @@ public sealed class ZaloMediaTests : IAsyncLifetime, IDisposable
     public async Task A_photo_past_20_MB_or_slower_than_the_time_limit_is_not_kept()
     {
         using var media = new ZaloMedia(new ZaloOptions { MediaHosts = ["127.0.0.1"], MediaTimeoutSeconds = 1 }, new LoopbackMediaRule(), NullLogger<ZaloMedia>.Instance);
-        var big = _server.HostFile("lon.jpg", new byte[ZaloProcessor.MaxPhotoBytes + 1]);
+        var big = Server.HostFile("lon.jpg", new byte[ZaloProcessor.MaxPhotoBytes + 1]);
         Assert.Null(await media.DownloadAsync(big, ZaloProcessor.MaxPhotoBytes, CancellationToken.None));
-        Assert.NotNull(await media.DownloadAsync(_server.HostFile("nho.jpg", Jpeg), ZaloProcessor.MaxPhotoBytes, CancellationToken.None));
+        Assert.NotNull(await media.DownloadAsync(Server.HostFile("nho.jpg", Jpeg), ZaloProcessor.MaxPhotoBytes, CancellationToken.None));
 
         // A server that accepts the connection and never answers.
         using var silent = new TcpListener(IPAddress.Loopback, 0);

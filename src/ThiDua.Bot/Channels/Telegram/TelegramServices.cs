@@ -36,10 +36,7 @@ public static class TelegramServices
         {
             var processor = ActivatorUtilities.CreateInstance<TelegramProcessor>(sp);
             // An administrator's /loi runs a kept update again through it.
-            var failures = sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>();
-            failures.RegisterReplay(TelegramUpdateReader.Channel, processor.ReplayAsync);
-            failures.RegisterSecret(options.Token);
-            failures.RegisterSecret(options.WebhookSecret);
+            sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterChannel(TelegramUpdateReader.Channel, processor.ReplayAsync, options.Token, options.WebhookSecret);
             return processor;
         });
         // A plan file queued for import is downloaded again by its file_id after a restart.

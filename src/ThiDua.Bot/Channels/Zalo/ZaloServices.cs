@@ -33,10 +33,7 @@ public static class ZaloServices
         {
             var processor = ActivatorUtilities.CreateInstance<ZaloProcessor>(sp);
             // An administrator's /loi runs a kept event again through it.
-            var failures = sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>();
-            failures.RegisterReplay(ZaloProcessor.Channel, processor.ReplayAsync);
-            failures.RegisterSecret(options.Token);
-            failures.RegisterSecret(options.WebhookSecret);
+            sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterChannel(ZaloProcessor.Channel, processor.ReplayAsync, options.Token, options.WebhookSecret);
             return processor;
         });
         // A photo queued for import is fetched again from its address after a restart.
