@@ -27,6 +27,7 @@ public sealed class NominationStore(BotDatabase db)
             SetKeys(nomination);
             db.Nominations.Insert(nomination);
             db.Forms.Delete(form.Key);
+            db.SavedForms.Upsert(new SavedForm { Key = form.Key, NominationId = nomination.Id });
             return nomination;
         });
         db.SyncToDisk();
@@ -45,6 +46,7 @@ public sealed class NominationStore(BotDatabase db)
             n.UpdatedAt = now;
             db.Nominations.Update(n);
             db.Forms.Delete(form.Key);
+            db.SavedForms.Upsert(new SavedForm { Key = form.Key, NominationId = n.Id, Edited = true });
             return n;
         });
     }
