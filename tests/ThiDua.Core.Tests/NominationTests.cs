@@ -213,6 +213,46 @@ public class NominationTests
     }
 
     [Fact]
+    public void The_same_person_twice_is_flagged_for_an_officer_whose_unit_is_not_confirmed_yet()
+    {
+        // Found by `-- faults`: an officer told nothing (the confirmation lost to a kill) types the nomination again.
+        using var bot = new TestBot(registered: false);
+        bot.Ask(QuickEntry);
+        bot.Ask("Nguyễn Thị Lan");
+        Assert.Contains("Đơn vị mới", bot.SendText("UBND xã Bản Mới").Replies[0].Text);
+        bot.Ask("bỏ qua");
+        bot.Ask("bỏ qua");
+        Assert.Contains("Đã lưu đề nghị LC-2024-0001", bot.Press("f|ok").Text);
+
+        bot.Ask(QuickEntry);
+        bot.Ask("bỏ qua");
+        bot.Ask("bỏ qua");
+        var dup = bot.Press("f|ok");
+
+        Assert.Contains("trùng với LC-2024-0001", dup.Text);
+        Assert.Single(bot.Database.Nominations.FindAll());
+    }
+
+    [Fact]
+    public void Xac_nhan_pressed_again_answers_with_the_same_confirmation_until_a_new_form_starts()
+    {
+        // Found by `-- faults`: the press handled again after a kill (the nomination saved, its answer not sent yet)
+        // answered "Biểu mẫu này đã xong hoặc đã hủy", and the officer never learnt the code.
+        using var bot = new TestBot();
+        Fill(bot);
+        var saved = bot.Press("f|ok");
+        var again = bot.Press("f|ok");
+
+        Assert.Contains("Đã lưu đề nghị LC-2024-0001", saved.Text);
+        Assert.Equal(saved.Text, again.Text);
+        Assert.Single(bot.Database.Nominations.FindAll());
+
+        bot.Ask(QuickEntry.Replace("Nguyễn Văn An", "Trần Văn Bình", StringComparison.Ordinal));
+        bot.Ask("/huy");
+        Assert.Contains("Biểu mẫu này đã xong hoặc đã hủy", bot.Press("f|ok").Text);
+    }
+
+    [Fact]
     public void Quota_and_past_deadlines_are_warned_before_saving()
     {
         using var bot = new TestBot(new DateTimeOffset(2024, 7, 5, 9, 0, 0, TimeSpan.FromHours(7)));

@@ -103,5 +103,19 @@ public sealed class NominationForm : NomineeDetails
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// The form a person saved last (written with the nomination, in one transaction): Xác nhận pressed again on it,
+/// a double tap or the same message handled again after a crash, answers with the same confirmation.
+/// Dropped when the person starts a new form.
+/// </summary>
+public sealed class SavedForm
+{
+    /// <summary>The form's key (the person in the chat).</summary>
+    [BsonId] public string Key { get; set; } = "";
+    public int NominationId { get; set; }
+    /// <summary>The form edited a saved draft rather than making a new one.</summary>
+    public bool Edited { get; set; }
+}
+
 /// <summary>The form's questions, in the order they are asked.</summary>
 public enum FormField { Campaign, Phase, Beneficiary, Award, NomineeName, Position, NomineeUnit, Gender, BirthYear, Achievement, ProposingUnit }

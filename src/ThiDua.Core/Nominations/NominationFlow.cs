@@ -44,6 +44,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
             {
                 Buttons = [[Btn("Tiếp tục", "resume"), Btn("Làm lại", "restart")], [Btn("Hủy", "cancel")]],
             };
+        // A new form: Xác nhận on the last saved one's card no longer answers for it.
+        db.SavedForms.Delete(message.PersonKey);
         var form = new NominationForm
         {
             Key = message.PersonKey,
@@ -103,7 +105,10 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         var value = parts.Length > 2 ? parts[2] : "";
         if (action == "new") return Start(kb, message, "", null);
         if (action == "start") return Start(kb, message, "", chosen: kb.Find(value));
-        if (form is null) return new Reply("Biểu mẫu này đã xong hoặc đã hủy. Gõ /dangky để đăng ký đề nghị mới.");
+        if (form is null)
+            return action is "ok" or "okdup" && SavedAgain(kb, message.PersonKey) is { } saved
+                ? saved
+                : new Reply("Biểu mẫu này đã xong hoặc đã hủy. Gõ /dangky để đăng ký đề nghị mới.");
         form.Paused = false;
         switch (action)
         {
@@ -188,11 +193,24 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         if (form.EditingNominationId is { } editingId)
         {
             var updated = _store.Update(form, editingId, clock.TimeProvider.GetUtcNow().UtcDateTime);
-            return updated is null
-                ? new Reply("Đề nghị này đã được nộp hoặc rút, không sửa được nữa.")
-                : new Reply($"✅ Đã cập nhật đề nghị {updated.Code}.\n" + string.Join('\n', DossierChecklist.Lines(updated, campaign)));
+            return updated is null ? new Reply("Đề nghị này đã được nộp hoặc rút, không sửa được nữa.") : Updated(updated, campaign);
         }
-        var saved = _store.Save(form, campaign, clock.TimeProvider.GetUtcNow().UtcDateTime);
+        return Saved(_store.Save(form, campaign, clock.TimeProvider.GetUtcNow().UtcDateTime), campaign);
+    }
+
+    /// <summary>The confirmation of the form this person saved last, while its nomination is still the draft it made; else null.</summary>
+    private Reply? SavedAgain(KnowledgeBase kb, string personKey)
+    {
+        if (db.SavedForms.FindById(personKey) is not { } last || db.Nominations.FindById(last.NominationId) is not { Status: NominationStatus.Draft } saved
+            || kb.Find(saved.CampaignId ?? "") is not { } campaign) return null;
+        return last.Edited ? Updated(saved, campaign) : Saved(saved, campaign);
+    }
+
+    private static Reply Updated(Nomination updated, Campaign campaign) =>
+        new($"✅ Đã cập nhật đề nghị {updated.Code}.\n" + string.Join('\n', DossierChecklist.Lines(updated, campaign)));
+
+    private static Reply Saved(Nomination saved, Campaign campaign)
+    {
         var lines = new List<string> { $"✅ Đã lưu đề nghị {saved.Code} (trạng thái: nháp) cho {saved.NomineeName}." };
         lines.AddRange(DossierChecklist.Lines(saved, campaign));
         lines.Add("Gửi tệp hồ sơ (ảnh hoặc tài liệu) với chú thích là tên thành phần (ví dụ “Tờ trình”) để đánh dấu ✅.");

@@ -27,6 +27,7 @@ public sealed class NominationStore(BotDatabase db)
             SetKeys(nomination);
             db.Nominations.Insert(nomination);
             db.Forms.Delete(form.Key);
+            db.SavedForms.Upsert(new SavedForm { Key = form.Key, NominationId = nomination.Id });
             return nomination;
         });
         db.SyncToDisk();
@@ -45,6 +46,7 @@ public sealed class NominationStore(BotDatabase db)
             n.UpdatedAt = now;
             db.Nominations.Update(n);
             db.Forms.Delete(form.Key);
+            db.SavedForms.Upsert(new SavedForm { Key = form.Key, NominationId = n.Id, Edited = true });
             return n;
         });
     }
@@ -62,15 +64,21 @@ public sealed class NominationStore(BotDatabase db)
         return query.Count();
     }
 
-    /// <summary>The same person or collective, for the same campaign, phase and award, from the same unit.</summary>
+    /// <summary>
+    /// The same person or collective, for the same campaign, phase and award, from the same unit: confirmed in it or
+    /// not yet ("pending:…"), so an officer waiting for their unit is warned as well.
+    /// </summary>
     public Nomination? FindDuplicate(NomineeDetails d, int? excludeId = null)
     {
         var name = VietnameseText.Fold(d.NomineeName);
         var unit = VietnameseText.Fold(d.ProposingUnit);
         return db.Nominations.Find(n => n.NameKey == name).FirstOrDefault(n =>
             n.Id != excludeId && n.Status != NominationStatus.Withdrawn && n.CampaignId == d.CampaignId
-            && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId && n.UnitKey == unit);
+            && n.PhaseId == d.PhaseId && n.AwardId == d.AwardId && UnitOf(n) == unit);
     }
+
+    private static string UnitOf(Nomination n) =>
+        n.UnitKey.StartsWith(Access.AccessPolicy.PendingPrefix, StringComparison.Ordinal) ? n.UnitKey[Access.AccessPolicy.PendingPrefix.Length..] : n.UnitKey;
 
     /// <summary>
     /// The proposing unit is the owner's registered one, whatever a form says (an older form may hold a typed

@@ -60,6 +60,7 @@ public sealed class BotDatabase : IDisposable
         Chats = _db.GetCollection<ChatState>("chats");
         ChatStates = new ChatStateCache(Chats, this, time ?? TimeProvider.System);
         Forms = _db.GetCollection<NominationForm>("forms");
+        SavedForms = _db.GetCollection<SavedForm>("saved_forms");
         Officers = _db.GetCollection<OfficerProfile>("officers");
         Nominations = _db.GetCollection<Nomination>("nominations");
         Nominations.EnsureIndex(n => n.Code, unique: true);
@@ -89,7 +90,7 @@ public sealed class BotDatabase : IDisposable
         LinkRequests = _db.GetCollection<LinkRequest>("link_requests");
         CodeAttempts = _db.GetCollection<CodeAttempts>("code_attempts");
         PersonalReminders.EnsureIndex(r => r.FireAt);
-        foreach (var name in new[] { "campaigns", "chats", "forms", "officers", "counters", "_files", "_chunks", "plan_text_files", "plan_text_chunks",
+        foreach (var name in new[] { "campaigns", "chats", "forms", "saved_forms", "officers", "counters", "_files", "_chunks", "plan_text_files", "plan_text_chunks",
                      "follows", "reminder_runs", "units", "invitations", "registrations", "link_requests", "code_attempts" })
             Create(name);
     }
@@ -285,6 +286,7 @@ public sealed class BotDatabase : IDisposable
     /// <summary>Chat context, read and written through a batching cache.</summary>
     public ChatStateCache ChatStates { get; private set; } = null!;
     public ILiteCollection<NominationForm> Forms { get; private set; } = null!;
+    public ILiteCollection<SavedForm> SavedForms { get; private set; } = null!;
     public ILiteCollection<OfficerProfile> Officers { get; private set; } = null!;
     public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
     public ILiteCollection<Counter> Counters { get; private set; } = null!;

@@ -61,19 +61,29 @@ public sealed partial class FakeTelegramServer
             _calls.Add(new ApiCall(method, parameters, DateTimeOffset.UtcNow, upload?.FileName, upload?.Content, null));
             if (method == "getUpdates")
                 _getUpdatesOffsets.Add(Long(parameters, "offset"));
-            if (_delays.TryGetValue(method, out var delays) && delays.Count > 0)
-                delay = delays.Dequeue();
+            if (_delays.TryGetValue(method, out var delays)
+                && delays.FindIndex(x => x.ChatId is null || x.ChatId == Long(parameters, "chat_id")) is var at and >= 0)
+            {
+                delay = delays[at].Length;
+                delays.RemoveAt(at);
+            }
             SignalLocked();
         }
 
         Reply? reply = null;
+        var drop = DropKind.None;
         try
         {
             if (delay is { } d)
                 await Task.Delay(d, ct);
-            reply = TakeFault(method) ?? badRequest ?? (KnownMethods.ContainsKey(method)
-                ? await DispatchAsync(method, parameters, uploads, ct)
-                : Reply.Error(404, "Not Found"));
+            var fault = TakeFault(method);
+            drop = fault?.Drop ?? DropKind.None;
+            if (fault is { Drop: DropKind.None })
+                reply = Reply.Error(fault.StatusCode, fault.Description, fault.RetryAfter);
+            else if (drop != DropKind.BeforeHandling)
+                reply = badRequest ?? (KnownMethods.ContainsKey(method)
+                    ? await DispatchAsync(method, parameters, uploads, ct)
+                    : Reply.Error(404, "Not Found"));
         }
         catch (OperationCanceledException)
         {
@@ -82,15 +92,22 @@ public sealed partial class FakeTelegramServer
         {
             reply = Reply.Error(500, $"Internal Server Error: the fake failed on {method}: {e.GetType().Name}: {e.Message}");
         }
+        var answer = ct.IsCancellationRequested || drop != DropKind.None ? null : reply;
         lock (_gate)
         {
-            _calls[index] = _calls[index] with { FailedWith = reply is null ? "no answer: client went away or server stopped" : reply.Description };
+            _calls[index] = _calls[index] with
+            {
+                FailedWith = drop == DropKind.BeforeHandling ? "no answer: connection dropped (DropConnectionNext)"
+                    : drop == DropKind.AfterHandling ? "no answer: connection dropped after handling (DropConnectionNext)"
+                    : answer is null ? "no answer: client went away or server stopped"
+                    : answer.Description,
+            };
             SignalLocked();
         }
-        if (reply is null || ct.IsCancellationRequested)
+        if (answer is null)
             ctx.Abort();                                  // like a server going away: the client sees a broken connection
         else
-            await WriteReplyAsync(ctx, reply);
+            await WriteReplyAsync(ctx, answer);
     }
 
     private async Task HandleFileAsync(HttpContext ctx)
@@ -124,12 +141,10 @@ public sealed partial class FakeTelegramServer
         }
     }
 
-    private Reply? TakeFault(string method)
+    private Fault? TakeFault(string method)
     {
         lock (_gate)
-            return _faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var f)
-                ? Reply.Error(f.StatusCode, f.Description, f.RetryAfter)
-                : null;
+            return _faults.TryGetValue(method, out var faults) && faults.TryDequeue(out var f) ? f : null;
     }
 
     private async Task<Reply> DispatchAsync(string method, JsonObject p, List<Upload> uploads, CancellationToken ct) => method switch

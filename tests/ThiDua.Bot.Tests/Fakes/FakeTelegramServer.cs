@@ -54,7 +54,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     private readonly HashSet<long> _blockedChats = [];
     private readonly Dictionary<string, Queue<Fault>> _faults = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, Queue<TimeSpan>> _delays = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, List<Delay>> _delays = new(StringComparer.OrdinalIgnoreCase);
     private string? _webhookUrl;
     private string? _webhookSecret;
     private TaskCompletionSource? _fileHold;
@@ -296,17 +296,54 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     // ---- Faults ----
 
+    // FailNext and DropConnectionNext share one queue per method, taken in the order they were set up, each by the
+    // next call of that method (after any DelayNext wait).
+
     /// <summary>The next <paramref name="times"/> calls of <paramref name="method"/> fail (before any normal handling).</summary>
     public void FailNext(string method, int statusCode, string description, int? retryAfterSeconds = null, int times = 1)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(description);
+        AddFaults(method, new Fault(statusCode, description, retryAfterSeconds, DropKind.None), times);
+    }
+
+    /// <summary>
+    /// The next <paramref name="times"/> calls of <paramref name="method"/> are read and recorded, then the connection is
+    /// aborted without an answer. By default the call is not handled (nothing is sent); with <paramref name="afterHandling"/>
+    /// it is handled first (a sendMessage lands in Messages), like an answer lost on the way back.
+    /// </summary>
+    public void DropConnectionNext(string method, int times = 1, bool afterHandling = false)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        AddFaults(method, new Fault(0, "", null, afterHandling ? DropKind.AfterHandling : DropKind.BeforeHandling), times);
+    }
+
+    /// <summary>Faults and delays set up for <paramref name="method"/> that no call has taken yet.</summary>
+    public int FaultsWaiting(string method)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        lock (_gate)
+            return (_faults.TryGetValue(method, out var faults) ? faults.Count : 0) + (_delays.TryGetValue(method, out var delays) ? delays.Count : 0);
+    }
+
+    /// <summary>Forgets every fault and delay no call has taken yet.</summary>
+    public void ClearFaults()
+    {
+        lock (_gate)
+        {
+            _faults.Clear();
+            _delays.Clear();
+        }
+    }
+
+    private void AddFaults(string method, Fault fault, int times)
+    {
         lock (_gate)
         {
             if (!_faults.TryGetValue(method, out var queue))
                 _faults[method] = queue = new Queue<Fault>();
             for (var i = 0; i < times; i++)
-                queue.Enqueue(new Fault(statusCode, description, retryAfterSeconds));
+                queue.Enqueue(fault);
         }
     }
 
@@ -331,15 +368,18 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         };
     }
 
-    /// <summary>The next call of <paramref name="method"/> waits this long before it is handled; if the client gives up meanwhile it is not handled at all.</summary>
-    public void DelayNext(string method, TimeSpan delay)
+    /// <summary>
+    /// The next call of <paramref name="method"/> (to <paramref name="chatId"/> only, when given) waits this long before
+    /// it is handled; if the client gives up meanwhile it is not handled at all.
+    /// </summary>
+    public void DelayNext(string method, TimeSpan delay, long? chatId = null)
     {
         ArgumentNullException.ThrowIfNull(method);
         lock (_gate)
         {
-            if (!_delays.TryGetValue(method, out var queue))
-                _delays[method] = queue = new Queue<TimeSpan>();
-            queue.Enqueue(delay);
+            if (!_delays.TryGetValue(method, out var list))
+                _delays[method] = list = [];
+            list.Add(new Delay(delay, chatId));
         }
     }
 
@@ -445,7 +485,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         + (m.Text is { Length: > 300 } t ? t[..300] + "…" : m.Text)));
 
     private sealed record PendingUpdate(long Key, long UpdateId, string Json);
-    private sealed record Fault(int StatusCode, string Description, int? RetryAfter);
+    private enum DropKind { None, BeforeHandling, AfterHandling }
+    private sealed record Fault(int StatusCode, string Description, int? RetryAfter, DropKind Drop);
+    private sealed record Delay(TimeSpan Length, long? ChatId);
     private sealed record StoredFile(string FileId, string UniqueId, string Path, byte[] Content, string? FileName, string? MimeType)
     {
         public long? DeclaredSize { get; init; }

@@ -128,6 +128,35 @@ public class FakeTelegramServerTests
     }
 
     [Fact]
+    public async Task DropConnectionNext_and_a_chat_s_DelayNext_leave_the_client_without_an_answer()
+    {
+        await using var server = await FakeTelegramServer.StartAsync();
+        var bot = ClientFor(server);
+        await bot.GetMe();                                      // a pooled connection, like a bot that has been running
+        server.DropConnectionNext("sendMessage");
+        server.DropConnectionNext("sendMessage", afterHandling: true);
+        server.DelayNext("sendMessage", TimeSpan.FromSeconds(5), chatId: 43);
+        Assert.Equal(3, server.FaultsWaiting("sendMessage"));
+
+        await Assert.ThrowsAsync<RequestException>(() => bot.SendMessage(42, "một"));
+        await Assert.ThrowsAsync<RequestException>(() => bot.SendMessage(42, "hai"));    // sent, but the answer is lost
+        await bot.SendMessage(42, "ba");                        // the delay waits for chat 43
+        using var impatient = new HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        var hung = new TelegramBotClient(new TelegramBotClientOptions(server.Token, server.BaseUrl) { RetryCount = 0 }, impatient);
+        await Assert.ThrowsAnyAsync<Exception>(() => hung.SendMessage(43, "bốn"));
+        await server.WaitForCallAsync("sendMessage", c => c.FailedWith == "no answer: client went away or server stopped");
+
+        Assert.Equal(["hai", "ba"], server.Messages.Select(m => m.Text));
+        Assert.Equal([null, "no answer: connection dropped (DropConnectionNext)", "no answer: connection dropped after handling (DropConnectionNext)", null, "no answer: client went away or server stopped"],
+            server.Calls.Select(c => c.FailedWith));
+        Assert.Equal(0, server.FaultsWaiting("sendMessage"));
+        server.FailNext("sendMessage", 500, "Internal Server Error");
+        server.ClearFaults();
+        await bot.SendMessage(42, "năm");
+        Assert.Equal(0, server.FaultsWaiting("sendMessage"));
+    }
+
+    [Fact]
     public async Task SendDocument_keeps_the_name_and_bytes_the_bot_uploaded()
     {
         await using var server = await FakeTelegramServer.StartAsync();
