@@ -56,23 +56,24 @@ public sealed class BotDatabase : IDisposable
 
     private void Init(TimeProvider? time = null)
     {
-        Campaigns = _db.GetCollection<StoredCampaign>("campaigns");
-        Chats = _db.GetCollection<ChatState>("chats");
+        Campaigns = Collection<StoredCampaign>("campaigns");
+        Chats = Collection<ChatState>("chats");
         ChatStates = new ChatStateCache(Chats, this, time ?? TimeProvider.System);
-        Forms = _db.GetCollection<NominationForm>("forms");
-        SavedForms = _db.GetCollection<SavedForm>("saved_forms");
-        Officers = _db.GetCollection<OfficerProfile>("officers");
-        Nominations = _db.GetCollection<Nomination>("nominations");
+        Forms = Collection<NominationForm>("forms");
+        SavedForms = Collection<SavedForm>("saved_forms");
+        Officers = Collection<OfficerProfile>("officers");
+        Nominations = Collection<Nomination>("nominations");
         Nominations.EnsureIndex(n => n.Code, unique: true);
         Nominations.EnsureIndex(n => n.CampaignId);
         Nominations.EnsureIndex(n => n.OwnerKey);
         Nominations.EnsureIndex(n => n.NameKey);
-        Counters = _db.GetCollection<Counter>("counters");
-        Files = _db.FileStorage;
-        PlanTexts = new PlanTextStore(_db.GetStorage<string>("plan_text_files", "plan_text_chunks"));
-        Follows = _db.GetCollection<Follow>("follows");
+        Counters = Collection<Counter>("counters");
+        // LiteDB's own file storage ("_files", "_chunks", what FileStorage is).
+        Files = Storage("_files", "_chunks");
+        PlanTexts = new PlanTextStore(Storage("plan_text_files", "plan_text_chunks"));
+        Follows = Collection<Follow>("follows");
         Follows.EnsureIndex(f => f.CampaignId);
-        Outbox = _db.GetCollection<OutboxMessage>("outbox");
+        Outbox = Collection<OutboxMessage>("outbox");
         // Only what the dispatcher reads is indexed: an index on Status (four values) slowed every write.
         var olderFile = Outbox.DropIndex("Status");
         Outbox.EnsureIndex(m => m.PendingAt);
@@ -80,19 +81,16 @@ public sealed class BotDatabase : IDisposable
         // or they would never be sent. Done once, not a scan of every sent message at each start.
         if (olderFile)
             foreach (var old in Outbox.Find("$.Status = 'Pending' AND $.PendingAt = null")) Outbox.Update(old);
-        ReminderRuns = _db.GetCollection<ReminderRun>("reminder_runs");
-        PersonalReminders = _db.GetCollection<PersonalReminder>("personal_reminders");
-        Units = _db.GetCollection<Unit>("units");
-        Invitations = _db.GetCollection<Invitation>("invitations");
-        Registrations = _db.GetCollection<Registration>("registrations");
-        JoinRequests = _db.GetCollection<JoinRequest>("join_requests");
+        ReminderRuns = Collection<ReminderRun>("reminder_runs");
+        PersonalReminders = Collection<PersonalReminder>("personal_reminders");
+        Units = Collection<Unit>("units");
+        Invitations = Collection<Invitation>("invitations");
+        Registrations = Collection<Registration>("registrations");
+        JoinRequests = Collection<JoinRequest>("join_requests");
         JoinRequests.EnsureIndex(r => r.UnitKey);
-        LinkRequests = _db.GetCollection<LinkRequest>("link_requests");
-        CodeAttempts = _db.GetCollection<CodeAttempts>("code_attempts");
+        LinkRequests = Collection<LinkRequest>("link_requests");
+        CodeAttempts = Collection<CodeAttempts>("code_attempts");
         PersonalReminders.EnsureIndex(r => r.FireAt);
-        foreach (var name in new[] { "campaigns", "chats", "forms", "saved_forms", "officers", "counters", "_files", "_chunks", "plan_text_files", "plan_text_chunks",
-                     "follows", "reminder_runs", "units", "invitations", "registrations", "link_requests", "code_attempts" })
-            Create(name);
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new();
