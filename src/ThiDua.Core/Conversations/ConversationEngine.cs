@@ -163,6 +163,10 @@ public sealed class ConversationEngine(
         }
         if (Onboarding.Active(actor.Key) is { } registration)
         {
+            // The message that started registration once more (sent twice, or handled again after a crash before its
+            // answer went out): the name is asked again, the message is not read as the name.
+            if (!registration.AwaitingUnit && registration.PendingText is { } pending && pending == text)
+                return [Onboarding.Begin(actor.Key, RegisterFirst, pending, registration.PendingButton)];
             var (reply, done) = Onboarding.Answer(actor.Key, registration, text, turn.Pushed);
             return done is null ? [reply] : [reply, .. Replay(turn, done)];
         }
