@@ -28,6 +28,24 @@ public class AccessTests
     }
 
     [Fact]
+    public void A_registration_step_sent_again_is_asked_again_not_read_as_the_next_answer()
+    {
+        // Found by `-- faults`: a message handled again after a kill (its first handling saved the step, its answer
+        // was not sent yet) was read as the next step's answer: the nomination as the name, the name as the unit.
+        using var bot = new TestBot(May2024, registered: false);
+        var asked = bot.Ask(Entry("Nguyễn Văn An"));
+        Assert.Equal(asked.Text, bot.Ask(Entry("Nguyễn Văn An")).Text);
+        var unit = bot.Ask("Lò Thị Hoa");
+        Assert.Contains("Đơn vị của bạn", unit.Text);
+        Assert.Equal(unit.Text, bot.Ask("Lò Thị Hoa").Text);
+
+        var done = bot.SendText("UBND xã Nậm Chày");
+
+        Assert.Contains("Đã đăng ký: Lò Thị Hoa — UBND xã Nậm Chày", done.Replies[0].Text);
+        Assert.Equal("UBND xã Nậm Chày", bot.Database.Officers.FindById("test:c1")!.Unit);
+    }
+
+    [Fact]
     public void Questions_need_no_registration_but_a_nomination_asks_name_and_unit_once_then_goes_on()
     {
         using var bot = new TestBot(May2024, registered: false);

@@ -135,6 +135,10 @@ public sealed class ConversationEngine : IConversationCore
         var onboarding = _context.Onboarding;
         if (onboarding.Active(actor.Key) is { } registration)
         {
+            // The message that started registration once more (sent twice, or handled again after a crash before its
+            // answer went out): the name is asked again, the message is not read as the name.
+            if (!registration.AwaitingUnit && registration.PendingText is { } pending && pending == text
+                && _context.Gate(turn, pending, registration.PendingButton) is { } askedAgain) return askedAgain;
             var (reply, done) = onboarding.Answer(actor.Key, registration, text, turn.Pushed);
             return done is null ? [reply] : [reply, .. _context.Replay(turn, done)];
         }
