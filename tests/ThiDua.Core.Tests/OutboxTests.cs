@@ -24,6 +24,18 @@ public class OutboxTests
         }
     }
 
+    /// <summary>The process dies as the dispatcher logs a line containing <paramref name="text"/>.</summary>
+    private sealed class DyingLogger(string text) : Microsoft.Extensions.Logging.ILogger<OutboxDispatcher>
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (formatter(state, exception).Contains(text, StringComparison.Ordinal)) throw new OperationCanceledException("the process died here");
+        }
+    }
+
     private static OutboxDispatcher Dispatcher(TestBot bot, IOutboxSender sender) =>
         new(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance);
 
@@ -219,6 +231,31 @@ public class OutboxTests
     }
 
     private static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
+
+    [Fact]
+    public async Task A_second_silence_is_saved_failed_with_its_record_for_administrators_at_once()
+    {
+        // Found by `-- faults`: killed between the /loi record and the failed status, a message was listed as
+        // undelivered and, pending still, sent a third time after the restart.
+        using var bot = new TestBot();
+        var calls = 0;
+        var sender = new ScriptedSender(ThiDua.Bot.Channels.Telegram.TelegramSender.Documented, bot.Time, (_, _) =>
+        {
+            calls++;
+            return SendResult.MayHaveArrived("Telegram không trả lời");
+        });
+        Enqueue(bot, "answer", "42", "Hạn nộp hồ sơ: 30/6/2024");
+        using (var dying = new OutboxDispatcher(bot.Database, [sender], bot.Time, new DyingLogger("hai lần"), bot.Failures))
+            await Assert.ThrowsAsync<OperationCanceledException>(() => Run(bot, dying, 120, TimeSpan.FromSeconds(1)));
+        Assert.Equal(2, calls);
+
+        using var restarted = new OutboxDispatcher(bot.Database, [sender], bot.Time, NullLogger<OutboxDispatcher>.Instance, bot.Failures);
+        await Run(bot, restarted, 120, TimeSpan.FromSeconds(1));
+
+        Assert.Equal(2, calls);
+        Assert.Equal(OutboxStatus.Failed, bot.Database.Outbox.FindById("answer").Status);
+        Assert.Single(bot.Failures.Recent(10), f => f.Source == OutboxDispatcher.UndeliveredSource && f.Payload == "answer");
+    }
 
     [Fact]
     public async Task A_send_without_an_answer_is_sent_once_more_and_a_second_silence_is_kept_for_administrators_not_dropped()

@@ -111,11 +111,18 @@ public sealed class FailureLog(BotDatabase db, TimeProvider time)
         });
     }
 
-    /// <summary>Keeps an update a channel adapter failed on, with its raw payload; registered secrets are blanked out of both.</summary>
-    public FailedMessage RecordAdapter(string channel, string chatId, string payload, string error)
+    /// <summary>
+    /// Keeps an update a channel adapter failed on, with its raw payload; registered secrets are blanked out of both.
+    /// <paramref name="with"/> is written in the same transaction (what the failure changes where it happened).
+    /// </summary>
+    public FailedMessage RecordAdapter(string channel, string chatId, string payload, string error, Action? with = null)
     {
         var failure = new FailedMessage { Source = channel, Channel = channel, ChatId = chatId, Payload = Bounded(Redacted(payload), 64 * 1024), Error = Bounded(Redacted(error))! };
-        db.InTransaction(() => Insert(failure));
+        db.InTransaction(() =>
+        {
+            with?.Invoke();
+            return Insert(failure);
+        });
         return failure;
     }
 

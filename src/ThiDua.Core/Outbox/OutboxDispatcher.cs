@@ -96,8 +96,8 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     // Twice without an answer: not sent a third time, and not dropped in silence either.
                     message.Status = OutboxStatus.Failed;
                     message.LastError = $"{result.Error} (hai lần không có trả lời)";
-                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, message.Key, message.ChatId);
                     KeepUndelivered(message);
+                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, message.Key, message.ChatId);
                     break;
                 case SendOutcome.Unknown:
                     // It may have arrived: sent once more, so a person gets it twice at worst rather than never.
@@ -126,13 +126,17 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
         return sent;
     }
 
-    /// <summary>An undelivered message is kept where administrators look (/loi); running it again puts it back in the outbox.</summary>
+    /// <summary>
+    /// An undelivered message is kept where administrators look (/loi), its failed status saved in the same transaction:
+    /// a crash between the two would list it and still send it a third time, or fail it in silence. Running it again
+    /// puts it back in the outbox.
+    /// </summary>
     private void KeepUndelivered(OutboxMessage message)
     {
         if (failures is null) return;
         try
         {
-            failures.RecordAdapter(UndeliveredSource, message.ChatId, message.Key, $"{message.Channel}: {message.LastError}");
+            failures.RecordAdapter(UndeliveredSource, message.ChatId, message.Key, $"{message.Channel}: {message.LastError}", with: () => db.Outbox.Update(message));
         }
         catch (LiteException ex)
         {
