@@ -18,10 +18,6 @@ public static class CheckedOptions
         return services;
     }
 
-    /// <summary>For a class made outside the host (a test, a benchmark): the same rule, as the start's message.</summary>
-    public static T Checked<T>(this T options, Func<T, string?> problem) =>
-        problem(options) is { } wrong ? throw new StartupException(wrong) : options;
-
     private sealed class Rule<T>(Func<T, string?> problem) : IValidateOptions<T> where T : class
     {
         public ValidateOptionsResult Validate(string? name, T options) =>

@@ -43,9 +43,8 @@ public static class CoreServices
         });
         services.AddSingleton(ReminderOptionsFrom(configuration));
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
-        // Read once now as well, so a value that is not a number is named before the host is built.
-        ImportOptionsFrom(configuration);
-        services.AddCheckedOptions<ImportOptions>(configuration.GetSection(ImportOptions.Section), o => o.Problem() is { } wrong ? $"Cấu hình {wrong}." : null);
+        // Read and checked here, by the same reader the import command uses: a start and an import refuse the same values.
+        services.AddSingleton(ImportOptionsFrom(configuration));
         services.AddSingleton<ThiDua.Core.Reminders.ReminderService>();
         services.AddSingleton(sp =>
         {

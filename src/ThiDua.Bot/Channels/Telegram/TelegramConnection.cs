@@ -19,7 +19,6 @@ public sealed class TelegramConnection : IDisposable
 
     public TelegramConnection(TelegramOptions options)
     {
-        ThiDua.Bot.Hosting.CheckedOptions.Checked(options, o => o.Problem());
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
             // Long polls wait up to PollTimeoutSeconds on the server; the client waits a little longer.

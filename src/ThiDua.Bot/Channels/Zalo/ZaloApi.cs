@@ -31,7 +31,6 @@ public sealed class ZaloApi : IDisposable
 
     public ZaloApi(ZaloOptions options)
     {
-        ThiDua.Bot.Hosting.CheckedOptions.Checked(options, o => o.Problem());
         Options = options;
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan };
         _base = $"{options.ApiBaseUrl.TrimEnd('/')}/bot{options.Token}";
