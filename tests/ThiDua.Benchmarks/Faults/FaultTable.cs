@@ -14,7 +14,7 @@ internal static class FaultTable
             ("officers (chats) / messages they sent", r => $"{r.Officers} / {N(r.Inputs)}"),
             ("faults taken: 500 / 429 / hang / drop before / drop after handling", r => r.Faults is { } f
                 ? $"{f[FaultKind.ServerError]} / {f[FaultKind.FloodLimit]} / {f[FaultKind.Hang]} / {f[FaultKind.DropBefore]} / {f[FaultKind.DropAfter]}" : "—"),
-            ("faults taken: one message hung twice", r => r.Faults is { } f ? N(f[FaultKind.HangTwice]) : "—"),
+            ("faults taken: two hangs set for one chat's next sends", r => r.Faults is { } f ? N(f[FaultKind.HangTwice]) : "—"),
             ("nominations saved / confirmed to the officer", r => $"{r.Nominations.Saved} / {r.Nominations.Confirmed}"),
             ("confirmed nominations lost (must be 0)", r => N(r.Nominations.ConfirmedLost)),
             ("nominations duplicated (must be 0)", r => N(r.Nominations.Duplicated)),
