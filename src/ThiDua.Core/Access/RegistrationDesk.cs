@@ -44,8 +44,9 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
             if (db.Officers.FindById(userKey) is { UnitKey: { } unitKey, JoinPending: false } && db.Units.FindById(unitKey) is { } invited) return Finish(userKey, reg, invited, null);
             return (AskUnit($"Cảm ơn {name}."), null);
         }
-        // The name once more (sent twice, or handled again after a crash): the unit is asked again, not named after the person.
-        if (FieldRules.TryPersonName(text, out var again, out _) && again == reg.Name) return (AskUnit($"Cảm ơn {again}."), null);
+        // The name, or the message that started registration, once more (sent twice, typed again, handled again after
+        // a crash): the unit is asked again, not named after the person or the nomination.
+        if (text == reg.PendingText || FieldRules.TryPersonName(text, out var again, out _) && again == reg.Name) return (AskUnit($"Cảm ơn {reg.Name}."), null);
         if (!FieldRules.TryText(text, "Tên đơn vị", 4, 150, out var unitName, out var unitError)) return (AskUnit(unitError), null);
         var key = VietnameseText.Fold(unitName);
         var known = db.Units.FindById(key);

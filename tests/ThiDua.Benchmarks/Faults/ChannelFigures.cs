@@ -7,6 +7,8 @@ internal sealed class ChannelFigures(string name)
     public int Kills { get; set; }
     public int KillsAfterConfirmation { get; set; }
     public int Starts { get; set; }
+    /// <summary>Starts after which the bot neither answered nor reached the Bot API within a minute (killed and started again).</summary>
+    public int SilentStarts { get; set; }
     public int Officers { get; set; }
     public int Inputs { get; set; }
     public Dictionary<FaultKind, int>? Faults { get; set; }
@@ -22,9 +24,11 @@ internal sealed class ChannelFigures(string name)
     public int DuplicateWarnings { get; set; }
     public int? WebhookRetries { get; set; }
     public TimeSpan Elapsed { get; set; }
+    /// <summary>From the last kill until every officer was done.</summary>
+    public TimeSpan Finishing { get; set; }
 
     public bool Holds =>
-        Nominations.ConfirmedLost == 0 && Nominations.Duplicated == 0
+        SilentStarts == 0 && Nominations.ConfirmedLost == 0 && Nominations.Duplicated == 0
         && (Delivery is null || Delivery.LostSilently == 0 && Delivery.StillPending == 0 && LoiUndelivered == Delivery.FailedAndKept);
 
     public void AddOfficers(IReadOnlyList<Officer> officers)

@@ -10,5 +10,5 @@ internal sealed record ChatInput(string? Text, string? Button = null, int Messag
     public static ChatInput Press(string data, int messageId) => new(null, data, messageId);
 }
 
-/// <summary>A message from the bot as the officer sees it: its text, its buttons' data, the channel's id to press them on.</summary>
-internal sealed record BotMessage(string Text, IReadOnlyList<string> Buttons, int MessageId = 0);
+/// <summary>A message from the bot as the officer sees it: its text, its buttons' data, the channel's id to press them on, when it came.</summary>
+internal sealed record BotMessage(string Text, IReadOnlyList<string> Buttons, int MessageId, DateTimeOffset At);

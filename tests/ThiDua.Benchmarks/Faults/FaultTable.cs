@@ -10,15 +10,15 @@ internal static class FaultTable
         (string Label, Func<ChannelFigures, string> Value)[] rows =
         [
             ("kills (SIGKILL) / of them 0–40 ms after Xác nhận", r => $"{r.Kills} / {r.KillsAfterConfirmation}"),
-            ("starts of the process", r => N(r.Starts)),
+            ("starts of the process / of them silent for a minute (must be 0)", r => $"{r.Starts} / {r.SilentStarts}"),
             ("officers (chats) / messages they sent", r => $"{r.Officers} / {N(r.Inputs)}"),
             ("faults taken: 500 / 429 / hang / drop before / drop after handling", r => r.Faults is { } f
                 ? $"{f[FaultKind.ServerError]} / {f[FaultKind.FloodLimit]} / {f[FaultKind.Hang]} / {f[FaultKind.DropBefore]} / {f[FaultKind.DropAfter]}" : "—"),
-            ("faults taken: one message hung twice", r => r.Faults is { } f ? N(f[FaultKind.HangTwice]) : "—"),
+            ("faults taken: two hangs set for one chat's next sends", r => r.Faults is { } f ? N(f[FaultKind.HangTwice]) : "—"),
             ("nominations saved / confirmed to the officer", r => $"{r.Nominations.Saved} / {r.Nominations.Confirmed}"),
             ("confirmed nominations lost (must be 0)", r => N(r.Nominations.ConfirmedLost)),
             ("nominations duplicated (must be 0)", r => N(r.Nominations.Duplicated)),
-            ("saved, but the officer never got the code", r => N(r.Nominations.NeverConfirmed)),
+            ("saved, the confirmation never reached the officer", r => N(r.Nominations.NeverConfirmed)),
             ("saved under another unit / officers registered under another unit", r => $"{r.Nominations.WrongUnit} / {r.Nominations.WrongRegistration}"),
             ("replies in the outbox / sends the fake server accepted", r => r.Delivery is { } d ? $"{N(d.Replies)} / {N(d.Delivered)}" : "—"),
             ("replies repeated after a kill: total / most in one kill", r => r.Delivery is { } d ? $"{d.RepeatsAfterKills} / {d.MostRepeatsInOneKill}" : "—"),
@@ -32,7 +32,7 @@ internal static class FaultTable
             ("officers: typed the nomination again / sent again after 25 s of silence", r => $"{r.Retypes} / {r.SentAgain}"),
             ("officers: told 'trùng với …' / gave up a nomination", r => $"{r.DuplicateWarnings} / {r.Abandoned}"),
             ("promise holds", r => r.Holds ? "yes" : "NO"),
-            ("wall time", r => $"{r.Elapsed.TotalSeconds:F0} s"),
+            ("wall time / of it, officers finishing after the last kill", r => $"{r.Elapsed.TotalSeconds:F0} s / {r.Finishing.TotalSeconds:F0} s"),
         ];
         var labelWidth = rows.Max(r => r.Label.Length);
         var widths = runs.Select(run => Math.Max(run.Name.Length, rows.Max(r => r.Value(run).Length))).ToList();

@@ -18,6 +18,7 @@ internal sealed class KillableBot(string database, string[] arguments, IReadOnly
     private Task _logs = Task.CompletedTask;
 
     public Process Process => _process ?? throw new InvalidOperationException("not started");
+    public string LogFile => logFile;
     public bool Running => _process is { HasExited: false };
     public int Starts { get; private set; }
     /// <summary>When each kill happened (UTC, real time), to tell a repeat caused by a kill from one caused by a fault.</summary>
@@ -49,7 +50,7 @@ internal sealed class KillableBot(string database, string[] arguments, IReadOnly
         var stdout = scripted ? null : _process.StandardOutput;
         _logs = Task.Run(async () =>
         {
-            await using var log = new StreamWriter(logFile, append: true);
+            await using var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
             await log.WriteLineAsync($"---- start {Starts} at {Now:O}");
             var lines = new List<Task> { CopyAsync(stderr, log) };
             if (stdout is not null) lines.Add(CopyAsync(stdout, log));

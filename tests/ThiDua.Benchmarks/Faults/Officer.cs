@@ -21,11 +21,19 @@ internal sealed partial class Officer
     private string? _nominee;
     private bool _cancelling;
     private int _retypes;
+    private readonly TimeSpan? _repeatsWithin;
     private string? _lastSeen;
+    private DateTimeOffset _lastSeenAt;
     private bool _windingDown;
 
-    public Officer(int index, long chatId, int seed, IReadOnlyList<string> questions)
+    /// <param name="repeatsWithin">
+    /// A message the same as the last one, this soon after it, is the platform's repeat and read once (null: never, as
+    /// in the scripted channel). Shorter than the silence after which the officer sends again, so an answer the same as
+    /// the last one to a message sent again is still read.
+    /// </param>
+    public Officer(int index, long chatId, int seed, IReadOnlyList<string> questions, TimeSpan? repeatsWithin)
     {
+        _repeatsWithin = repeatsWithin;
         Index = index;
         ChatId = chatId;
         _random = new Random(seed);
@@ -42,8 +50,6 @@ internal sealed partial class Officer
     public ChatInput? Waiting { get; private set; }
     public bool Done => Waiting is null;
     public List<(string Code, string Nominee)> Confirmations { get; } = [];
-    public HashSet<string> Nominees { get; } = new(StringComparer.Ordinal);
-    public int Repeats { get; private set; }
     public int Retypes { get; private set; }
     public int Abandoned { get; private set; }
     public int DuplicateWarnings { get; private set; }
@@ -61,12 +67,9 @@ internal sealed partial class Officer
     public ChatInput? OnMessage(BotMessage message)
     {
         if (message.Text.StartsWith("✅ Đã đăng ký:", StringComparison.Ordinal)) return null;    // the card follows
-        if (message.Text == _lastSeen)
-        {
-            Repeats++;                                   // the same message twice in a row: read once
-            return null;
-        }
-        _lastSeen = message.Text;
+        if (_repeatsWithin is { } window && message.Text == _lastSeen && message.At - _lastSeenAt < window)
+            return null;                                 // the same message again soon after: read once
+        (_lastSeen, _lastSeenAt) = (message.Text, message.At);
         if (Saved().Match(message.Text) is { Success: true } saved) Confirmations.Add((saved.Groups["code"].Value, saved.Groups["name"].Value));
         if (Waiting is null) return null;
         return Send(Next(message) ?? NextTask());
@@ -84,7 +87,7 @@ internal sealed partial class Officer
             _cancelling = true;
             return ChatInput.Press("f|cancel", message.MessageId);
         }
-        if (message.Text.Contains("Họ và tên của bạn?", StringComparison.Ordinal)) return ChatInput.Say(Name);
+        if (message.Buttons.Contains("g|cancel") && message.Text.Contains("họ và tên", StringComparison.OrdinalIgnoreCase)) return ChatInput.Say(Name);
         if (message.Text.Contains("Đơn vị của bạn", StringComparison.Ordinal)) return ChatInput.Say(Unit);
         if (message.Buttons.Contains("f|ok")) return ChatInput.Press("f|ok", message.MessageId);
         if (message.Text.StartsWith("Bạn đang đăng ký dở", StringComparison.Ordinal)) return ChatInput.Press("f|resume", message.MessageId);
@@ -105,7 +108,6 @@ internal sealed partial class Officer
         if (_random.Next(5) < 2)
         {
             _nominee = NomineeName(_nominees++);
-            Nominees.Add(_nominee);
             return QuickEntry(_nominee);
         }
         int pick;

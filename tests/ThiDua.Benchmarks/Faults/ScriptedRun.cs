@@ -13,7 +13,7 @@ namespace ThiDua.Benchmarks.Faults;
 internal sealed class ScriptedRun(int kills, int officerCount, int seed)
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly List<Officer> _officers = [.. Enumerable.Range(0, officerCount).Select(i => new Officer(i, i, seed * 1000 + i, FaultHarness.Questions))];
+    private readonly List<Officer> _officers = [.. Enumerable.Range(0, officerCount).Select(i => new Officer(i, i, seed * 1000 + i, FaultHarness.Questions, repeatsWithin: null))];
     private readonly Queue<(Officer Officer, string Line)> _inFlight = new();
     private KillPlan _plan = null!;
     private Channel<string> _output = null!;
@@ -21,6 +21,7 @@ internal sealed class ScriptedRun(int kills, int officerCount, int seed)
     private Task _reading = Task.CompletedTask;
     private DateTimeOffset _readyAt;
     private int _sentAgain;
+    private int _silentStarts;
 
     public async Task<ChannelFigures> RunAsync()
     {
@@ -34,31 +35,32 @@ internal sealed class ScriptedRun(int kills, int officerCount, int seed)
 
         foreach (var officer in _officers) _inFlight.Enqueue((officer, Line(officer, officer.Begin())));
         await StartAsync(bot);
-        var windingDown = false;
+        DateTimeOffset? windingDown = null;
         while (true)
         {
-            while (_output.Reader.TryRead(out var line)) Answered(line);
+            while (_output.Reader.TryRead(out var line)) Answered(line, cutByKill: false);
             if (_plan.Left > 0 && _plan.Due(DateTimeOffset.UtcNow, _readyAt))
             {
                 await bot.KillAsync();
                 _plan.Killed();
                 await _reading;
-                while (_output.Reader.TryRead(out var line)) Answered(line);
+                while (_output.Reader.TryRead(out var line)) Answered(line, cutByKill: _output.Reader.Count == 0);
                 resent += _inFlight.Count;
                 mostResent = Math.Max(mostResent, _inFlight.Count);
                 await StartAsync(bot);
             }
-            else if (_plan.Left == 0 && !windingDown)
+            else if (_plan.Left == 0 && windingDown is null)
             {
-                windingDown = true;
+                windingDown = DateTimeOffset.UtcNow;
                 foreach (var officer in _officers) officer.WindDown();
             }
-            else if (windingDown && _inFlight.Count == 0)
+            else if (windingDown is not null && _inFlight.Count == 0)
             {
                 break;
             }
             await Task.WhenAny(_output.Reader.WaitToReadAsync().AsTask(), Task.Delay(10));
         }
+        figures.Finishing = DateTimeOffset.UtcNow - windingDown!.Value;
         bot.Process.StandardInput.Close();
         await bot.Process.WaitForExitAsync();
 
@@ -69,6 +71,7 @@ internal sealed class ScriptedRun(int kills, int officerCount, int seed)
         figures.Starts = bot.Starts;
         figures.AddOfficers(_officers);
         figures.SentAgain = _sentAgain;
+        figures.SilentStarts = _silentStarts;
         figures.LinesResentAfterKills = resent;
         figures.MostLinesResentInOneKill = mostResent;
         figures.Elapsed = clock.Elapsed;
@@ -77,8 +80,24 @@ internal sealed class ScriptedRun(int kills, int officerCount, int seed)
         return figures;
     }
 
-    /// <summary>Starts the bot, writes it the lines still unanswered, and waits for its first answer.</summary>
+    /// <summary>
+    /// Starts the bot, writes it the lines still unanswered, and waits for its first answer; a bot that gives none in
+    /// a minute (or exits) is counted, killed and started again, three times at most.
+    /// </summary>
     private async Task StartAsync(KillableBot bot)
+    {
+        for (var attempt = 1; !await LaunchAsync(bot); attempt++)
+        {
+            _silentStarts++;
+            Console.Error.WriteLine($"scripted: start {bot.Starts} gave no answer within {Patience.TotalSeconds:F0} s; killed and started again (bot log: {bot.LogFile})");
+            if (attempt == 3) throw new InvalidOperationException($"the bot did not answer after {attempt} starts; its log: {bot.LogFile}");
+            await bot.KillAsync();
+        }
+        _readyAt = DateTimeOffset.UtcNow;
+        _plan.Arm();
+    }
+
+    private async Task<bool> LaunchAsync(KillableBot bot)
     {
         _stdin = null;
         bot.Launch();
@@ -93,24 +112,39 @@ internal sealed class ScriptedRun(int kills, int officerCount, int seed)
         });
         foreach (var (_, line) in _inFlight) Write(line);
         using var patience = new CancellationTokenSource(Patience);
-        await _output.Reader.WaitToReadAsync(patience.Token);
-        _readyAt = DateTimeOffset.UtcNow;
-        _plan.Arm();
+        try
+        {
+            return await _output.Reader.WaitToReadAsync(patience.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>One output line: the answer to the oldest line in flight, read by its officer until it knows what to send next.</summary>
-    private void Answered(string output)
+    /// <param name="cutByKill">The last line before a kill, which may end where the kill cut it: then it answered nothing.</param>
+    private void Answered(string output, bool cutByKill)
     {
+        JsonDocument json;
+        try
+        {
+            json = JsonDocument.Parse(output);
+        }
+        catch (JsonException) when (cutByKill)
+        {
+            return;
+        }
+        using var document = json;
         var (officer, _) = _inFlight.Dequeue();
-        using var json = JsonDocument.Parse(output);
-        if (!json.RootElement.TryGetProperty("replies", out var replies))
+        if (!document.RootElement.TryGetProperty("replies", out var replies))
             throw new InvalidOperationException($"The bot answered {officer.Index}'s line with {output}");
         foreach (var reply in replies.EnumerateArray())
         {
             var buttons = reply.TryGetProperty("buttons", out var rows)
                 ? rows.EnumerateArray().SelectMany(r => r.EnumerateArray()).Select(b => b.GetProperty("data").GetString()!).ToList()
                 : [];
-            if (officer.OnMessage(new BotMessage(reply.GetProperty("text").GetString()!, buttons)) is { } next)
+            if (officer.OnMessage(new BotMessage(reply.GetProperty("text").GetString()!, buttons, 0, DateTimeOffset.UtcNow)) is { } next)
             {
                 Send(officer, next);
                 return;

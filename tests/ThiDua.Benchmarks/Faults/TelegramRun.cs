@@ -21,7 +21,7 @@ internal sealed class TelegramRun(bool webhook, int kills, int officerCount, int
     private static readonly TimeSpan Silence = TimeSpan.FromSeconds(25);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
-    private readonly List<Officer> _officers = [.. Enumerable.Range(0, officerCount).Select(i => new Officer(i, 7000 + i, seed * 1000 + i, FaultHarness.Questions))];
+    private readonly List<Officer> _officers = [.. Enumerable.Range(0, officerCount).Select(i => new Officer(i, 7000 + i, seed * 1000 + i, FaultHarness.Questions, repeatsWithin: TimeSpan.FromSeconds(20)))];
     private readonly Dictionary<long, DateTimeOffset> _lastHeard = [];
     private FakeTelegramServer _server = null!;
     private WebhookDelivery? _posts;
@@ -29,6 +29,7 @@ internal sealed class TelegramRun(bool webhook, int kills, int officerCount, int
     private DateTimeOffset _readyAt;
     private int _seen;
     private int _sentAgain;
+    private int _silentStarts;
 
     public async Task<ChannelFigures> RunAsync()
     {
@@ -76,17 +77,24 @@ internal sealed class TelegramRun(bool webhook, int kills, int officerCount, int
                 faults.Stop();
                 foreach (var officer in _officers) officer.WindDown();
             }
-            else if (_officers.All(o => o.Done) || now - windingDown > TimeSpan.FromMinutes(3))
+            else if (_officers.All(o => o.Done))
             {
+                break;
+            }
+            else if (now - windingDown > TimeSpan.FromMinutes(3))
+            {
+                foreach (var officer in _officers.Where(o => !o.Done))
+                    Console.Error.WriteLine($"{figures.Name}: officer {officer.Index} still waits for an answer to {officer.Waiting}");
                 break;
             }
             await Task.Delay(10);
         }
+        figures.Finishing = DateTimeOffset.UtcNow - windingDown!.Value;
         await DrainAsync(bot, database);
 
         using (var db = new BotDatabase(database))
         {
-            figures.Delivery = DeliveryAudit.Of(db, server.Messages, bot.Kills);
+            figures.Delivery = DeliveryAudit.Of(db, server.Messages, server.Calls, bot.Kills);
             figures.Nominations = NominationAudit.Of(db, _officers, o => $"telegram:{o.ChatId}");
         }
         figures.LoiUndelivered = await LoiCheck.UndeliveredAsync(database, bot.Now);
@@ -96,18 +104,35 @@ internal sealed class TelegramRun(bool webhook, int kills, int officerCount, int
         figures.Faults = faults.Taken;
         figures.AddOfficers(_officers);
         figures.SentAgain = _sentAgain;
+        figures.SilentStarts = _silentStarts;
         figures.WebhookRetries = posts?.Retries;
         figures.Elapsed = clock.Elapsed;
         Finish(figures, folder);
         return figures;
     }
 
-    /// <summary>Starts the bot and waits until it asks Telegram for updates (polling) or registers its webhook.</summary>
+    /// <summary>
+    /// Starts the bot and waits until it asks Telegram for updates (polling) or registers its webhook; a bot that does
+    /// neither in a minute is counted, killed and started again, three times at most.
+    /// </summary>
     private async Task StartAsync(KillableBot bot)
     {
-        var launched = DateTimeOffset.UtcNow;
-        bot.Launch();
-        await _server.WaitForCallAsync(webhook ? "setWebhook" : "getUpdates", c => c.At > launched, Patience);
+        for (var attempt = 1; ; attempt++)
+        {
+            var launched = DateTimeOffset.UtcNow;
+            bot.Launch();
+            try
+            {
+                await _server.WaitForCallAsync(webhook ? "setWebhook" : "getUpdates", c => c.At > launched, Patience);
+                break;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                _silentStarts++;
+                Console.Error.WriteLine($"telegram: start {bot.Starts} did not reach the Bot API within {Patience.TotalSeconds:F0} s; killed and started again (bot log: {bot.LogFile})");
+                await bot.KillAsync();
+            }
+        }
         _readyAt = DateTimeOffset.UtcNow;
         foreach (var officer in _officers) _lastHeard[officer.ChatId] = _readyAt;
         _plan.Arm();
@@ -122,7 +147,7 @@ internal sealed class TelegramRun(bool webhook, int kills, int officerCount, int
             var message = all[_seen];
             if (message.Method != "sendMessage" || _officers.Find(o => o.ChatId == message.ChatId) is not { } officer) continue;
             _lastHeard[officer.ChatId] = now;
-            Deliver(officer, officer.OnMessage(new BotMessage(Plain(message.Text), Buttons(message.ReplyMarkup), message.MessageId)));
+            Deliver(officer, officer.OnMessage(new BotMessage(Plain(message.Text), Buttons(message.ReplyMarkup), message.MessageId, message.At)));
         }
     }
 
