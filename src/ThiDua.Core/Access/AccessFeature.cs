@@ -13,27 +13,27 @@ public sealed class AccessFeature : IFeature
         routes.Command("donvi", (turn, _) => [context.Membership.Pending(turn.Actor)]);
         routes.Command("lienket", (turn, args) => [args.Length == 0 ? context.Links.Code(turn.Actor) : ApplyCode(context, turn, args)]);
         routes.Command("xoadulieu", (turn, _) => [context.Onboarding.ShowData(turn.Actor)]);
-        routes.Button("i|", (turn, data) => [Invitations().Press(turn.Knowledge, turn.Actor, data, turn.Pushed)]);
-        routes.Button("u|", (turn, data) => [context.Membership.Press(turn.Actor, data, turn.Pushed)]);
-        routes.Button("l|", (turn, data) => [context.Links.Press(turn.Actor, data, turn.Pushed)]);
-        routes.Button("g|", (turn, data) => PressRegistration(context, turn, data));
+        routes.Button<InvitationPress>((turn, press) => [Invitations().Press(turn.Knowledge, turn.Actor, press, turn.Pushed)]);
+        routes.Button<JoinPress>((turn, press) => [context.Membership.Press(turn.Actor, press, turn.Pushed)]);
+        routes.Button<LinkPress>((turn, press) => [context.Links.Press(turn.Actor, press, turn.Pushed)]);
+        routes.Button<RegistrationPress>((turn, press) => PressRegistration(context, turn, press));
     }
 
     /// <summary>An invitation code, or a code linking this account to one on another channel.</summary>
     private static Reply ApplyCode(FeatureContext context, Turn turn, string code) =>
         context.Onboarding.ApplyInvitation(turn.Actor, code, owner => context.Links.Requested(owner, turn.Actor, turn.Message.UserName));
 
-    private static List<Reply> PressRegistration(FeatureContext context, Turn turn, string data)
+    private static List<Reply> PressRegistration(FeatureContext context, Turn turn, RegistrationPress? press)
     {
         var actor = turn.Actor;
-        switch (data.Split('|'))
+        switch (press)
         {
-            case [_, "unit", var unit]:
+            case RegistrationPress.PickUnit(var unit):
                 var (reply, done) = context.Onboarding.PickUnit(actor.Key, unit, turn.Pushed);
                 return done is null ? [reply] : [reply, .. context.Replay(turn, done)];
-            case [_, "cancel"]:
+            case var _ when press == RegistrationPress.Cancel:
                 return [context.Onboarding.Cancel(actor.Key)];
-            case [_, "erase"]:
+            case var _ when press == RegistrationPress.Erase:
                 return [context.Onboarding.Erase(actor, turn.Message)];
             default:
                 return [new Reply("Đã giữ nguyên dữ liệu của bạn.")];

@@ -19,7 +19,7 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
         if (AccessPolicy.LinkedTo(db, actor.Key) is { } other)
             return new Reply($"🔗 Tài khoản này ({Describe(actor.Key)}) đang liên kết với {Describe(other)}: hai tài khoản thấy chung các đề nghị.")
             {
-                Buttons = [[new Button("Hủy liên kết", "l|un")]],
+                Buttons = [[LinkPress.Unlink.Button("Hủy liên kết")]],
             };
         if (!actor.IsRegistered) return new Reply("Bạn cần đăng ký (họ tên, đơn vị) trước khi liên kết tài khoản. Gõ /dangky.");
         var code = InvitationDesk.NewCode();
@@ -40,21 +40,22 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
         return new Reply($"🔗 Mã liên kết này do {Describe(fromKey)} tạo.\nLiên kết nghĩa là tài khoản này ({Describe(typist.Key, typistName)}) và tài khoản đó là MỘT người: "
             + "thấy chung mọi đề nghị; nhắc hạn chỉ gửi về tài khoản này. Chỉ đồng ý nếu đó là tài khoản khác của chính bạn.")
         {
-            Buttons = [[new Button("Đúng, tài khoản của tôi", $"l|ok|{request.Id}"), new Button("Không liên kết", $"l|no|{request.Id}")]],
+            Buttons = [[new LinkPress.Answer(Verdict.Ok, request.Id).Button("Đúng, tài khoản của tôi"), new LinkPress.Answer(Verdict.No, request.Id).Button("Không liên kết")]],
         };
     }
 
-    public Reply Press(Actor actor, string data, List<PushedMessage> pushed)
+    /// <param name="press">Null for data no link button writes (stale or forged).</param>
+    public Reply Press(Actor actor, LinkPress? press, List<PushedMessage> pushed)
     {
-        if (data == "l|un") return Unlink(actor, pushed);
-        if (data.Split('|') is not [_, var verb and ("ok" or "no"), var idText] || !int.TryParse(idText, out var id) || db.LinkRequests.FindById(id) is not { } request)
+        if (press is LinkPress.Undo) return Unlink(actor, pushed);
+        if (press is not LinkPress.Answer(var verdict, var id) || db.LinkRequests.FindById(id) is not { } request)
             return new Reply("Nút này không còn dùng được. Gõ /lienket để tạo mã mới.");
         var side = actor.Key == request.ToKey ? "typist" : actor.Key == request.FromKey ? "owner" : null;
-        if (side is null || side == "owner" && !request.TypistAgreed && verb == "ok")
-            return access.Refuse(actor, data, "Yêu cầu liên kết này không phải của bạn.");
+        if (side is null || side == "owner" && !request.TypistAgreed && verdict == Verdict.Ok)
+            return access.Refuse(actor, press.Data, "Yêu cầu liên kết này không phải của bạn.");
         if (request.Closed || request.ExpiresAt < clock.TimeProvider.GetUtcNow().UtcDateTime)
             return new Reply("Yêu cầu liên kết này đã xong hoặc đã hết hạn. Gõ /lienket để tạo mã mới.");
-        if (verb == "no") return Decline(actor, request, pushed);
+        if (verdict == Verdict.No) return Decline(actor, request, pushed);
         if (side == "typist")
         {
             if (request.TypistAgreed) return new Reply($"Đã gửi yêu cầu tới {Describe(request.FromKey)}; đang chờ tài khoản đó đồng ý.");
@@ -63,7 +64,7 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
             Tell(request.FromKey, new Reply($"🔗 {Describe(request.ToKey, request.ToName)} muốn liên kết với tài khoản này ({Describe(request.FromKey)}) bằng mã bạn tạo. "
                 + "Hai tài khoản sẽ là MỘT người: thấy chung mọi đề nghị. Chỉ đồng ý nếu đó là tài khoản khác của chính bạn.")
             {
-                Buttons = [[new Button("Đồng ý liên kết", $"l|ok|{request.Id}"), new Button("Từ chối", $"l|no|{request.Id}")]],
+                Buttons = [[new LinkPress.Answer(Verdict.Ok, request.Id).Button("Đồng ý liên kết"), new LinkPress.Answer(Verdict.No, request.Id).Button("Từ chối")]],
             }, pushed);
             return new Reply($"Đã gửi yêu cầu tới {Describe(request.FromKey)}. Liên kết xong khi tài khoản đó bấm Đồng ý.");
         }

@@ -28,22 +28,23 @@ public sealed class InvitationDesk(BotDatabase db, LocalClock clock, AccessPolic
             return InviteReviewer(kb, actor, scope);
         }
         if (args.Trim().Length >= 4) return InviteUnit(actor, args.Trim(), uses: 50);
-        var buttons = db.Units.Find(u => u.Confirmed).OrderBy(u => u.Name).Take(8).Select(u => (IReadOnlyList<Button>)[new Button($"Mời cán bộ {u.Name}", $"i|unit|{u.Key}")]).ToList();
-        if (actor.IsAdmin) buttons.AddRange(kb.Campaigns.Select(c => (IReadOnlyList<Button>)[new Button($"Mời thẩm định {c.ShortName}", $"i|rev|{c.Id}")]));
+        var buttons = db.Units.Find(u => u.Confirmed).OrderBy(u => u.Name).Take(8).Select(u => (IReadOnlyList<Button>)[new InvitationPress.ForUnit(KeyRef.To(u.Key)).Button($"Mời cán bộ {u.Name}")]).ToList();
+        if (actor.IsAdmin) buttons.AddRange(kb.Campaigns.Select(c => (IReadOnlyList<Button>)[new InvitationPress.ForReviewer(c.Id).Button($"Mời thẩm định {c.ShortName}")]));
         return new Reply("Tạo mã mời:\n• Cán bộ đơn vị: /moi <tên đơn vị>, ví dụ /moi UBND xã Bản Vược"
             + (actor.IsAdmin ? "\n• Cán bộ thẩm định: /moi thamdinh <mã kế hoạch hoặc tên tỉnh>, ví dụ /moi thamdinh Lào Cai" : ""))
         { Buttons = buttons };
     }
 
-    public Reply Press(KnowledgeBase kb, Actor actor, string data, List<PushedMessage> pushed)
+    /// <param name="press">Null for data no invitation button writes (stale or forged).</param>
+    public Reply Press(KnowledgeBase kb, Actor actor, InvitationPress? press, List<PushedMessage> pushed)
     {
-        var parts = data.Split('|');
-        if (!actor.IsReviewer || parts.Length < 3) return access.Refuse(actor, data, "Chỉ cán bộ thẩm định hoặc quản trị viên mới tạo được mã mời.");
-        return parts[1] switch
+        if (!actor.IsReviewer || press is null)
+            return access.Refuse(actor, press?.Data ?? "nút mời không đọc được", "Chỉ cán bộ thẩm định hoặc quản trị viên mới tạo được mã mời.");
+        return press switch
         {
-            "unit" when db.Units.FindById(parts[2]) is { } unit => InviteUnit(actor, unit.Name, uses: 50),
-            "rev" => InviteReviewer(kb, actor, parts[2]),
-            "ok" when db.Units.FindById(parts[2]) is { } unit => membership.ConfirmUnit(actor, unit, pushed),
+            InvitationPress.ForUnit(var key) when db.UnitNamed(key) is { } unit => InviteUnit(actor, unit.Name, uses: 50),
+            InvitationPress.ForReviewer(var scope) => InviteReviewer(kb, actor, scope),
+            InvitationPress.ConfirmUnit(var key) when db.UnitNamed(key) is { } unit => membership.ConfirmUnit(actor, unit, pushed),
             _ => new Reply("Nút này không còn dùng được. Gõ /moi để tạo lại."),
         };
     }
@@ -80,7 +81,7 @@ public sealed class InvitationDesk(BotDatabase db, LocalClock clock, AccessPolic
         if (scope is null)
             return new Reply("Thẩm định kế hoạch nào? Chọn kế hoạch, hoặc gõ /moi thamdinh <tên tỉnh> để giao cả địa bàn.")
             {
-                Buttons = [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"i|rev|{c.Id}")])],
+                Buttons = [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[new InvitationPress.ForReviewer(c.Id).Button(c.ShortName)])],
             };
         var code = Create(actor, Role.Reviewer, null, [scope], uses: 1);
         var what = scope.StartsWith("area:", StringComparison.Ordinal) ? $"mọi kế hoạch của {scopeText.Trim()}" : kb.Find(scope)!.ShortName;

@@ -55,9 +55,9 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
     }
 
     /// <summary>A unit picked by button ("g|unit|&lt;key&gt;"); only known units can be picked, and picking one asks to join it.</summary>
-    public (Reply Reply, Registration? Done) PickUnit(string userKey, string unitKey, List<PushedMessage> pushed)
+    public (Reply Reply, Registration? Done) PickUnit(string userKey, KeyRef unitKey, List<PushedMessage> pushed)
     {
-        if (Active(userKey) is not { AwaitingUnit: true } reg || db.Units.FindById(unitKey) is not { } unit)
+        if (Active(userKey) is not { AwaitingUnit: true } reg || db.UnitNamed(unitKey) is not { } unit)
             return (new Reply("Nút này không còn dùng được. Gõ /dangky để đăng ký lại."), null);
         return Finish(userKey, reg, unit, (false, pushed));
     }
@@ -128,7 +128,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
             $"• Kế hoạch đang nhắc hạn: {follows}; nhắc riêng: {PersonalReminders(channel, userId).Count}",
             "Xóa dữ liệu: xóa họ tên, vai trò, nhắc hạn, nhắc riêng và các bản nháp. Đề nghị đã nộp vẫn thuộc đơn vị (không còn tên người nhập).",
         };
-        return new Reply(string.Join('\n', lines)) { Buttons = [[new Button("Xóa dữ liệu của tôi", "g|erase"), new Button("Giữ lại", "g|keep")]] };
+        return new Reply(string.Join('\n', lines)) { Buttons = [[RegistrationPress.Erase.Button("Xóa dữ liệu của tôi"), RegistrationPress.Keep.Button("Giữ lại")]] };
     }
 
     /// <summary>Deletes this person's data wherever they used the bot; in a group, other members' forms and reminders stay.</summary>
@@ -186,14 +186,14 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
         _ => "cán bộ đơn vị",
     };
 
-    private static readonly Button CancelButton = new("Hủy đăng ký", "g|cancel");
+    private static readonly Button CancelButton = RegistrationPress.Cancel.Button("Hủy đăng ký");
 
     private Reply AskUnit(string intro)
     {
         var units = db.Units.Find(u => u.Confirmed).OrderBy(u => u.Name).Take(UnitButtons).ToList();
         var text = $"{intro}\nĐơn vị của bạn? " + (units.Count > 0 ? "Chọn dưới đây, hoặc gõ tên đơn vị" : "Gõ tên đơn vị") + " (ví dụ: UBND xã Bản Vược)."
             + "\nĐơn vị đã có cán bộ thì cần họ hoặc cán bộ thẩm định xác nhận; có mã mời thì gõ /start <mã>.";
-        return new Reply(text) { Buttons = [.. units.Select(u => (IReadOnlyList<Button>)[new Button(u.Name, $"g|unit|{u.Key}")]), [CancelButton]] };
+        return new Reply(text) { Buttons = [.. units.Select(u => (IReadOnlyList<Button>)[new RegistrationPress.PickUnit(KeyRef.To(u.Key)).Button(u.Name)]), [CancelButton]] };
     }
 
     /// <param name="join">Null when an invitation bound the unit (a member at once); else whether the unit is new, and where notices go.</param>

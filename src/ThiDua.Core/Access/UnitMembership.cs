@@ -35,7 +35,7 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
             ? $"👤 {request.UserName} xin làm cán bộ {unit.Name} trên bot. Nếu đúng là cán bộ đơn vị, bấm Đồng ý: người này sẽ xem được các đề nghị của đơn vị và nộp đề nghị nhân danh đơn vị."
             : $"👤 {request.UserName} đăng ký là cán bộ của {(request.NewUnit ? "đơn vị mới" : "đơn vị chưa có cán bộ")} “{unit.Name}”. Xác nhận nếu đúng là đơn vị và cán bộ có thật.")
         {
-            Buttons = [[new Button("Đồng ý", $"u|ok|{request.Id}"), new Button("Từ chối", $"u|no|{request.Id}")]],
+            Buttons = [[new JoinPress(Verdict.Ok, request.Id).Button("Đồng ý"), new JoinPress(Verdict.No, request.Id).Button("Từ chối")]],
         };
         foreach (var key in recipients.Distinct().Where(k => k != profile.UserKey))
             if (AccessPolicy.AddressOf(key) is var (channel, chatId)) pushed.Add(new PushedMessage(channel, chatId, notice));
@@ -46,16 +46,17 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
     }
 
     /// <summary>"u|ok|12" approves, "u|no|12" refuses: the unit's confirmed officers or a reviewer, never the requester.</summary>
-    public Reply Press(Actor actor, string data, List<PushedMessage> pushed)
+    /// <param name="press">Null for data no join button writes (stale or forged).</param>
+    public Reply Press(Actor actor, JoinPress? press, List<PushedMessage> pushed)
     {
-        if (data.Split('|') is not [_, var verb and ("ok" or "no"), var idText] || !int.TryParse(idText, out var id) || db.JoinRequests.FindById(id) is not { } request)
+        if (press is not (var verdict, var id) || db.JoinRequests.FindById(id) is not { } request)
             return new Reply("Nút này không còn dùng được. Gõ /donvi để xem các yêu cầu đang chờ.");
-        if (!MayDecide(actor, request)) return access.Refuse(actor, data, "Chỉ cán bộ đã được xác nhận của đơn vị này hoặc cán bộ thẩm định mới xác nhận được cán bộ mới.");
+        if (!MayDecide(actor, request)) return access.Refuse(actor, press.Data, "Chỉ cán bộ đã được xác nhận của đơn vị này hoặc cán bộ thẩm định mới xác nhận được cán bộ mới.");
         if (request.DecidedBy is not null) return new Reply($"Yêu cầu của {request.UserName} đã được xử lý ({(request.Approved ? "đã đồng ý" : "đã từ chối")}).");
         var profile = db.Officers.FindById(request.UserKey);
         request.DecidedBy = actor.Key;
         request.DecidedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
-        request.Approved = verb == "ok";
+        request.Approved = verdict == Verdict.Ok;
         if (profile is null || profile.UnitKey != request.UnitKey)
         {
             db.JoinRequests.Update(request);
@@ -74,8 +75,8 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
             ? db.Units.Find(u => !u.Confirmed).Where(u => !open.Any(r => r.UnitKey == u.Key)).OrderBy(u => u.Name).Take(10).ToList()
             : [];
         if (open.Count == 0 && legacy.Count == 0) return new Reply("Không có yêu cầu tham gia đơn vị hay đơn vị mới nào đang chờ xác nhận.");
-        var buttons = open.Select(r => (IReadOnlyList<Button>)[new Button($"Đồng ý: {r.UserName} — {r.UnitName}", $"u|ok|{r.Id}"), new Button("Từ chối", $"u|no|{r.Id}")]).ToList();
-        buttons.AddRange(legacy.Select(u => (IReadOnlyList<Button>)[new Button($"Xác nhận đơn vị: {u.Name}", $"i|ok|{u.Key}")]));
+        var buttons = open.Select(r => (IReadOnlyList<Button>)[new JoinPress(Verdict.Ok, r.Id).Button($"Đồng ý: {r.UserName} — {r.UnitName}"), new JoinPress(Verdict.No, r.Id).Button("Từ chối")]).ToList();
+        buttons.AddRange(legacy.Select(u => (IReadOnlyList<Button>)[new InvitationPress.ConfirmUnit(KeyRef.To(u.Key)).Button($"Xác nhận đơn vị: {u.Name}")]));
         return new Reply($"Đang chờ xác nhận: {open.Count} yêu cầu tham gia đơn vị" + (legacy.Count > 0 ? $", {legacy.Count} đơn vị mới" : "") + ".") { Buttons = buttons };
     }
 
@@ -164,6 +165,6 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
 
     private static void Tell(string userKey, string text, List<PushedMessage> pushed)
     {
-        if (AccessPolicy.AddressOf(userKey) is var (channel, chatId)) pushed.Add(new PushedMessage(channel, chatId, new Reply(text) { Buttons = [[new Button("Đề nghị của tôi", "cmd|cuatoi")]] }));
+        if (AccessPolicy.AddressOf(userKey) is var (channel, chatId)) pushed.Add(new PushedMessage(channel, chatId, new Reply(text) { Buttons = [[CommandPress.OwnNominations.Button("Đề nghị của tôi")]] }));
     }
 }

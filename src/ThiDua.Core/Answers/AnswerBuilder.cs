@@ -158,7 +158,7 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
                 body.Append("… và ").Append(dropped.Count).Append(" mục nữa: bấm “Xem tiếp”.\n");
                 buttons.Insert(0, more(first.Kind, first.Index));
                 // It takes the place of the last question offered next, never of an action (register, remind).
-                if (buttons.Count > MaxButtons && buttons.FindLastIndex(b => b.Data.StartsWith("q|", StringComparison.Ordinal)) is var last and > 0)
+                if (buttons.Count > MaxButtons && buttons.FindLastIndex(b => Payload.Read<QuestionPress>(b.Data) is not null) is var last and > 0)
                     buttons.RemoveAt(last);
             }
             else body.Append("… và ").Append(dropped.Count).Append(" dòng nữa: hỏi cụ thể hơn để xem.\n");

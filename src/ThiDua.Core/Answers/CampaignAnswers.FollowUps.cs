@@ -23,24 +23,24 @@ public static partial class CampaignAnswers
         if (r.Kind == QuestionKind.Criteria && r.Beneficiary is { } shown && c.Criteria.Any(x => x.AppliesTo != shown && x.AppliesTo != Beneficiary.Both))
         {
             var other = shown == Beneficiary.Collective ? Beneficiary.Individual : Beneficiary.Collective;
-            buttons.Add(ButtonData.Ask(other == Beneficiary.Collective ? "Tập thể" : "Cá nhân", QuestionKind.Criteria, c, beneficiary: other));
+            buttons.Add(QuestionPress.Ask(other == Beneficiary.Collective ? "Tập thể" : "Cá nhân", QuestionKind.Criteria, c, beneficiary: other));
         }
         if (r.Kind == QuestionKind.TimeFrame && r.Phase is null)
             foreach (var (phase, index) in c.Phases.Select((p, i) => (p, i)).Take(2))
-                buttons.Add(ButtonData.Ask(phase.Name, QuestionKind.TimeFrame, c, phase: index + 1));
+                buttons.Add(QuestionPress.Ask(phase.Name, QuestionKind.TimeFrame, c, phase: index + 1));
         // Answers about who may be proposed and how lead straight into registering a nomination.
         var offersNomination = r.Kind is QuestionKind.Criteria or QuestionKind.Awards or QuestionKind.Quotas or QuestionKind.Dossier && c.Period.End >= r.Today;
         foreach (var kind in next.Where(k => k != r.Kind))
         {
             if (buttons.Count >= (offersNomination ? 3 : 4)) break;
-            buttons.Add(ButtonData.Ask(ButtonLabel(kind), kind, c, r.PhaseNumber));
+            buttons.Add(QuestionPress.Ask(ButtonLabel(kind), kind, c, r.PhaseNumber));
         }
-        if (offersNomination) buttons.Add(new Button("Đăng ký đề nghị", $"f|start|{c.Id}"));
+        if (offersNomination) buttons.Add(new Nominations.FormPress(Nominations.FormAction.Start, c.Id).Button("Đăng ký đề nghị"));
         // Deadline answers offer reminders while the plan still has deadlines ahead.
         if (r.Kind is QuestionKind.Deadlines or QuestionKind.NextDeadlines && c.Deadlines.Any(d => d.DueDate >= r.Today))
         {
             if (buttons.Count >= 4) buttons.RemoveAt(buttons.Count - 1);
-            buttons.Add(new Button("Nhắc hạn kế hoạch này", $"r|on|{c.Id}"));
+            buttons.Add(new Reminders.FollowPress.Follow(c.Id).Button("Nhắc hạn kế hoạch này"));
         }
         b.Buttons([.. buttons]);
     }

@@ -33,7 +33,7 @@ public static partial class CampaignAnswers
             b.Note($"Lưu ý: kế hoạch này đã kết thúc ngày {VietnameseDates.Format(request.Campaign.Period.End)}.");
         foreach (var note in request.Legal.NotesFor(b.Content, request.Today).Take(MaxLegalNotes)) b.Note("Lưu ý: " + note);
         FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
-        return b.Build((kind, from) => ButtonData.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from));
+        return b.Build((kind, from) => QuestionPress.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from));
     }
 
     /// <summary>
@@ -55,7 +55,7 @@ public static partial class CampaignAnswers
             }
             return string.Join('\n', body.Append(citation));
         });
-        var buttons = requests.Select(r => ButtonData.Ask(r.Campaign.ShortName, r.Kind, r.Campaign, r.PhaseNumber, r.Beneficiary)).ToList();
+        var buttons = requests.Select(r => QuestionPress.Ask(r.Campaign.ShortName, r.Kind, r.Campaign, r.PhaseNumber, r.Beneficiary)).ToList();
         return new Conversations.Reply(string.Join("\n\n", parts)) { Buttons = AnswerBuilder.ButtonRows(buttons) };
     }
 

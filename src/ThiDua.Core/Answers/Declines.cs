@@ -145,10 +145,10 @@ public static partial class Declines
               Bạn có thể hỏi về: thời gian, tiêu chuẩn, hình thức khen thưởng, số lượng, hồ sơ, nơi nộp, các hạn, phân công, liên hệ — kèm tên địa phương hoặc số kế hoạch. Gõ /help để xem hướng dẫn.
               """;
         var buttons = context is null
-            ? [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, QuestionKind.Overview, c)])]
+            ? [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[QuestionPress.Ask(c.ShortName, QuestionKind.Overview, c)])]
             : AnswerBuilder.ButtonRows([
-                ButtonData.Ask("Tóm tắt", QuestionKind.Overview, context), ButtonData.Ask("Hồ sơ", QuestionKind.Dossier, context),
-                ButtonData.Ask("Các hạn", QuestionKind.Deadlines, context), ButtonData.Ask("Tiêu chuẩn", QuestionKind.Criteria, context),
+                QuestionPress.Ask("Tóm tắt", QuestionKind.Overview, context), QuestionPress.Ask("Hồ sơ", QuestionKind.Dossier, context),
+                QuestionPress.Ask("Các hạn", QuestionKind.Deadlines, context), QuestionPress.Ask("Tiêu chuẩn", QuestionKind.Criteria, context),
             ]);
         return new Reply(text) { Buttons = buttons };
     }

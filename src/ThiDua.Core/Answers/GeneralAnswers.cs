@@ -35,7 +35,7 @@ public static class GeneralAnswers
     public static Reply ListCampaigns(KnowledgeBase kb, DateOnly today, int skip = 0) =>
         PlanList.Build($"Có {kb.Campaigns.Count} kế hoạch thi đua (tính đến {VietnameseDates.Format(today)}):", kb.Campaigns,
             c => $"{c.ShortName}: {VietnameseDates.Format(c.Period)}, {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)}. {KnowledgeBase.PlanName(c)}.",
-            QuestionKind.Overview, skip, from => ButtonData.Ask("Xem tiếp", QuestionKind.ListCampaigns, null, skip: from), "Chọn một kế hoạch để xem tóm tắt.");
+            QuestionKind.Overview, skip, from => QuestionPress.Ask("Xem tiếp", QuestionKind.ListCampaigns, null, skip: from), "Chọn một kế hoạch để xem tóm tắt.");
 
     /// <summary>Upcoming deadlines across every plan; when none is left, says so and names each plan's last one.</summary>
     public static Reply NextDeadlinesEverywhere(KnowledgeBase kb, DateOnly today)
@@ -71,7 +71,7 @@ public static class GeneralAnswers
         var reply = PlanList.Build(why ?? "Bạn hỏi về kế hoạch nào?", candidates,
             c => $"{c.ShortName} ({KnowledgeBase.PlanName(c)}; {VietnameseDates.PeriodStatus(c.Period.Start, c.Period.End, today)})", kind);
         // The pick answers the question as asked: its phase and beneficiary travel in the button.
-        return reply with { Buttons = [.. candidates.Take(PlanList.PageSize).Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, kind, c, phase, beneficiary)])] };
+        return reply with { Buttons = [.. candidates.Take(PlanList.PageSize).Select(c => (IReadOnlyList<Button>)[QuestionPress.Ask(c.ShortName, kind, c, phase, beneficiary)])] };
     }
 
     /// <summary>A general rule of the law, labelled as such, with its article. Rules carry their own validity dates.</summary>
@@ -83,12 +83,12 @@ public static class GeneralAnswers
             rule.Text,
         };
         lines.Add($"(Theo {rule.Source.Article}, {rule.Source.Document})");
-        return new Reply(Fit(lines, 0)) { Buttons = [[ButtonData.Ask("Các kế hoạch thi đua", QuestionKind.ListCampaigns, null)]] };
+        return new Reply(Fit(lines, 0)) { Buttons = [[QuestionPress.Ask("Các kế hoạch thi đua", QuestionKind.ListCampaigns, null)]] };
     }
 
     /// <summary>One plan a row: the names are too long to share a row on a phone.</summary>
     private static IReadOnlyList<IReadOnlyList<Button>> CampaignButtons(KnowledgeBase kb, QuestionKind kind) =>
-        [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, kind, c)])];
+        [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[QuestionPress.Ask(c.ShortName, kind, c)])];
 
     /// <summary>
     /// Drops bullets from the end until the text fits a phone screen; the first and last lines (source) stay. A

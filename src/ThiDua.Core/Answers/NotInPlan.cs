@@ -1,6 +1,6 @@
-using ThiDua.Core.Knowledge.Units;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Units;
 using ThiDua.Core.Questions;
 using ThiDua.Core.Text;
 
@@ -42,7 +42,7 @@ public static partial class NotInPlan
         if (others.Count > 0) lines.Add($"Kế hoạch có nhắc đến: {string.Join("; ", others.Select(c => c.ShortName))}.");
         return new Reply(string.Join('\n', lines))
         {
-            Buttons = [[ButtonData.Ask("Tóm tắt kế hoạch này", QuestionKind.Overview, campaign)], .. others.Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, QuestionKind.Overview, c)])],
+            Buttons = [[QuestionPress.Ask("Tóm tắt kế hoạch này", QuestionKind.Overview, campaign)], .. others.Select(c => (IReadOnlyList<Button>)[QuestionPress.Ask(c.ShortName, QuestionKind.Overview, c)])],
         };
     }
 

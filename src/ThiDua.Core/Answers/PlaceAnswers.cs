@@ -37,7 +37,7 @@ public static partial class PlaceAnswers
         lines.Add($"(Theo danh mục đơn vị hành chính: {string.Join("; ", sources)})");
         return new Reply(GeneralAnswers.Fit(lines, 0))
         {
-            Buttons = [.. plans.Take(4).Select(c => (IReadOnlyList<Button>)[ButtonData.Ask(c.ShortName, QuestionKind.Overview, c)])],
+            Buttons = [.. plans.Take(4).Select(c => (IReadOnlyList<Button>)[QuestionPress.Ask(c.ShortName, QuestionKind.Overview, c)])],
         };
     }
 

@@ -20,7 +20,7 @@ internal static class PlanList
         int skip = 0, Func<int, Button>? more = null, string? last = null)
     {
         var page = plans.Skip(skip).Take(PageSize).ToList();
-        var buttons = page.Select(c => ButtonData.Ask(c.ShortName, buttonKind, c)).ToList();
+        var buttons = page.Select(c => QuestionPress.Ask(c.ShortName, buttonKind, c)).ToList();
         var rest = plans.Count - skip - page.Count;
         if (rest > 0 && more is not null) buttons.Add(more(skip + page.Count));
         var lines = new List<string> { first };

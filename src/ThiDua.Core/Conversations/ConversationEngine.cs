@@ -1,4 +1,3 @@
-using ThiDua.Core.Text;
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Access;
 using ThiDua.Core.Answers;
@@ -6,10 +5,11 @@ using ThiDua.Core.Failures;
 using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
+using ThiDua.Core.Questions;
 using ThiDua.Core.Reminders;
 using ThiDua.Core.Review;
-using ThiDua.Core.Questions;
 using ThiDua.Core.Storage;
+using ThiDua.Core.Text;
 using ThiDua.Core.Time;
 
 namespace ThiDua.Core.Conversations;
@@ -74,7 +74,7 @@ public sealed class ConversationEngine : IConversationCore
             var state = _db.ChatStates.Get(message.PersonKey);
             var turn = new Turn(message, state, _access.Who(message), [], _knowledge.Current, _clock.Today);
             IReadOnlyList<Reply> replies = message.File is { } file
-                ? state.AwaitingInput == "import-file"
+                ? Payload.Read<Import.PlanFileAwaited>(state.AwaitingInput ?? "") is not null
                     ? await _context.Import.ReceiveAsync(turn.Actor, state, message, file, cancellationToken)
                     : [await _context.Desk.ReceiveFileAsync(turn.Knowledge, turn.Actor, state, message.Text, file, cancellationToken)]
                 : SharedChatButtons.Untag(message.ButtonData ?? "", message) is ({ } data, false) && _routes.SlowButtonFor(data) is { } slow
@@ -142,8 +142,7 @@ public sealed class ConversationEngine : IConversationCore
             var (reply, done) = onboarding.Answer(actor.Key, registration, text, turn.Pushed);
             return done is null ? [reply] : [reply, .. _context.Replay(turn, done)];
         }
-        if (state.AwaitingInput?.StartsWith("import-edit|", StringComparison.Ordinal) == true) return [_context.Import.Edit(actor, state, text)];
-        if (state.AwaitingInput is not null && _context.Review.AnswerAwaited(kb, actor, state, text, turn.Pushed) is { } awaited) return [awaited];
+        if (_routes.AnswerAwaited(turn, text) is { } awaited) return awaited;
         var nominations = _context.Nominations;
         var form = nominations.ActiveForm(message.PersonKey);
         var context = state.CampaignId is { } id ? kb.Find(id) : null;
@@ -169,7 +168,7 @@ public sealed class ConversationEngine : IConversationCore
         _logger.LogInformation("Lệnh không có: {Command}", command);
         return new Reply($"Không có lệnh /{TextFit.Shorten(command, 33)}. Gõ /help để xem các lệnh.")
         {
-            Buttons = [[ButtonData.Command("Hướng dẫn", "help"), ButtonData.Ask("Danh sách kế hoạch", QuestionKind.ListCampaigns, null)]],
+            Buttons = [[CommandPress.Help.Button("Hướng dẫn"), QuestionPress.Ask("Danh sách kế hoạch", QuestionKind.ListCampaigns, null)]],
         };
     }
 

@@ -9,6 +9,9 @@ public interface IFeature
 /// <summary>Answers a command ("/hoso lào cai" → args "lào cai"); null when this handler leaves it to the next one registered for the name.</summary>
 public delegate List<Reply>? CommandHandler(Turn turn, string args);
 
+/// <summary>Answers the message a chat was waiting for (<see cref="ChatState.AwaitingInput"/>); null when it leaves the message to the rest.</summary>
+public delegate List<Reply>? AwaitedHandler(Turn turn, string awaited, string text);
+
 /// <summary>Answers a pressed button's data.</summary>
 public delegate List<Reply> ButtonHandler(Turn turn, string data);
 
@@ -24,6 +27,7 @@ public sealed class FeatureRoutes
     private readonly Dictionary<string, List<CommandHandler>> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ButtonHandler> _buttons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SlowButtonHandler> _slowButtons = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, AwaitedHandler> _awaited = new(StringComparer.Ordinal);
 
     /// <summary>Builds the table from the features, in order: for a command several features answer, the first that takes it.</summary>
     public static FeatureRoutes Of(FeatureContext context, IEnumerable<IFeature> features)
@@ -46,6 +50,16 @@ public sealed class FeatureRoutes
         return this;
     }
 
+    /// <summary>Every press of family <typeparamref name="T"/> ("v|…"), read into its record: null for data it never writes (stale or forged).</summary>
+    public FeatureRoutes Button<T>(Func<Turn, T?, List<Reply>> handler) where T : ButtonPayload, IPayloadFamily<T> =>
+        Button(T.Prefix + "|", (turn, data) => handler(turn, Payload.Read<T>(data)));
+
+    /// <summary>One button by its whole data (<c>CommandPress.Help</c>): several features may share a family this way.</summary>
+    public FeatureRoutes Button(ButtonPayload exact, ButtonHandler handler) => Button(exact.Data, handler);
+
+    public FeatureRoutes SlowButton<T>(Func<Turn, T?, CancellationToken, Task<List<Reply>>> handler) where T : ButtonPayload, IPayloadFamily<T> =>
+        SlowButton(T.Prefix + "|", (turn, data, cancellationToken) => handler(turn, Payload.Read<T>(data), cancellationToken));
+
     /// <param name="key">The whole data ("cmd|cuatoi") or its prefix up to and with the first '|' ("n|").</param>
     public FeatureRoutes Button(string key, ButtonHandler handler)
     {
@@ -60,6 +74,18 @@ public sealed class FeatureRoutes
         _slowButtons[key] = handler;
         return this;
     }
+
+    /// <summary>The typed message a chat awaits of family <typeparamref name="T"/> ("return|12"), answered by its feature.</summary>
+    public FeatureRoutes Awaited<T>(Func<Turn, T, string, List<Reply>?> handler) where T : AwaitedInput, IPayloadFamily<T>
+    {
+        if (!_awaited.TryAdd(T.Prefix, (turn, awaited, text) => Payload.Read<T>(awaited) is { } input ? handler(turn, input, text) : null))
+            throw new InvalidOperationException($"awaited input '{T.Prefix}' already has an owner");
+        return this;
+    }
+
+    /// <summary>The answer of the feature whose input the chat awaits; null when it awaits nothing, or the feature leaves the message.</summary>
+    public List<Reply>? AnswerAwaited(Turn turn, string text) =>
+        turn.State.AwaitingInput is { } awaited && _awaited.GetValueOrDefault(awaited.Split('|')[0]) is { } answer ? answer(turn, awaited, text) : null;
 
     /// <summary>Two features reading the same button data would drift apart: one owner each.</summary>
     private void Claim(string key)

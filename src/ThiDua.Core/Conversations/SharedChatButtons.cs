@@ -28,5 +28,6 @@ public static class SharedChatButtons
         return (data[..mark], data[(mark + 1)..] != message.UserId);
     }
 
-    private static bool IsOpen(string data) => data.StartsWith("q|", StringComparison.Ordinal) || data.StartsWith("cmd|", StringComparison.Ordinal);
+    private static bool IsOpen(string data) =>
+        data.StartsWith(Questions.QuestionPress.Prefix + "|", StringComparison.Ordinal) || data.StartsWith(CommandPress.Prefix + "|", StringComparison.Ordinal);
 }

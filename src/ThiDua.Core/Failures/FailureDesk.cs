@@ -21,7 +21,7 @@ public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<I
         if (setAside is null) return new Reply(text);
         return new Reply(text + $"\nĐể tin nhắn sau không lỗi lại, {setAside} đã được cất riêng (không mất). Bấm “Khôi phục” để nhập tiếp từ chỗ cũ, hoặc gõ /dangky để bắt đầu lại.")
         {
-            Buttons = [[new Button("Khôi phục phần đang nhập", $"e|restore|{failure.Id}")]],
+            Buttons = [[new FailurePress(FailureAction.Restore, failure.Id).Button("Khôi phục phần đang nhập")]],
         };
     }
 
@@ -38,21 +38,18 @@ public sealed class FailureDesk(FailureLog failures, AccessPolicy access, Func<I
         lines.AddRange(recent.Select(Line));
         return new Reply(string.Join('\n', lines))
         {
-            Buttons = [.. recent.Where(CanRun).Select(f => (IReadOnlyList<Button>)[new Button($"Chạy lại #{f.Id}", $"e|run|{f.Id}")])],
+            Buttons = [.. recent.Where(CanRun).Select(f => (IReadOnlyList<Button>)[new FailurePress(FailureAction.Run, f.Id).Button($"Chạy lại #{f.Id}")])],
         };
     }
 
-    public async Task<Reply> PressAsync(Actor actor, IncomingMessage message, string data, List<PushedMessage> pushed, CancellationToken cancellationToken)
+    /// <param name="press">Null for data no failure button writes (stale or forged).</param>
+    public async Task<Reply> PressAsync(Actor actor, IncomingMessage message, FailurePress? press, List<PushedMessage> pushed, CancellationToken cancellationToken)
     {
-        var parts = data.Split('|');
-        if (parts.Length != 3 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var id) || failures.Find(id) is not { } failure)
+        if (press is null || failures.Find(press.FailureId) is not { } failure)
             return new Reply("Không tìm thấy lỗi này (có thể đã được xử lý).");
-        return parts[1] switch
-        {
-            "restore" => Restore(actor, message, failure),
-            "run" => await RunAgainAsync(actor, failure, pushed, cancellationToken),
-            _ => new Reply("Nút này không còn dùng được."),
-        };
+        return press.Action == FailureAction.Restore
+            ? Restore(actor, message, failure)
+            : await RunAgainAsync(actor, failure, pushed, cancellationToken);
     }
 
     private Reply Restore(Actor actor, IncomingMessage message, FailedMessage failure)

@@ -10,6 +10,6 @@ public sealed class FailuresFeature : IFeature
         // A failed message run again goes through the whole engine, as if just sent.
         FailureDesk Desk() => new(context.Failures, context.Access, context.HandleAgain);
         routes.Command("loi", (turn, _) => [Desk().List(turn.Actor)]);
-        routes.SlowButton("e|", async (turn, data, cancellationToken) => [await Desk().PressAsync(turn.Actor, turn.Message, data, turn.Pushed, cancellationToken)]);
+        routes.SlowButton<FailurePress>(async (turn, press, cancellationToken) => [await Desk().PressAsync(turn.Actor, turn.Message, press, turn.Pushed, cancellationToken)]);
     }
 }

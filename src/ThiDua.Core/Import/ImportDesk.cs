@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using JsonSerializer = System.Text.Json.JsonSerializer;
 using System.Text.RegularExpressions;
+using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
 using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Questions;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
 using ThiDua.Core.Time;
@@ -48,7 +49,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     public Reply Start(Actor actor, ChatState state)
     {
         if (!actor.IsReviewer) return access.Refuse(actor, "/nhapkehoach", OnlyReviewers);
-        state.AwaitingInput = "import-file";
+        state.AwaitingInput = PlanFileAwaited.Instance.Data;
         return new Reply("Gửi tệp kế hoạch (.docx, .pdf có chữ, hoặc .txt). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
     }
 
@@ -68,24 +69,25 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>
     public Task<Reply> DraftAsync(Actor actor, IncomingFile file, CancellationToken ct) => _reader.DraftAsync(actor.Key, file, ct);
 
-    public Reply Press(KnowledgeBase kb, Actor actor, ChatState state, string data)
+    /// <param name="press">Null for data no draft button writes (stale or forged).</param>
+    public Reply Press(KnowledgeBase kb, Actor actor, ChatState state, ImportPress? press)
     {
-        var parts = data.Split('|');
+        var data = press?.Data ?? "nút bản nháp không đọc được";
         if (!actor.IsReviewer) return access.Refuse(actor, data, OnlyReviewers);
-        if (parts.Length < 3 || _drafts.FindById(parts[2]) is not { } draft || draft.OwnerKey != actor.Key)
+        if (press is null || _drafts.FindById(press.DraftId) is not { } draft || draft.OwnerKey != actor.Key)
             return access.Refuse(actor, data, "Bản nháp này không còn, hoặc không phải của bạn. Gõ /nhapkehoach để nhập lại.");
-        switch (parts[1])
+        switch (press.Action)
         {
-            case "ok":
+            case DraftAction.Ok:
                 if (draft.Step < DraftStep.Checked) draft.Step++;
                 _drafts.Update(draft);
                 return Card(draft, "");
-            case "edit" when draft.Step < DraftStep.Checked:
-                state.AwaitingInput = $"import-edit|{draft.Id}";
+            case DraftAction.Edit when draft.Step < DraftStep.Checked:
+                state.AwaitingInput = new DraftValue(draft.Id).Data;
                 return new Reply($"Gõ giá trị đúng cho “{draft.Step.Title()}”. {draft.Step.Hint()}");
-            case "pub" when draft.Step >= DraftStep.Checked:
+            case DraftAction.Pub when draft.Step >= DraftStep.Checked:
                 return Publish(kb, draft);
-            case "del":
+            case DraftAction.Del:
                 db.InTransaction(() =>
                 {
                     db.PlanTexts.Delete(draft.PlanTextFile);
@@ -98,16 +100,15 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     }
 
     /// <summary>A correction typed for the current field.</summary>
-    public Reply Edit(Actor actor, ChatState state, string text)
+    public Reply Edit(Actor actor, ChatState state, DraftValue awaited, string text)
     {
-        var id = state.AwaitingInput!.Split('|')[1];
         state.AwaitingInput = null;
-        if (_drafts.FindById(id) is not { } draft || draft.OwnerKey != actor.Key) return new Reply("Bản nháp này không còn. Gõ /nhapkehoach để nhập lại.");
+        if (_drafts.FindById(awaited.DraftId) is not { } draft || draft.OwnerKey != actor.Key) return new Reply("Bản nháp này không còn. Gõ /nhapkehoach để nhập lại.");
         var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;
         var (updated, problem) = Apply(c, draft.Step, text.Trim());
         if (problem is not null)
         {
-            state.AwaitingInput = $"import-edit|{draft.Id}";
+            state.AwaitingInput = new DraftValue(draft.Id).Data;
             return new Reply($"{problem} {draft.Step.Hint()}");
         }
         draft.Json = JsonSerializer.Serialize(updated, KnowledgeJson.Options);
@@ -127,7 +128,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (problems.Count > 0)
             return new Reply("Chưa công bố được, bản nháp còn lỗi:\n" + string.Join('\n', problems.Take(5).Select(p => $"• {p.Field}: {p.Problem}")))
             {
-                Buttons = [[new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
+                Buttons = [[new ImportPress(DraftAction.Del, draft.Id).Button("Bỏ bản nháp")]],
             };
         var json = JsonSerializer.Serialize(c, KnowledgeJson.Options);
         var text = db.PlanTexts.Get(draft.PlanText, draft.PlanTextFile) ?? "";
@@ -151,7 +152,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         knowledge.Replace(kb.With(c, text));
         return new Reply($"✅ Đã công bố kế hoạch {c.ShortName} ({KnowledgeBase.PlanName(c)}), mã {c.Id}. Từ giờ bot trả lời về kế hoạch này, nhắc hạn và nhận đề nghị khen thưởng.")
         {
-            Buttons = [[ButtonData.Ask("Các hạn", Questions.QuestionKind.Deadlines, c), ButtonData.Ask("Hồ sơ", Questions.QuestionKind.Dossier, c)]],
+            Buttons = [[QuestionPress.Ask("Các hạn", Questions.QuestionKind.Deadlines, c), QuestionPress.Ask("Hồ sơ", Questions.QuestionKind.Dossier, c)]],
         };
     }
 
@@ -161,11 +162,11 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (draft.Step >= DraftStep.Checked)
             return new Reply($"{intro}\nĐã kiểm tra đủ {DraftSteps.ToCheck} mục của {c.ShortName}. Công bố để bot dùng kế hoạch này?".Trim())
             {
-                Buttons = [[new Button("Công bố", $"k|pub|{draft.Id}"), new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]],
+                Buttons = [[new ImportPress(DraftAction.Pub, draft.Id).Button("Công bố"), new ImportPress(DraftAction.Del, draft.Id).Button("Bỏ bản nháp")]],
             };
         var flags = draft.Flags.Where(f => IsFor(f, draft.Step)).Select(f => "⚠ " + f[(f.IndexOf(':', StringComparison.Ordinal) + 2)..]);
         var text = $"{intro}\n({(int)draft.Step + 1}/{DraftSteps.ToCheck}) {draft.Step.Title()}:\n{Describe(c, draft.Step)}\n{string.Join('\n', flags)}".Trim();
-        return new Reply(text) { Buttons = [[new Button("Đúng", $"k|ok|{draft.Id}"), new Button("Sửa", $"k|edit|{draft.Id}")], [new Button("Bỏ bản nháp", $"k|del|{draft.Id}")]] };
+        return new Reply(text) { Buttons = [[new ImportPress(DraftAction.Ok, draft.Id).Button("Đúng"), new ImportPress(DraftAction.Edit, draft.Id).Button("Sửa")], [new ImportPress(DraftAction.Del, draft.Id).Button("Bỏ bản nháp")]] };
     }
 
     private static string Describe(Campaign c, DraftStep step) => step switch

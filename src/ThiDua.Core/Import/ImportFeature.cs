@@ -8,6 +8,7 @@ public sealed class ImportFeature : IFeature
     public void Register(FeatureRoutes routes, FeatureContext context)
     {
         routes.Command("nhapkehoach", (turn, _) => [context.Import.Start(turn.Actor, turn.State)]);
-        routes.Button("k|", (turn, data) => [context.Import.Press(turn.Knowledge, turn.Actor, turn.State, data)]);
+        routes.Awaited<DraftValue>((turn, awaited, text) => [context.Import.Edit(turn.Actor, turn.State, awaited, text)]);
+        routes.Button<ImportPress>((turn, press) => [context.Import.Press(turn.Knowledge, turn.Actor, turn.State, press)]);
     }
 }

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Questions;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
 using ThiDua.Core.Time;
@@ -42,7 +43,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         if (ActiveForm(message.PersonKey) is { } existing)
             return new Reply("Bạn đang đăng ký dở một đề nghị:\n" + Summary(kb, existing, brief: true) + "\nTiếp tục đề nghị này hay làm lại từ đầu?")
             {
-                Buttons = [[Btn("Tiếp tục", "resume"), Btn("Làm lại", "restart")], [Btn("Hủy", "cancel")]],
+                Buttons = [[Btn("Tiếp tục", FormAction.Resume), Btn("Làm lại", FormAction.Restart)], [Btn("Hủy", FormAction.Cancel)]],
             };
         // A new form: Xác nhận on the last saved one's card no longer answers for it.
         db.SavedForms.Delete(message.PersonKey);
@@ -96,44 +97,42 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         return SetAndAdvance(kb, form, awaiting, text);
     }
 
-    /// <summary>Buttons of the form: "f|camp|lao-cai-217", "f|ben|i", "f|ok"…</summary>
-    public Reply Press(KnowledgeBase kb, IncomingMessage message, string data)
+    /// <summary>A press on the form (<see cref="FormPress"/>); null for data no form button writes.</summary>
+    public Reply Press(KnowledgeBase kb, IncomingMessage message, FormPress? press)
     {
-        var parts = data.Split('|');
         var form = ActiveForm(message.PersonKey);
-        var action = parts.Length > 1 ? parts[1] : "";
-        var value = parts.Length > 2 ? parts[2] : "";
-        if (action == "new") return Start(kb, message, "", null);
-        if (action == "start") return Start(kb, message, "", chosen: kb.Find(value));
+        var (action, value) = (press?.Action, press?.Value ?? "");
+        if (action == FormAction.New) return Start(kb, message, "", null);
+        if (action == FormAction.Start) return Start(kb, message, "", chosen: kb.Find(value));
         if (form is null)
-            return action is "ok" or "okdup" && SavedAgain(kb, message.PersonKey) is { } saved
+            return action is FormAction.Ok or FormAction.OkDup && SavedAgain(kb, message.PersonKey) is { } saved
                 ? saved
                 : new Reply("Biểu mẫu này đã xong hoặc đã hủy. Gõ /dangky để đăng ký đề nghị mới.");
         form.Paused = false;
         switch (action)
         {
-            case "cancel":
+            case FormAction.Cancel:
                 db.Forms.Delete(form.Key);
                 return new Reply("Đã hủy đề nghị đang đăng ký. Không có gì được lưu.");
-            case "restart":
+            case FormAction.Restart:
                 db.Forms.Delete(form.Key);
                 return Start(kb, message, "", null);
-            case "resume":
+            case FormAction.Resume:
                 return Current(kb, form);
-            case "skip" when form.Awaiting is { } awaiting && IsSkippable(awaiting):
+            case FormAction.Skip when form.Awaiting is { } awaiting && IsSkippable(awaiting):
                 form.Skipped.Add(awaiting);
                 return Save(form, Advance(kb, form));
-            case "edit":
+            case FormAction.Edit:
                 form.Awaiting = null;
                 return Save(form, EditMenu(kb, form));
-            case "field" when Enum.TryParse<FormField>(value, out var field):
+            case FormAction.Field when Enum.TryParse<FormField>(value, out var field):
                 form.Awaiting = field;
                 form.Skipped.Remove(field);
                 return Save(form, Ask(kb, form, field));
-            case "ok":
-            case "okdup":
-                return Confirm(kb, form, allowDuplicate: action == "okdup");
-            case "camp" or "phase" or "ben" or "award" or "gender" when form.Awaiting is { } a:
+            case FormAction.Ok:
+            case FormAction.OkDup:
+                return Confirm(kb, form, allowDuplicate: action == FormAction.OkDup);
+            case FormAction.Camp or FormAction.Phase or FormAction.Ben or FormAction.Award or FormAction.Gender when form.Awaiting is { } a:
                 return SetAndAdvance(kb, form, a, value, byButton: true);
             default:
                 return Prefix("Nút này không còn dùng được.", Current(kb, form));
@@ -188,7 +187,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         if (!allowDuplicate && _store.FindDuplicate(form, form.EditingNominationId) is { } duplicate)
             return new Reply($"Đề nghị này trùng với {duplicate.Code} (cùng người/tập thể, kế hoạch, đợt, hình thức, đơn vị đề nghị). Vẫn lưu thêm một đề nghị?")
             {
-                Buttons = [[Btn("Vẫn lưu", "okdup"), Btn("Sửa", "edit")], [Btn("Hủy", "cancel")]],
+                Buttons = [[Btn("Vẫn lưu", FormAction.OkDup), Btn("Sửa", FormAction.Edit)], [Btn("Hủy", FormAction.Cancel)]],
             };
         if (form.EditingNominationId is { } editingId)
         {
@@ -218,8 +217,8 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         {
             Buttons =
             [
-                [Btn("Đăng ký đề nghị khác", "new"), new Button("Đề nghị của tôi", "cmd|cuatoi")],
-                [ButtonData.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign), new Button("Nhắc hạn kế hoạch này", $"r|on|{campaign.Id}")],
+                [Btn("Đăng ký đề nghị khác", FormAction.New), CommandPress.OwnNominations.Button("Đề nghị của tôi")],
+                [QuestionPress.Ask("Hạn nộp", Questions.QuestionKind.Deadlines, campaign), new Reminders.FollowPress.Follow(campaign.Id).Button("Nhắc hạn kế hoạch này")],
             ],
         };
     }
@@ -229,7 +228,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         var campaign = kb.Find(form.CampaignId ?? "");
         var (question, buttons) = FormFields.Question(kb, form, campaign, field);
         var rows = buttons.Select(b => (IReadOnlyList<Button>)[b]).ToList();
-        if (IsSkippable(field)) rows.Add([Btn("Bỏ qua", "skip")]);
+        if (IsSkippable(field)) rows.Add([Btn("Bỏ qua", FormAction.Skip)]);
         return new Reply(question) { Buttons = rows };
     }
 
@@ -238,7 +237,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         var text = "Tóm tắt đề nghị khen thưởng:\n" + Summary(kb, form, brief: false);
         var warnings = FormFields.Warnings(kb, form, _store, clock.Today);
         if (warnings.Count > 0) text += "\n" + string.Join('\n', warnings.Select(w => "⚠️ " + w));
-        return new Reply(text) { Buttons = [[Btn("Xác nhận", "ok"), Btn("Sửa", "edit"), Btn("Hủy", "cancel")]] };
+        return new Reply(text) { Buttons = [[Btn("Xác nhận", FormAction.Ok), Btn("Sửa", FormAction.Edit), Btn("Hủy", FormAction.Cancel)]] };
     }
 
     private static Reply EditMenu(KnowledgeBase kb, NominationForm form)
@@ -248,7 +247,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
         var fields = FormFields.Applicable(form, campaign).Where(f => f != FormField.ProposingUnit || form.ProposingUnit is null);
         return new Reply("Chọn mục cần sửa (hoặc gõ “sửa <mục>: <giá trị mới>”):")
         {
-            Buttons = [.. fields.Select(f => Btn(FormFields.Label(f, form.Beneficiary), "field", f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],
+            Buttons = [.. fields.Select(f => Btn(FormFields.Label(f, form.Beneficiary), FormAction.Field, f.ToString())).Chunk(2).Select(r => (IReadOnlyList<Button>)r)],
         };
     }
 
@@ -291,5 +290,5 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
 
     private static Reply Prefix(string text, Reply reply) => reply with { Text = text + "\n\n" + reply.Text };
 
-    internal static Button Btn(string text, string action, string? value = null) => new(text, value is null ? $"f|{action}" : $"f|{action}|{value}");
+    internal static Button Btn(string text, FormAction action, string? value = null) => new FormPress(action, value).Button(text);
 }

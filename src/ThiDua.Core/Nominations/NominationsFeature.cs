@@ -15,12 +15,12 @@ public sealed class NominationsFeature : IFeature
         routes.Command("xuat", (turn, args) => context.Gate(turn, turn.Message.Text) ?? [context.Desk.ExportCommand(turn.Knowledge, turn.Actor, args)]);
         // "Hồ sơ còn thiếu" under a reminder, pressed by someone who never registered: they have no nominations, and a
         // reminder's button is no place to start a registration they did not ask for.
-        routes.Button("cmd|cuatoi", (turn, _) => turn.Actor.IsRegistered
+        routes.Button(CommandPress.OwnNominations, (turn, _) => turn.Actor.IsRegistered
             ? [context.Desk.List(turn.Knowledge, turn.Actor)]
             : [new Reply("Bạn chưa có đề nghị khen thưởng nào. Muốn đăng ký đề nghị, gõ /dangky (tôi sẽ hỏi đơn vị của bạn trước).")]);
-        routes.Button("f|", (turn, data) => (data.StartsWith("f|start", StringComparison.Ordinal) || data == "f|new" ? context.Gate(turn, button: data) : null)
-            ?? [context.Nominations.Press(turn.Knowledge, turn.Message, data)]);
-        routes.Button("n|", (turn, data) => [context.Desk.Press(turn.Knowledge, turn.Message, turn.Actor, turn.State, data)]);
+        routes.Button<FormPress>((turn, press) => (press is { StartsForm: true } ? context.Gate(turn, button: press.Data) : null)
+            ?? [context.Nominations.Press(turn.Knowledge, turn.Message, press)]);
+        routes.Button<OfficerPress>((turn, press) => [context.Desk.Press(turn.Knowledge, turn.Message, turn.Actor, turn.State, press)]);
     }
 
     private static List<Reply> Start(FeatureContext context, Turn turn, string gated, string text) =>

@@ -21,41 +21,42 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     public Reply List(KnowledgeBase kb, Actor actor)
     {
         var mine = Current(actor).OrderByDescending(n => n.Id).ToList();
-        var unitButton = actor.MemberUnitKey is null ? null : new Button("Đề nghị của đơn vị", "n|unit");
+        var unitButton = actor.MemberUnitKey is null ? null : OfficerPress.Unit.Button("Đề nghị của đơn vị");
         if (mine.Count == 0)
             return new Reply("Bạn chưa có đề nghị khen thưởng nào. Gõ /dangky để đăng ký.")
             {
-                Buttons = unitButton is null ? [[NominationFlow.Btn("Đăng ký đề nghị", "new")]] : [[NominationFlow.Btn("Đăng ký đề nghị", "new"), unitButton]],
+                Buttons = unitButton is null ? [[NominationFlow.Btn("Đăng ký đề nghị", FormAction.New)]] : [[NominationFlow.Btn("Đăng ký đề nghị", FormAction.New), unitButton]],
             };
         var lines = new List<string> { $"Đề nghị của bạn ({mine.Count}):" };
         lines.AddRange(mine.Take(MaxListed).Select(n => Line(kb, n)));
         if (mine.Count > MaxListed) lines.Add($"… và {mine.Count - MaxListed} đề nghị cũ hơn.");
-        var buttons = mine.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Mở {n.Code}", "open", n.Id)]).ToList();
-        buttons.Add(unitButton is null ? [new Button("Xuất danh sách trích ngang", "n|export")] : [new Button("Xuất danh sách trích ngang", "n|export"), unitButton]);
+        var buttons = mine.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Mở {n.Code}", NominationAction.Open, n.Id)]).ToList();
+        buttons.Add(unitButton is null ? [new OfficerPress.Export().Button("Xuất danh sách trích ngang")] : [new OfficerPress.Export().Button("Xuất danh sách trích ngang"), unitButton]);
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
-    public Reply Press(KnowledgeBase kb, IncomingMessage message, Actor actor, ChatState state, string data)
+    public Reply Press(KnowledgeBase kb, IncomingMessage message, Actor actor, ChatState state, OfficerPress? press)
     {
-        var parts = data.Split('|');
         // The plan of the export is the one pressed, or asked: never the plan last talked about.
-        if (parts is [_, "export", ..]) return Export(kb, actor, parts.Length > 2 ? parts[2] : null, withDrafts: parts is [_, _, _, "nhap"]);
-        if (parts is [_, "unit"]) return UnitList(kb, actor);
-        if (parts.Length < 3 || !int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || !AccessPolicy.CanRead(actor, n, kb))
+        if (press is OfficerPress.Export export) return Export(kb, actor, export.CampaignId, withDrafts: export.WithDrafts);
+        if (press is OfficerPress.UnitList) return UnitList(kb, actor);
+        var data = press?.Data ?? "nút đề nghị không đọc được";
+        var id = press switch { OfficerPress.Act on => on.NominationId, OfficerPress.AttachAs attach => attach.NominationId, _ => (int?)null };
+        if (id is null || db.Nominations.FindById(id.Value) is not { } n || !AccessPolicy.CanRead(actor, n, kb))
             return access.Refuse(actor, data, "Không mở được đề nghị này (không có, hoặc không thuộc bạn hay đơn vị của bạn).");
         var campaign = kb.Find(n.CampaignId ?? "");
-        if (parts[1] == "open") return Details(kb, n, AccessPolicy.Owns(actor, n));
+        if (press is OfficerPress.Act { Action: NominationAction.Open }) return Details(kb, n, AccessPolicy.Owns(actor, n));
         if (!AccessPolicy.Owns(actor, n))
             return access.Refuse(actor, data, $"Đề nghị {n.Code} của cán bộ khác trong đơn vị: bạn chỉ xem được, không sửa hay nộp được.");
         state.CurrentNominationId = n.Id;
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
-        switch (parts[1])
+        switch (press)
         {
-            case "submit" or "submitok" when StatusFlow.OfficerMayEdit(n.Status) && SubmitRefusal(actor, n) is { } refusal:
+            case OfficerPress.Act { Action: NominationAction.Submit or NominationAction.SubmitOk } when StatusFlow.OfficerMayEdit(n.Status) && SubmitRefusal(actor, n) is { } refusal:
                 return access.Refuse(actor, data, refusal);
-            case "submit" when StatusFlow.OfficerMayEdit(n.Status):
+            case OfficerPress.Act { Action: NominationAction.Submit } when StatusFlow.OfficerMayEdit(n.Status):
                 return ConfirmSubmit(n, campaign);
-            case "submitok" when StatusFlow.OfficerMayEdit(n.Status):
+            case OfficerPress.Act { Action: NominationAction.SubmitOk } when StatusFlow.OfficerMayEdit(n.Status):
                 var again = n.Status == NominationStatus.Returned;
                 StatusFlow.Change(n, NominationStatus.Submitted, actor, now, again ? "nộp lại sau khi sửa" : null);
                 db.Nominations.Update(n);
@@ -64,20 +65,20 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
                 return new Reply($"📨 Đã {(again ? "nộp lại" : "nộp")} đề nghị {n.Code}{(campaign is null ? "" : $" cho {Receiver(campaign)}")}. Từ giờ bạn không sửa được nữa (trừ khi bị trả lại); rút lại được khi chưa ai bắt đầu thẩm định."
                     + (missing > 0 ? $"\n⚠️ Hồ sơ còn thiếu {missing} thành phần — gửi bổ sung cho nơi tiếp nhận." : ""))
                 {
-                    Buttons = [[Btn("Rút lại", "withdraw", n.Id)]],
+                    Buttons = [[Btn("Rút lại", NominationAction.Withdraw, n.Id)]],
                 };
-            case "withdraw" when n.Status == NominationStatus.UnderReview:
+            case OfficerPress.Act { Action: NominationAction.Withdraw } when n.Status == NominationStatus.UnderReview:
                 return new Reply($"Đề nghị {n.Code} đang được thẩm định: không rút lại được nữa. Bạn liên hệ cán bộ thẩm định nếu cần rút.");
-            case "withdraw" when StatusFlow.OfficerMayWithdraw(n.Status):
+            case OfficerPress.Act { Action: NominationAction.Withdraw } when StatusFlow.OfficerMayWithdraw(n.Status):
                 StatusFlow.Change(n, NominationStatus.Withdrawn, actor, now);
                 db.Nominations.Update(n);
                 return new Reply($"Đã rút đề nghị {n.Code}. Nó không còn được tính vào số lượng khen thưởng.");
-            case "edit" when StatusFlow.OfficerMayEdit(n.Status):
+            case OfficerPress.Act { Action: NominationAction.Edit } when StatusFlow.OfficerMayEdit(n.Status):
                 return EditForm(kb, message, n);
-            case "attach" when StatusFlow.OfficerMayWithdraw(n.Status) && campaign is not null:
+            case OfficerPress.Act { Action: NominationAction.Attach } when StatusFlow.OfficerMayWithdraw(n.Status) && campaign is not null:
                 return new Reply($"Gửi tệp (ảnh hoặc tài liệu) cho đề nghị {n.Code}; ghi chú thích là tên thành phần, ví dụ “Tờ trình”.\n" + string.Join('\n', DossierChecklist.Lines(n, campaign)));
-            case "comp" when parts.Length >= 5 && campaign is not null && n.Status != NominationStatus.Withdrawn:
-                return Attach(actor, n, campaign, parts[3], parts[4]);
+            case OfficerPress.AttachAs attach when campaign is not null && n.Status != NominationStatus.Withdrawn:
+                return Attach(actor, n, campaign, attach.Component.In(DossierChecklist.For(n, campaign).Items, i => i.ComponentId)?.ComponentId ?? attach.Component.Written, attach.Upload);
             default:
                 return new Reply($"Đề nghị {n.Code} đang ở trạng thái “{TrichNgangExport.StatusName(n.Status)}”: không làm được thao tác này.");
         }
@@ -94,7 +95,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (c is not null && DossierChecklist.Missing(n, c) is { Count: > 0 } missing)
             lines.Add("Hồ sơ đơn vị bạn còn thiếu: " + string.Join("; ", missing.Select(i => i.Name)) + ".");
         lines.Add("Sau khi nộp, bạn không sửa được nữa (trừ khi bị trả lại); rút lại được khi chưa ai bắt đầu thẩm định.");
-        return new Reply(string.Join('\n', lines)) { Buttons = [[Btn("Nộp", "submitok", n.Id), Btn("Chưa nộp", "open", n.Id)]] };
+        return new Reply(string.Join('\n', lines)) { Buttons = [[Btn("Nộp", NominationAction.SubmitOk, n.Id), Btn("Chưa nộp", NominationAction.Open, n.Id)]] };
     }
 
     /// <summary>
@@ -115,13 +116,13 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     private Reply UnitList(KnowledgeBase kb, Actor actor)
     {
         if (actor.Profile is { JoinPending: true, Unit: { } waiting })
-            return access.Refuse(actor, "n|unit", $"Bạn chưa được xác nhận là cán bộ {waiting}: chỉ xem được đề nghị của chính mình (/cuatoi). Cán bộ của đơn vị hoặc cán bộ thẩm định sẽ xác nhận; có mã mời thì gõ /start <mã>.");
+            return access.Refuse(actor, OfficerPress.Unit.Data, $"Bạn chưa được xác nhận là cán bộ {waiting}: chỉ xem được đề nghị của chính mình (/cuatoi). Cán bộ của đơn vị hoặc cán bộ thẩm định sẽ xác nhận; có mã mời thì gõ /start <mã>.");
         if (actor.MemberUnitKey is not { } unit) return new Reply("Bạn chưa đăng ký đơn vị. Gõ /dangky để đăng ký.");
         var all = db.Nominations.Find(n => n.UnitKey == unit).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
         if (all.Count == 0) return new Reply($"{actor.Profile?.Unit} chưa có đề nghị nào.");
         var lines = new List<string> { $"Đề nghị của {actor.Profile?.Unit} ({all.Count}; của cán bộ khác chỉ xem):" };
         lines.AddRange(all.Take(MaxListed).Select(n => Line(kb, n) + (AccessPolicy.Owns(actor, n) ? "" : $" — {db.Officers.FindById(n.OwnerKey)?.Name ?? "cán bộ khác"}")));
-        return new Reply(string.Join('\n', lines)) { Buttons = [.. all.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Xem {n.Code}", "open", n.Id)])] };
+        return new Reply(string.Join('\n', lines)) { Buttons = [.. all.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Xem {n.Code}", NominationAction.Open, n.Id)])] };
     }
 
     private static string Line(KnowledgeBase kb, Nomination n)
@@ -147,7 +148,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (named is not null) return Attach(actor, n, campaign, named.ComponentId, upload);
         return new Reply($"Đã nhận tệp “{DossierFiles.NormaliseName(file.FileName)}” cho đề nghị {n.Code}. Tệp này là thành phần nào của hồ sơ?")
         {
-            Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new Button((i.Done ? "✅ " : "") + TextFit.Shorten(i.Name, 50), $"n|comp|{n.Id}|{i.ComponentId}|{upload}")])],
+            Buttons = [.. items.Select(i => (IReadOnlyList<Button>)[new OfficerPress.AttachAs(n.Id, KeyRef.To(i.ComponentId), upload).Button((i.Done ? "✅ " : "") + TextFit.Shorten(i.Name, 50))])],
         };
     }
 
@@ -186,8 +187,8 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         lines.AddRange(ReviewDesk.HistoryLines(n));
         var buttons = new List<IReadOnlyList<Button>>();
         if (!owner) return new Reply(string.Join('\n', lines));
-        if (StatusFlow.OfficerMayEdit(n.Status)) buttons.Add([Btn(n.Status == NominationStatus.Returned ? "Nộp lại" : "Nộp", "submit", n.Id), Btn("Sửa", "edit", n.Id)]);
-        if (StatusFlow.OfficerMayWithdraw(n.Status)) buttons.Add([Btn("Đính kèm tệp", "attach", n.Id), Btn("Rút đề nghị", "withdraw", n.Id)]);
+        if (StatusFlow.OfficerMayEdit(n.Status)) buttons.Add([Btn(n.Status == NominationStatus.Returned ? "Nộp lại" : "Nộp", NominationAction.Submit, n.Id), Btn("Sửa", NominationAction.Edit, n.Id)]);
+        if (StatusFlow.OfficerMayWithdraw(n.Status)) buttons.Add([Btn("Đính kèm tệp", NominationAction.Attach, n.Id), Btn("Rút đề nghị", NominationAction.Withdraw, n.Id)]);
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
@@ -217,7 +218,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
     }
 
     private static List<IReadOnlyList<Button>> ExportButtons(IEnumerable<Campaign> plans, bool withDrafts) =>
-        [.. plans.Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"n|export|{c.Id}{(withDrafts ? "|nhap" : "")}")])];
+        [.. plans.Select(c => (IReadOnlyList<Button>)[new OfficerPress.Export(c.Id, withDrafts).Button(c.ShortName)])];
 
     /// <summary>
     /// The officer's nominations of one plan as the office files them: submitted and after, drafts only when asked for
@@ -237,7 +238,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         if (ofPlan.Count == 0) return new Reply($"Bạn chưa có đề nghị nào trong kế hoạch {campaign.ShortName}.");
         var rows = withDrafts ? ofPlan : [.. ofPlan.Where(n => n.Status != NominationStatus.Draft)];
         var drafts = ofPlan.Count(n => n.Status == NominationStatus.Draft);
-        var draftButton = new Button($"Xuất cả {drafts} bản nháp", $"n|export|{campaign.Id}|nhap");
+        var draftButton = new OfficerPress.Export(campaign.Id, WithDrafts: true).Button($"Xuất cả {drafts} bản nháp");
         if (rows.Count == 0)
             return new Reply($"Các đề nghị của bạn trong kế hoạch {campaign.ShortName} đều còn là nháp ({drafts}), chưa nộp. Danh sách trích ngang chỉ gồm đề nghị đã nộp, trừ khi bạn chọn xuất cả nháp.")
             {
@@ -267,6 +268,6 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
 
     private IEnumerable<Nomination> Mine(Actor actor) => actor.Keys.SelectMany(key => db.Nominations.Find(n => n.OwnerKey == key));
 
-    private static Button Btn(string text, string action, int id) => new(text, $"n|{action}|{id}");
+    private static Button Btn(string text, NominationAction action, int id) => new OfficerPress.Act(action, id).Button(text);
 
 }

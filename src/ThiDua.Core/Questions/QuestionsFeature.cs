@@ -14,14 +14,14 @@ public sealed class QuestionsFeature : IFeature
             routes.Command(name, (turn, args) => [kind == QuestionKind.ListCampaigns && args.Length == 0
                 ? GeneralAnswers.ListCampaigns(turn.Knowledge, turn.Today)
                 : QuestionAnswerer.Answer(turn.Knowledge, args, turn.State, turn.Today, kind)]);
-        routes.Button("cmd|help", (turn, _) => [GeneralAnswers.Help(turn.Knowledge, turn.Today)]);
-        routes.Button("q|", Ask);
+        routes.Button(CommandPress.Help, (turn, _) => [GeneralAnswers.Help(turn.Knowledge, turn.Today)]);
+        routes.Button<QuestionPress>(Ask);
     }
 
-    private static List<Reply> Ask(Turn turn, string data)
+    private static List<Reply> Ask(Turn turn, QuestionPress? press)
     {
         var (kb, state, today) = (turn.Knowledge, turn.State, turn.Today);
-        if (ButtonData.TryParseAsk(data, out var kind, out var campaignId, out var phase, out var beneficiary, out var skip))
+        if (press is (var kind, var campaignId, var phase, var beneficiary, var skip))
         {
             if (kind == QuestionKind.ListCampaigns) return [GeneralAnswers.ListCampaigns(kb, today, skip)];
             if (campaignId is null && kind == QuestionKind.NextDeadlines) return [GeneralAnswers.NextDeadlinesEverywhere(kb, today)];

@@ -24,35 +24,34 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
         return new Reply(done is null ? text : $"{done}\n\n{text}")
         {
             Buttons = [.. kb.Campaigns.Select(c => (IReadOnlyList<Button>)[followed.Contains(c.Id)
-                ? new Button($"✅ {c.ShortName} (bấm để tắt)", $"r|off|{c.Id}|m")
-                : new Button($"🔔 {c.ShortName}", $"r|on|{c.Id}|m")])],
+                ? new FollowPress.Unfollow(c.Id) { FromMenu = true }.Button($"✅ {c.ShortName} (bấm để tắt)")
+                : new FollowPress.Follow(c.Id) { FromMenu = true }.Button($"🔔 {c.ShortName}")])],
         };
     }
 
     /// <summary>Schedules an officer can pick instead of the default, as button data "r|sch|&lt;plan&gt;|7-3-1-0".</summary>
     private static readonly string[] Schedules = ["7-3-1-0", "3-1-0", "1-0", "0"];
 
-    public Reply Press(KnowledgeBase kb, IncomingMessage m, string data, DateOnly today)
+    public Reply Press(KnowledgeBase kb, IncomingMessage m, FollowPress? press, DateOnly today)
     {
-        var parts = data.Split('|');
-        if (parts.Length < 3 || kb.Find(parts[2]) is not { } campaign) return new Reply("Nút này không còn dùng được. Gõ /nhacviec để chọn lại.");
-        var reply = Apply(kb, m, parts, campaign, today);
-        if (parts[1] != "sch" && parts[^1] == "m")
-            reply = Menu(kb, m, parts[1] == "off" ? reply.Text : $"🔔 Đã bật nhắc hạn cho {campaign.ShortName}.");
+        if (press is null || kb.Find(press.CampaignId) is not { } campaign) return new Reply("Nút này không còn dùng được. Gõ /nhacviec để chọn lại.");
+        var reply = Apply(kb, m, press, campaign, today);
+        if (press.FromMenu)
+            reply = Menu(kb, m, press is FollowPress.Unfollow ? reply.Text : $"🔔 Đã bật nhắc hạn cho {campaign.ShortName}.");
         // A schedule pick or a menu toggle updates the message it was pressed on.
-        return reply with { ReplacesPressedMessage = parts[1] == "sch" || parts[^1] == "m" };
+        return reply with { ReplacesPressedMessage = press is FollowPress.Schedule || press.FromMenu };
     }
 
-    private Reply Apply(KnowledgeBase kb, IncomingMessage m, string[] parts, Campaign campaign, DateOnly today)
+    private Reply Apply(KnowledgeBase kb, IncomingMessage m, FollowPress press, Campaign campaign, DateOnly today)
     {
         var key = Follow.KeyFor(m.Channel, m.ChatId, campaign.Id, m.UserId);
-        if (parts[1] == "sch" && parts.Length == 4 && Schedules.Contains(parts[3]) && Mine(m).FirstOrDefault(f => f.CampaignId == campaign.Id) is { } followed)
+        if (press is FollowPress.Schedule { Days: var days } && Schedules.Contains(days) && Mine(m).FirstOrDefault(f => f.CampaignId == campaign.Id) is { } followed)
         {
-            followed.OffsetsDays = [.. parts[3].Split('-').Select(int.Parse)];
+            followed.OffsetsDays = [.. days.Split('-').Select(int.Parse)];
             db.Follows.Update(followed);
             return new Reply($"Đã đổi lịch nhắc cho {campaign.ShortName}: {Describe(followed.OffsetsDays)}, lúc {options.SendAt:HH\\:mm}.");
         }
-        if (parts[1] == "off")
+        if (press is FollowPress.Unfollow)
         {
             foreach (var mine in Mine(m).Where(f => f.CampaignId == campaign.Id)) db.Follows.Delete(mine.Id);
             return new Reply($"Đã tắt nhắc hạn cho {campaign.ShortName}.");
@@ -70,8 +69,8 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
         {
             Buttons =
             [
-                [.. Schedules.Take(3).Select(sc => new Button($"Nhắc trước {sc} ngày", $"r|sch|{campaign.Id}|{sc}"))],
-                [new Button("Tắt nhắc kế hoạch này", $"r|off|{campaign.Id}")],
+                [.. Schedules.Take(3).Select(sc => new FollowPress.Schedule(campaign.Id, sc).Button($"Nhắc trước {sc} ngày"))],
+                [new FollowPress.Unfollow(campaign.Id).Button("Tắt nhắc kế hoạch này")],
             ],
         };
     }

@@ -86,7 +86,7 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         if (existing is not null)
             return new Reply($"Bạn đã đặt nhắc này rồi: {what}\nVào {VietnameseDates.WithWeekday(day)} lúc {at:HH\\:mm}. Không đặt thêm.")
             {
-                Buttons = [[new Button("Các nhắc của tôi", "x|list"), new Button("Xóa nhắc này", $"x|del|{existing.Id}")]],
+                Buttons = [[PersonalReminderPress.Mine.Button("Các nhắc của tôi"), new PersonalReminderPress.Delete(existing.Id).Button("Xóa nhắc này")]],
             };
         var reminder = new PersonalReminder
         {
@@ -100,7 +100,7 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         db.PersonalReminders.Insert(reminder);
         return new Reply($"⏰ Đã đặt nhắc: {what}\nVào {VietnameseDates.WithWeekday(day)} lúc {at:HH\\:mm} ({VietnameseDates.Relative(day, clock.Today)}).")
         {
-            Buttons = [[new Button("Các nhắc của tôi", "x|list"), new Button("Xóa nhắc này", $"x|del|{reminder.Id}")]],
+            Buttons = [[PersonalReminderPress.Mine.Button("Các nhắc của tôi"), new PersonalReminderPress.Delete(reminder.Id).Button("Xóa nhắc này")]],
         };
     }
 
@@ -110,14 +110,13 @@ public sealed partial class PersonalReminders(BotDatabase db, LocalClock clock, 
         var mine = db.PersonalReminders.Find(r => r.Channel == m.Channel && r.ChatId == m.ChatId && r.FireAt > now).Where(r => r.BelongsTo(m)).OrderBy(r => r.FireAt).Take(10).ToList();
         if (mine.Count == 0) return new Reply("Bạn chưa đặt nhắc riêng nào. Ví dụ: “nhắc tôi ngày 20/6 nộp báo cáo sơ kết”.");
         var lines = mine.Select(r => $"• {Describe(r.FireAt)}: {r.What}").Prepend("Các nhắc riêng của bạn:");
-        return new Reply(string.Join('\n', lines)) { Buttons = [.. mine.Select(r => (IReadOnlyList<Button>)[new Button($"Xóa: {TextFit.Shorten(r.What, 40)}", $"x|del|{r.Id}")])] };
+        return new Reply(string.Join('\n', lines)) { Buttons = [.. mine.Select(r => (IReadOnlyList<Button>)[new PersonalReminderPress.Delete(r.Id).Button($"Xóa: {TextFit.Shorten(r.What, 40)}")])] };
     }
 
-    public Reply Press(IncomingMessage m, string data)
+    public Reply Press(IncomingMessage m, PersonalReminderPress? press)
     {
-        if (data == "x|list") return List(m);
-        var parts = data.Split('|');
-        if (parts is [_, "del", var id] && int.TryParse(id, out var number) && db.PersonalReminders.FindById(number) is { } r && r.BelongsTo(m))
+        if (press is PersonalReminderPress.List) return List(m);
+        if (press is PersonalReminderPress.Delete(var number) && db.PersonalReminders.FindById(number) is { } r && r.BelongsTo(m))
         {
             db.PersonalReminders.Delete(number);
             return new Reply($"Đã xóa nhắc: {r.What}");

@@ -55,7 +55,7 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                     if (Missed(key, fireAt, now, afterDowntime, out var late) || db.Outbox.FindById(key) is not null) continue;
                     var reply = new Reply($"⏰ Nhắc việc: {personal.What}" + (late ? "\n" + ReminderText.LateNote(fireAt) : ""))
                     {
-                        Buttons = [[new Button("Các nhắc của tôi", "x|list")]],
+                        Buttons = [[PersonalReminderPress.Mine.Button("Các nhắc của tôi")]],
                     };
                     db.Outbox.Insert(OutboxWriter.FromReply(key, personal.Channel, personal.ChatId, reply, fireAt, now, late));
                     enqueued++;

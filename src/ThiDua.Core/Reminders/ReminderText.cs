@@ -46,8 +46,8 @@ public static class ReminderText
         {
             Buttons =
             [
-                [ButtonData.Ask("Xem chi tiết", QuestionKind.Deadlines, c), new Button("Hồ sơ còn thiếu", "cmd|cuatoi")],
-                [new Button("Tắt nhắc kế hoạch này", $"r|off|{c.Id}")],
+                [QuestionPress.Ask("Xem chi tiết", QuestionKind.Deadlines, c), CommandPress.OwnNominations.Button("Hồ sơ còn thiếu")],
+                [new FollowPress.Unfollow(c.Id).Button("Tắt nhắc kế hoạch này")],
             ],
         };
     }

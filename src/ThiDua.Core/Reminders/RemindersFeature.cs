@@ -10,8 +10,8 @@ public sealed class RemindersFeature : IFeature
         FollowDesk Follows() => new(context.Db, context.Clock.TimeProvider, context.ReminderOptions);
         routes.Command("nhacviec", (turn, _) => [Follows().Menu(turn.Knowledge, turn.Message)]);
         routes.Command("nhacnho", (turn, _) => [context.PersonalReminders.List(turn.Message)]);
-        routes.Button("r|", (turn, data) => [Follows().Press(turn.Knowledge, turn.Message, data, turn.Today)]);
+        routes.Button<FollowPress>((turn, press) => [Follows().Press(turn.Knowledge, turn.Message, press, turn.Today)]);
         // Removing a personal reminder redraws the message it was pressed on, where the channel can.
-        routes.Button("x|", (turn, data) => [context.PersonalReminders.Press(turn.Message, data) with { ReplacesPressedMessage = data.StartsWith("x|del", StringComparison.Ordinal) }]);
+        routes.Button<PersonalReminderPress>((turn, press) => [context.PersonalReminders.Press(turn.Message, press) with { ReplacesPressedMessage = press is PersonalReminderPress.Delete }]);
     }
 }

@@ -1,3 +1,5 @@
+using ThiDua.Core.Access;
+using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Storage;
@@ -12,6 +14,11 @@ public sealed record Filter(string Token)
 {
     public static Filter Open { get; } = new("open");
     public static Filter All { get; } = new("all");
+    public static Filter Incomplete { get; } = new("miss");
+
+    public static Filter WithStatus(NominationStatus status) => new($"st:{status}");
+    public static Filter OfUnit(string unitKey) => new($"u:{KeyRef.To(unitKey)}");
+    public static Filter OfAward(string awardId) => new($"aw:{KeyRef.To(awardId)}");
 
     public static Filter Parse(string? token) => token is null or "" ? Open : new Filter(token);
 
@@ -23,8 +30,8 @@ public sealed record Filter(string Token)
             "all" => true,
             "miss" => IsOpen(n) && DossierChecklist.MissingCount(n, c) > 0,
             _ when Token.StartsWith("st:", StringComparison.Ordinal) => n.Status.ToString() == Token[3..],
-            _ when Token.StartsWith("u:", StringComparison.Ordinal) => n.UnitKey == Token[2..],
-            _ when Token.StartsWith("aw:", StringComparison.Ordinal) => n.AwardId == Token[3..],
+            _ when Token.StartsWith("u:", StringComparison.Ordinal) => new KeyRef(Token[2..]).Names(n.UnitKey),
+            _ when Token.StartsWith("aw:", StringComparison.Ordinal) => new KeyRef(Token[3..]).Names(n.AwardId),
             _ => IsOpen(n),
         };
     }
@@ -34,8 +41,8 @@ public sealed record Filter(string Token)
         "all" => "mọi trạng thái",
         "miss" => "còn thiếu hồ sơ",
         _ when Token.StartsWith("st:", StringComparison.Ordinal) && Enum.TryParse<NominationStatus>(Token[3..], out var s) => StatusFlow.Name(s),
-        _ when Token.StartsWith("u:", StringComparison.Ordinal) => "đơn vị " + (db.Units.FindById(Token[2..])?.Name ?? Token[2..]),
-        _ when Token.StartsWith("aw:", StringComparison.Ordinal) => c.Awards.FirstOrDefault(a => a.Id == Token[3..])?.Name ?? Token[3..],
+        _ when Token.StartsWith("u:", StringComparison.Ordinal) => "đơn vị " + (db.UnitNamed(new KeyRef(Token[2..]))?.Name ?? Token[2..]),
+        _ when Token.StartsWith("aw:", StringComparison.Ordinal) => new KeyRef(Token[3..]).In(c.Awards, a => a.Id)?.Name ?? Token[3..],
         _ => "chưa quyết định",
     };
 

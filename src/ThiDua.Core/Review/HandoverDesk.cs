@@ -20,27 +20,31 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
         if (!actor.IsReviewer) return access.Refuse(actor, "/bangiao", NotAllowed);
         var units = Covered(kb, actor).Where(n => !n.UnitKey.StartsWith(AccessPolicy.PendingPrefix, StringComparison.Ordinal)).GroupBy(n => n.UnitKey).Select(g => g.First()).OrderBy(n => n.ProposingUnit).Take(12).ToList();
         if (units.Count == 0) return new Reply("Chưa có đơn vị nào có đề nghị trong phạm vi của bạn.");
-        return new Reply("Bàn giao đề nghị của đơn vị nào?") { Buttons = [.. units.Select(n => (IReadOnlyList<Button>)[new Button(n.ProposingUnit ?? n.UnitKey, $"h|u|{n.UnitKey}")])] };
+        return new Reply("Bàn giao đề nghị của đơn vị nào?") { Buttons = [.. units.Select(n => (IReadOnlyList<Button>)[new HandoverPress.OfUnit(KeyRef.To(n.UnitKey)).Button(n.ProposingUnit ?? n.UnitKey)])] };
     }
 
-    public Reply Press(KnowledgeBase kb, Actor actor, string data, List<PushedMessage> pushed)
+    /// <param name="press">Null for data no handover button writes (stale or forged).</param>
+    public Reply Press(KnowledgeBase kb, Actor actor, HandoverPress? press, List<PushedMessage> pushed)
     {
+        var data = press?.Data ?? "nút bàn giao không đọc được";
         if (!actor.IsReviewer) return access.Refuse(actor, data, NotAllowed);
-        var parts = data.Split('|');
         var mine = Covered(kb, actor);
-        switch (parts)
+        switch (press)
         {
-            case [_, "u", var unit]:
-                var owners = mine.Where(n => n.UnitKey == unit).Select(n => n.OwnerKey).Distinct().Where(k => !k.StartsWith("unit:", StringComparison.Ordinal)).ToList();
+            case HandoverPress.OfUnit(var unit):
+                var owners = mine.Where(n => unit.Names(n.UnitKey)).Select(n => n.OwnerKey).Distinct().Where(k => !k.StartsWith("unit:", StringComparison.Ordinal)).ToList();
                 if (owners.Count == 0) return new Reply("Đơn vị này không có đề nghị nào của cán bộ còn đăng ký.");
-                return new Reply("Cán bộ chuyển công tác (người giao):") { Buttons = [.. owners.Select(k => (IReadOnlyList<Button>)[new Button($"{NameOf(k)} ({mine.Count(n => n.OwnerKey == k)} đề nghị)", $"h|f|{k}")])] };
-            case [_, "f", var fromKey]:
+                return new Reply("Cán bộ chuyển công tác (người giao):") { Buttons = [.. owners.Select(k => (IReadOnlyList<Button>)[new HandoverPress.From(KeyRef.To(k)).Button($"{NameOf(k)} ({mine.Count(n => n.OwnerKey == k)} đề nghị)")])] };
+            case HandoverPress.From(var fromRef):
+                var fromKey = OwnerNamed(mine, fromRef);
                 var unitKey = db.Officers.FindById(fromKey)?.UnitKey ?? mine.FirstOrDefault(n => n.OwnerKey == fromKey)?.UnitKey;
                 var takers = db.Officers.Find(p => p.UnitKey == unitKey).Where(p => p.UserKey != fromKey && p.IsMember).ToList();
                 if (unitKey is null) return access.Refuse(actor, data, "Không có đề nghị nào của cán bộ này trong phạm vi của bạn.");
                 if (takers.Count == 0) return new Reply("Đơn vị chưa có cán bộ nào khác đăng ký để nhận bàn giao. Tạo mã mời (/moi) cho đơn vị trước.");
-                return new Reply($"Giao cho ai (cán bộ {takers[0].Unit})?") { Buttons = [.. takers.Select(p => (IReadOnlyList<Button>)[new Button(p.Name ?? p.UserKey, $"h|t|{fromKey}|{p.UserKey}")])] };
-            case [_, "t", var from, var to]:
+                return new Reply($"Giao cho ai (cán bộ {takers[0].Unit})?") { Buttons = [.. takers.Select(p => (IReadOnlyList<Button>)[new HandoverPress.Transfer(KeyRef.To(fromKey), KeyRef.To(p.UserKey)).Button(p.Name ?? p.UserKey)])] };
+            case HandoverPress.Transfer(var fromRef, var toRef):
+                var from = OwnerNamed(mine, fromRef);
+                var to = db.Officers.FindById(toRef.Written)?.UserKey ?? toRef.In(db.Officers.FindAll(), p => p.UserKey)?.UserKey ?? toRef.Written;
                 return Transfer(actor, mine.Where(n => n.OwnerKey == from).ToList(), from, to, pushed);
             default:
                 return new Reply("Nút này không còn dùng được. Gõ /bangiao để làm lại.");
@@ -56,10 +60,10 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
         var taker = db.Officers.FindById(to);
         var giver = db.Officers.FindById(from);
         if (nominations.Count == 0 || taker is not { IsMember: true } || from == to || giver?.UnitKey != taker.UnitKey)
-            return access.Refuse(actor, $"h|t|{from}|{to}", "Chỉ bàn giao được cho cán bộ cùng đơn vị, với các đề nghị trong phạm vi của bạn.");
+            return access.Refuse(actor, new HandoverPress.Transfer(KeyRef.To(from), KeyRef.To(to)).Data, "Chỉ bàn giao được cho cán bộ cùng đơn vị, với các đề nghị trong phạm vi của bạn.");
         var elsewhere = nominations.Where(n => n.UnitKey != taker.UnitKey).ToList();
         if (elsewhere.Count > 0)
-            return access.Refuse(actor, $"h|t|{from}|{to}",
+            return access.Refuse(actor, new HandoverPress.Transfer(KeyRef.To(from), KeyRef.To(to)).Data,
                 $"Không bàn giao: {elsewhere.Count} đề nghị của cán bộ này ghi đơn vị khác {taker.Unit} ({string.Join(", ", elsewhere.Select(n => $"{n.Code} — {n.ProposingUnit}"))}). Cán bộ đơn vị đó phải nhận chúng; bàn giao không chuyển đề nghị giữa các đơn vị.");
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
         var note = $"bàn giao từ {NameOf(from)} cho {taker.Name}";
@@ -86,6 +90,9 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
         var campaigns = AccessPolicy.Reviewable(actor, kb).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         return [.. db.Nominations.FindAll().Where(n => n.CampaignId is { } c && campaigns.Contains(c))];
     }
+
+    /// <summary>The officer a button names, among the owners of the nominations in scope.</summary>
+    private static string OwnerNamed(List<Nomination> mine, KeyRef officer) => officer.In(mine.Select(n => n.OwnerKey).Distinct(), k => k) ?? officer.Written;
 
     private string NameOf(string key) => db.Officers.FindById(key)?.Name ?? key;
 }

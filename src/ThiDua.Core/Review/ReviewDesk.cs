@@ -30,74 +30,73 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         var campaigns = AccessPolicy.Reviewable(actor, kb);
         if (campaigns.Count == 0) return new Reply("Bạn chưa được phân công thẩm định kế hoạch nào. Liên hệ quản trị viên.");
         if (campaigns.Count == 1) return Queue(campaigns[0], Filter.Open);
-        return new Reply("Thẩm định đề nghị của kế hoạch nào?") { Buttons = [.. campaigns.Select(c => (IReadOnlyList<Button>)[new Button(c.ShortName, $"v|q|{c.Id}")])] };
+        return new Reply("Thẩm định đề nghị của kế hoạch nào?") { Buttons = [.. campaigns.Select(c => (IReadOnlyList<Button>)[OnPlan(QueueAction.Queue, c).Button(c.ShortName)])] };
     }
 
-    public Reply Press(KnowledgeBase kb, Actor actor, ChatState state, string data, List<PushedMessage> pushed)
+    /// <param name="press">Null for data no review button writes (stale or forged).</param>
+    public Reply Press(KnowledgeBase kb, Actor actor, ChatState state, ReviewPress? press, List<PushedMessage> pushed)
     {
+        var data = press?.Data ?? "nút thẩm định không đọc được";
         if (!actor.IsReviewer) return access.Refuse(actor, data, NotReviewer);
-        var parts = data.Split('|');
-        if (parts.Length < 3) return Stale();
-        if (parts[1] is "q" or "x" or "t" or "s" or "fu" or "fa")
+        if (press is null) return Stale();
+        if (press is ReviewPress.OnPlan onPlan)
         {
-            if (kb.Find(parts[2]) is not { } campaign || !AccessPolicy.Covers(actor, campaign))
+            if (kb.Find(onPlan.CampaignId) is not { } campaign || !AccessPolicy.Covers(actor, campaign))
                 return access.Refuse(actor, data, "Bạn không được phân công thẩm định kế hoạch này.");
-            var filter = Filter.Parse(parts.Length > 3 ? parts[3] : null);
-            return parts[1] switch
+            var filter = onPlan.Shown;
+            return onPlan.Action switch
             {
-                "q" => Queue(campaign, filter),
-                "x" => _exports.Spreadsheet(campaign, Matching(campaign, filter), filter.Describe(campaign, db)),
-                "t" => _exports.ToTrinh(campaign, Matching(campaign, Filter.Open).Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented).ToList()),
-                "s" => ReviewExports.Summary(campaign, Matching(campaign, Filter.All)),
-                "fu" => PickUnit(campaign),
+                QueueAction.Queue => Queue(campaign, filter),
+                QueueAction.Spreadsheet => _exports.Spreadsheet(campaign, Matching(campaign, filter), filter.Describe(campaign, db)),
+                QueueAction.ToTrinh => _exports.ToTrinh(campaign, Matching(campaign, Filter.Open).Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented).ToList()),
+                QueueAction.Summary => ReviewExports.Summary(campaign, Matching(campaign, Filter.All)),
+                QueueAction.PickUnit => PickUnit(campaign),
                 _ => PickAward(campaign),
             };
         }
         // A draft never submitted is its unit's own: to a reviewer it does not exist.
-        if (!int.TryParse(parts[2], out var id) || db.Nominations.FindById(id) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)
+        if (db.Nominations.FindById(press.Nomination ?? 0) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)
             || !AccessPolicy.WasSubmitted(n))
             return access.Refuse(actor, data, "Không mở được đề nghị này (không có, chưa nộp, hoặc ngoài phạm vi thẩm định của bạn).");
         state.CurrentNominationId = n.Id;
         var conflict = access.ConflictOfInterest(actor, n);
-        if (conflict is not null && parts[1] is "r" or "d" or "m")
+        if (conflict is not null && press is ReviewPress.Move or ReviewPress.OnNomination { Action: not ReviewAction.Open })
             return access.Refuse(actor, data, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
-        switch (parts[1])
+        switch (press)
         {
-            case "o":
+            case ReviewPress.OnNomination { Action: ReviewAction.Open }:
                 return Details(kb, n, c, conflict);
-            case "f" when parts.Length > 3 && int.TryParse(parts[3], out var index) && index >= 0 && index < n.Attachments.Count:
-                return _exports.Attachment(n, n.Attachments[index]);
-            case "r" when StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned):
-                state.AwaitingInput = $"return|{n.Id}";
+            case ReviewPress.File file when file.Index >= 0 && file.Index < n.Attachments.Count:
+                return _exports.Attachment(n, n.Attachments[file.Index]);
+            case ReviewPress.OnNomination { Action: ReviewAction.Return } when StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned):
+                state.AwaitingInput = new ReturnReason(n.Id).Data;
                 return new Reply($"Lý do trả lại đề nghị {n.Code}? (Người đề nghị sẽ nhận được lý do này.)");
-            case "d" when StatusFlow.ReviewerMay(n.Status, NominationStatus.Awarded):
-                state.AwaitingInput = $"decide|{n.Id}";
+            case ReviewPress.OnNomination { Action: ReviewAction.Decide } when StatusFlow.ReviewerMay(n.Status, NominationStatus.Awarded):
+                state.AwaitingInput = new DecisionNumber(n.Id).Data;
                 return new Reply($"Số và ngày quyết định khen thưởng cho {n.Code}? Ví dụ: 1234/QĐ-UBND ngày 20/12/2024");
-            case "m" when parts.Length > 3 && Enum.TryParse<NominationStatus>(parts[3], out var to) && to is not (NominationStatus.Returned or NominationStatus.Awarded)
-                && StatusFlow.ReviewerMay(n.Status, to):
+            case ReviewPress.Move { To: var to } when to is not (NominationStatus.Returned or NominationStatus.Awarded) && StatusFlow.ReviewerMay(n.Status, to):
                 return Move(kb, actor, n, c, to, null, pushed);
             default:
-                return new Reply($"Đề nghị {n.Code} đang “{StatusFlow.Name(n.Status)}”: không làm được thao tác này.") { Buttons = [[new Button($"Mở {n.Code}", $"v|o|{n.Id}")]] };
+                return new Reply($"Đề nghị {n.Code} đang “{StatusFlow.Name(n.Status)}”: không làm được thao tác này.") { Buttons = [[Open(n.Id).Button($"Mở {n.Code}")]] };
         }
     }
 
     /// <summary>The reason for a return, or the decision number and date, typed after the button asked for it.</summary>
-    public Reply? AnswerAwaited(KnowledgeBase kb, Actor actor, ChatState state, string text, List<PushedMessage> pushed)
+    public Reply AnswerAwaited(KnowledgeBase kb, Actor actor, ChatState state, ReviewerInput awaited, string text, List<PushedMessage> pushed)
     {
-        if (state.AwaitingInput?.Split('|') is not [var what, var idText] || !int.TryParse(idText, out var id)) return null;
         state.AwaitingInput = null;
-        if (db.Nominations.FindById(id) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)) return Stale();
+        if (db.Nominations.FindById(awaited.NominationId) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)) return Stale();
         if (access.ConflictOfInterest(actor, n) is { } conflict)
-            return access.Refuse(actor, what, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
-        if (what == "return")
+            return access.Refuse(actor, awaited.Data, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
+        if (awaited is ReturnReason)
         {
-            if (text.Trim().Length < 5) { state.AwaitingInput = $"return|{id}"; return new Reply("Lý do trả lại cần rõ hơn (ít nhất vài chữ). Bạn gõ lại nhé."); }
+            if (text.Trim().Length < 5) { state.AwaitingInput = awaited.Data; return new Reply("Lý do trả lại cần rõ hơn (ít nhất vài chữ). Bạn gõ lại nhé."); }
             return StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned) ? Move(kb, actor, n, c, NominationStatus.Returned, text.Trim(), pushed) : Stale();
         }
         var m = DecisionPattern().Match(text);
         if (!m.Success || !DateOnly.TryParseExact($"{m.Groups["d"].Value}/{m.Groups["m"].Value}/{m.Groups["y"].Value}", "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            state.AwaitingInput = $"decide|{id}";
+            state.AwaitingInput = awaited.Data;
             return new Reply("Chưa đọc được số và ngày quyết định. Gõ theo mẫu: 1234/QĐ-UBND ngày 20/12/2024");
         }
         n.DecisionNumber = m.Groups["number"].Value;
@@ -126,11 +125,13 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
             lines.Add($"• {n.Code} — {n.NomineeName} — {AwardName(campaign, n)} — {n.ProposingUnit} — {StatusFlow.Name(n.Status)}{(missing > 0 ? $" — thiếu {missing} hồ sơ" : "")}");
         }
         if (rows.Count > MaxListed) lines.Add($"… và {rows.Count - MaxListed} đề nghị nữa (xuất Excel để xem hết).");
-        var f = filter.Token;
-        var buttons = rows.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[new Button($"Mở {n.Code} — {Short(n.NomineeName)}", $"v|o|{n.Id}")]).ToList();
-        buttons.Add([new Button("Chờ thẩm định", $"v|q|{campaign.Id}|st:Submitted"), new Button("Đang thẩm định", $"v|q|{campaign.Id}|st:UnderReview"), new Button("Thiếu hồ sơ", $"v|q|{campaign.Id}|miss")]);
-        buttons.Add([new Button("Theo đơn vị", $"v|fu|{campaign.Id}"), new Button("Theo hình thức", $"v|fa|{campaign.Id}"), new Button("Tất cả", $"v|q|{campaign.Id}|all")]);
-        buttons.Add([new Button("Xuất Excel", $"v|x|{campaign.Id}|{f}"), new Button("Dự thảo tờ trình", $"v|t|{campaign.Id}"), new Button("Tổng hợp", $"v|s|{campaign.Id}")]);
+        var buttons = rows.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Open(n.Id).Button($"Mở {n.Code} — {Short(n.NomineeName)}")]).ToList();
+        buttons.Add([
+            OnPlan(QueueAction.Queue, campaign, Filter.WithStatus(NominationStatus.Submitted)).Button("Chờ thẩm định"),
+            OnPlan(QueueAction.Queue, campaign, Filter.WithStatus(NominationStatus.UnderReview)).Button("Đang thẩm định"),
+            OnPlan(QueueAction.Queue, campaign, Filter.Incomplete).Button("Thiếu hồ sơ")]);
+        buttons.Add([OnPlan(QueueAction.PickUnit, campaign).Button("Theo đơn vị"), OnPlan(QueueAction.PickAward, campaign).Button("Theo hình thức"), OnPlan(QueueAction.Queue, campaign, Filter.All).Button("Tất cả")]);
+        buttons.Add([OnPlan(QueueAction.Spreadsheet, campaign, filter).Button("Xuất Excel"), OnPlan(QueueAction.ToTrinh, campaign).Button("Dự thảo tờ trình"), OnPlan(QueueAction.Summary, campaign).Button("Tổng hợp")]);
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
@@ -138,11 +139,11 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
     {
         var units = Matching(campaign, Filter.All).GroupBy(n => n.UnitKey).Select(g => (Key: g.Key, Name: g.First().ProposingUnit ?? g.Key, Count: g.Count())).OrderBy(u => u.Name).Take(12).ToList();
         if (units.Count == 0) return new Reply("Chưa có đề nghị nào của đơn vị nào.");
-        return new Reply("Lọc theo đơn vị đề nghị:") { Buttons = [.. units.Select(u => (IReadOnlyList<Button>)[new Button($"{u.Name} ({u.Count})", $"v|q|{campaign.Id}|u:{u.Key}")])] };
+        return new Reply("Lọc theo đơn vị đề nghị:") { Buttons = [.. units.Select(u => (IReadOnlyList<Button>)[OnPlan(QueueAction.Queue, campaign, Filter.OfUnit(u.Key)).Button($"{u.Name} ({u.Count})")])] };
     }
 
     private static Reply PickAward(Campaign campaign) =>
-        new("Lọc theo hình thức khen thưởng:") { Buttons = [.. campaign.Awards.Select(a => (IReadOnlyList<Button>)[new Button(a.Name, $"v|q|{campaign.Id}|aw:{a.Id}")])] };
+        new("Lọc theo hình thức khen thưởng:") { Buttons = [.. campaign.Awards.Select(a => (IReadOnlyList<Button>)[OnPlan(QueueAction.Queue, campaign, Filter.OfAward(a.Id)).Button(a.Name)])] };
 
     private List<Nomination> Matching(Campaign campaign, Filter filter)
     {
@@ -180,15 +181,15 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         var buttons = new List<IReadOnlyList<Button>>();
         var next = (conflict is null ? StatusFlow.ReviewerNext(n.Status) : []).Select(to => to switch
         {
-            NominationStatus.Returned => new Button("Trả lại", $"v|r|{n.Id}"),
-            NominationStatus.Awarded => new Button("Đã khen", $"v|d|{n.Id}"),
-            NominationStatus.UnderReview => new Button("Nhận thẩm định", $"v|m|{n.Id}|{to}"),
-            NominationStatus.Presented => new Button("Trình khen", $"v|m|{n.Id}|{to}"),
-            _ => new Button("Không khen", $"v|m|{n.Id}|{to}"),
+            NominationStatus.Returned => new ReviewPress.OnNomination(ReviewAction.Return, n.Id).Button("Trả lại"),
+            NominationStatus.Awarded => new ReviewPress.OnNomination(ReviewAction.Decide, n.Id).Button("Đã khen"),
+            NominationStatus.UnderReview => new ReviewPress.Move(n.Id, to).Button("Nhận thẩm định"),
+            NominationStatus.Presented => new ReviewPress.Move(n.Id, to).Button("Trình khen"),
+            _ => new ReviewPress.Move(n.Id, to).Button("Không khen"),
         }).ToList();
         if (next.Count > 0) buttons.Add(next);
-        buttons.AddRange(n.Attachments.Take(5).Select((a, i) => (IReadOnlyList<Button>)[new Button($"Tệp: {Short(a.FileName)}", $"v|f|{n.Id}|{i}")]));
-        buttons.Add([new Button("Về hàng đợi", $"v|q|{c.Id}")]);
+        buttons.AddRange(n.Attachments.Take(5).Select((a, i) => (IReadOnlyList<Button>)[new ReviewPress.File(n.Id, i).Button($"Tệp: {Short(a.FileName)}")]));
+        buttons.Add([OnPlan(QueueAction.Queue, c).Button("Về hàng đợi")]);
         return new Reply(string.Join('\n', lines)) { Buttons = buttons };
     }
 
@@ -204,6 +205,10 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
     private static string AwardName(Campaign c, Nomination n) => c.Awards.FirstOrDefault(a => a.Id == n.AwardId)?.Name ?? n.AwardId ?? "";
 
     private static string Short(string? s) => s is null ? "" : Text.TextFit.Shorten(s, 30);
+
+    private static ReviewPress.OnPlan OnPlan(QueueAction action, Campaign campaign, Filter? filter = null) => new(action, campaign.Id, filter);
+
+    private static ReviewPress.OnNomination Open(int nominationId) => new(ReviewAction.Open, nominationId);
 
     private static Reply Stale() => new("Thao tác này không còn dùng được. Gõ /duyet để mở lại hàng đợi.");
 }

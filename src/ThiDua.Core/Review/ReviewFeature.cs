@@ -12,7 +12,9 @@ public sealed class ReviewFeature : IFeature
         // Reviewers export from their queue (by unit, status…); officers export their own (NominationsFeature).
         routes.Command("xuat", (turn, _) => turn.Actor.IsReviewer ? [context.Review.Start(turn.Knowledge, turn.Actor)] : null);
         routes.Command("bangiao", (turn, _) => [Handover().Start(turn.Knowledge, turn.Actor)]);
-        routes.Button("v|", (turn, data) => [context.Review.Press(turn.Knowledge, turn.Actor, turn.State, data, turn.Pushed)]);
-        routes.Button("h|", (turn, data) => [Handover().Press(turn.Knowledge, turn.Actor, data, turn.Pushed)]);
+        routes.Awaited<ReturnReason>((turn, awaited, text) => [context.Review.AnswerAwaited(turn.Knowledge, turn.Actor, turn.State, awaited, text, turn.Pushed)]);
+        routes.Awaited<DecisionNumber>((turn, awaited, text) => [context.Review.AnswerAwaited(turn.Knowledge, turn.Actor, turn.State, awaited, text, turn.Pushed)]);
+        routes.Button<ReviewPress>((turn, press) => [context.Review.Press(turn.Knowledge, turn.Actor, turn.State, press, turn.Pushed)]);
+        routes.Button<HandoverPress>((turn, press) => [Handover().Press(turn.Knowledge, turn.Actor, press, turn.Pushed)]);
     }
 }

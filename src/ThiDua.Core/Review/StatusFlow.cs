@@ -41,7 +41,7 @@ public static class StatusFlow
         var text = $"📋 Đề nghị {n.Code} ({n.NomineeName}): {Name(from)} → {Name(to)}"
             + (to == NominationStatus.Returned ? $".\nLý do trả lại: {note}\nBạn sửa rồi nộp lại (mở đề nghị: /cuatoi)." : ".")
             + (to == NominationStatus.Awarded && n.DecisionNumber is not null ? $"\nQuyết định số {n.DecisionNumber}{(n.DecisionDate is { } d ? $" ngày {Text.VietnameseDates.Format(d)}" : "")}." : "");
-        return new PushedMessage(channel, chatId, new Reply(text) { Buttons = [[new Button($"Mở {n.Code}", $"n|open|{n.Id}")]] });
+        return new PushedMessage(channel, chatId, new Reply(text) { Buttons = [[new OfficerPress.Act(NominationAction.Open, n.Id).Button($"Mở {n.Code}")]] });
     }
 
     public static string Name(NominationStatus status) => status switch

@@ -10,13 +10,23 @@ namespace ThiDua.Core.Tests.Features;
 /// <summary>A new command is one feature class: registered with the engine, it answers its command and its buttons; nothing else changes.</summary>
 public class PingFeatureTests
 {
+    /// <summary>The feature's one button, as its data: "p|again".</summary>
+    private sealed record PingPress(string What) : ButtonPayload, IPayloadFamily<PingPress>
+    {
+        public static string Prefix => "p";
+
+        public override string Data => Write(Prefix, What);
+
+        public static PingPress? FromFields(string[] fields) => fields is [var what] ? new PingPress(what) : null;
+    }
+
     /// <summary>A feature that exists only in this test: /ping, and a button that pings again.</summary>
     private sealed class PingFeature : IFeature
     {
         public void Register(FeatureRoutes routes, FeatureContext context)
         {
-            routes.Command("ping", (turn, args) => [new Reply(args.Length == 0 ? "pong" : $"pong {args}") { Buttons = [[new Button("Lần nữa", "p|again")]] }]);
-            routes.Button("p|", (turn, data) => [new Reply($"pong ({data[2..]}) lúc {context.Clock.Today:dd/MM/yyyy}")]);
+            routes.Command("ping", (turn, args) => [new Reply(args.Length == 0 ? "pong" : $"pong {args}") { Buttons = [[new PingPress("again").Button("Lần nữa")]] }]);
+            routes.Button<PingPress>((turn, press) => [new Reply($"pong ({press?.What}) lúc {context.Clock.Today:dd/MM/yyyy}")]);
         }
     }
 
