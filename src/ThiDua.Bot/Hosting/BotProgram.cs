@@ -4,14 +4,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using ThiDua.Core.Outbox;
 using ThiDua.Bot.Channels.Console;
 using ThiDua.Bot.Channels.Scripted;
 using ThiDua.Bot.Channels.Telegram;
 using ThiDua.Bot.Channels.Zalo;
+using ThiDua.Bot.Desk;
 using ThiDua.Bot.Jobs;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Outbox;
 
 namespace ThiDua.Bot.Hosting;
 
@@ -73,6 +74,10 @@ public static class BotProgram
         time ??= start is null ? TimeProvider.System : scripted ? new FrozenTimeProvider(start.Value) : new ShiftedTimeProvider(start.Value);
         builder.Services.AddConversationCore(builder.Configuration, time);
         builder.Services.AddSingleton<ExitStatus>();
+        builder.Services.AddWebSignIn(builder.Configuration);
+        // The office's screen is served by this process whenever it listens somewhere, whatever the channel; added
+        // before the channels, its server is listening (and /web knows its address) before the first message is read.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["Urls"])) builder.Services.AddWebDesk();
         var telegram = TelegramServices.ReadOptions(builder.Configuration);
         var zalo = ZaloServices.ReadOptions(builder.Configuration);
 

@@ -9,6 +9,18 @@ using Microsoft.Extensions.Logging;
 
 namespace ThiDua.Bot.Hosting;
 
+/// <summary>A part of the web server with services and routes of its own (the web desk): added when the server is built.</summary>
+public interface IWebModule
+{
+    /// <param name="host">The host's own services, for the module to hand on what its pages use.</param>
+    void AddServices(IServiceCollection services, IServiceProvider host);
+
+    void Map(WebApplication app);
+
+    /// <summary>Where the server listens once started (port 0 becomes a real port).</summary>
+    void Started(IReadOnlyList<string> addresses);
+}
+
 /// <summary>One HTTP endpoint a channel needs (a webhook, a download link), served by the host.</summary>
 public interface IWebEndpoint
 {
@@ -38,10 +50,10 @@ public static class WebEndpointServices
 }
 
 /// <summary>
-/// A small Kestrel server for the channels' webhooks, started only when a channel needs one. It listens where
-/// the standard Urls setting says (default http://localhost:5000), behind the office's HTTPS reverse proxy.
+/// A small Kestrel server for the channels' webhooks and the web desk, started only when one of them needs it. It
+/// listens where the standard Urls setting says (default http://localhost:5000), behind the office's HTTPS reverse proxy.
 /// </summary>
-public sealed class WebEndpoints(IEnumerable<IWebEndpoint> endpoints, IConfiguration configuration, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+public sealed class WebEndpoints(IEnumerable<IWebEndpoint> endpoints, IEnumerable<IWebModule> modules, IServiceProvider host, IConfiguration configuration, ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
     /// <summary>Updates are small; anything bigger is not from Telegram or Zalo.</summary>
     public const long MaxBodyBytes = 1024 * 1024;
@@ -56,7 +68,9 @@ public sealed class WebEndpoints(IEnumerable<IWebEndpoint> endpoints, IConfigura
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes);
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
+        foreach (var module in modules) module.AddServices(builder.Services, host);
         var app = builder.Build();
+        foreach (var module in modules) module.Map(app);
         foreach (var endpoint in endpoints) app.MapMethods(endpoint.Path, [endpoint.Method], endpoint.HandleAsync);
         try
         {
@@ -64,11 +78,12 @@ public sealed class WebEndpoints(IEnumerable<IWebEndpoint> endpoints, IConfigura
         }
         catch (IOException ex)
         {
-            throw new StartupException($"Không mở được cổng web cho webhook ({configuration["Urls"]}): {ex.Message}. Đặt Urls khác, ví dụ --Urls=http://0.0.0.0:8080.");
+            throw new StartupException($"Không mở được cổng web ({configuration["Urls"]}): {ex.Message}. Đặt Urls khác, ví dụ --Urls=http://0.0.0.0:8080.");
         }
         _app = app;
         Addresses = [.. app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
-        loggerFactory.CreateLogger<WebEndpoints>().LogInformation("Webhook lắng nghe tại {Addresses}", string.Join(", ", Addresses));
+        foreach (var module in modules) module.Started(Addresses);
+        loggerFactory.CreateLogger<WebEndpoints>().LogInformation("Máy chủ web lắng nghe tại {Addresses}", string.Join(", ", Addresses));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public static class GeneralAnswers
             Hỏi tự nhiên, có dấu hay không dấu, ví dụ: "hồ sơ khen thưởng Lào Cai gồm gì?", "han nop bao cao dot 1 lao cai".
             Đề nghị khen thưởng: /dangky (đăng ký), /cuatoi (đề nghị của tôi), /xuat (danh sách trích ngang), /huy (hủy đang nhập).
             Nhắc hạn: /nhacviec (bật/tắt nhắc trước mỗi hạn của kế hoạch), “nhắc tôi ngày 20/6 nộp báo cáo”, /nhacnho (các nhắc riêng).
-            Cán bộ thẩm định: /duyet (hàng đợi, xuất danh sách, tờ trình), /moi (mã mời), /donvi, /bangiao, /nhapkehoach. Cá nhân: /lienket, /xoadulieu.
+            Cán bộ thẩm định: /duyet (hàng đợi, xuất danh sách, tờ trình), /moi (mã mời), /donvi, /bangiao, /nhapkehoach. Cá nhân: /web (vào bàn làm việc trên web), /lienket, /xoadulieu.
             Lệnh hỏi: /kehoach (danh sách), /thoigian, /tieuchuan, /khenthuong, /hoso, /noinop, /han, /hansaptoi, /nhiemvu, /lienhe, /cancu.
             """;
         return new Reply(text) { Buttons = CampaignButtons(kb, QuestionKind.Overview) };

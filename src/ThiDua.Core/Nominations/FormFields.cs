@@ -5,7 +5,7 @@ using ThiDua.Core.Text;
 namespace ThiDua.Core.Nominations;
 
 /// <summary>The form's fields: which apply, which is missing next, how each is asked, set, described and checked.</summary>
-internal static class FormFields
+public static class FormFields
 {
     public static IEnumerable<FormField> Applicable(NomineeDetails d, Campaign? c)
     {

@@ -17,7 +17,7 @@ namespace ThiDua.Core.Review;
 public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessPolicy access)
 {
     private const int MaxListed = 8;
-    private const string NotReviewer = "Chức năng này dành cho cán bộ thẩm định (Ban Thi đua – Khen thưởng). Nếu bạn là cán bộ thẩm định, xin mã mời từ quản trị viên.";
+    private const string NotReviewer = Appraisal.NotReviewer;
     private readonly ReviewExports _exports = new(db, clock, access.Logger);
 
     [GeneratedRegex(@"(?<number>\d+[\w./-]*)\s*(?:,|ngày|ngay)?\s*(?<d>\d{1,2})[/.-](?<m>\d{1,2})[/.-](?<y>\d{4})", RegexOptions.IgnoreCase)]
@@ -55,9 +55,8 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
             };
         }
         // A draft never submitted is its unit's own: to a reviewer it does not exist.
-        if (db.Nominations.FindById(press.Nomination ?? 0) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)
-            || !AccessPolicy.WasSubmitted(n))
-            return access.Refuse(actor, data, "Không mở được đề nghị này (không có, chưa nộp, hoặc ngoài phạm vi thẩm định của bạn).");
+        if (db.Nominations.FindById(press.Nomination ?? 0) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !Appraisal.MayOpen(kb, actor, n))
+            return access.Refuse(actor, data, Appraisal.OutOfScope);
         state.CurrentNominationId = n.Id;
         var conflict = access.ConflictOfInterest(actor, n);
         if (conflict is not null && press is ReviewPress.Move or ReviewPress.OnNomination { Action: not ReviewAction.Open })
@@ -75,7 +74,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
                 state.AwaitingInput = new DecisionNumber(n.Id).Data;
                 return new Reply($"Số và ngày quyết định khen thưởng cho {n.Code}? Ví dụ: 1234/QĐ-UBND ngày 20/12/2024");
             case ReviewPress.Move { To: var to } when to is not (NominationStatus.Returned or NominationStatus.Awarded) && StatusFlow.ReviewerMay(n.Status, to):
-                return Move(kb, actor, n, c, to, null, pushed);
+                return Move(kb, actor, n, c, new AppraisalStep(to), pushed);
             default:
                 return new Reply($"Đề nghị {n.Code} đang “{StatusFlow.Name(n.Status)}”: không làm được thao tác này.") { Buttons = [[Open(n.Id).Button($"Mở {n.Code}")]] };
         }
@@ -91,7 +90,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         if (awaited is ReturnReason)
         {
             if (text.Trim().Length < 5) { state.AwaitingInput = awaited.Data; return new Reply("Lý do trả lại cần rõ hơn (ít nhất vài chữ). Bạn gõ lại nhé."); }
-            return StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned) ? Move(kb, actor, n, c, NominationStatus.Returned, text.Trim(), pushed) : Stale();
+            return StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned) ? Move(kb, actor, n, c, new AppraisalStep(NominationStatus.Returned, text.Trim()), pushed) : Stale();
         }
         var m = DecisionPattern().Match(text);
         if (!m.Success || !DateOnly.TryParseExact($"{m.Groups["d"].Value}/{m.Groups["m"].Value}/{m.Groups["y"].Value}", "d/M/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -99,26 +98,24 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
             state.AwaitingInput = awaited.Data;
             return new Reply("Chưa đọc được số và ngày quyết định. Gõ theo mẫu: 1234/QĐ-UBND ngày 20/12/2024");
         }
-        n.DecisionNumber = m.Groups["number"].Value;
-        n.DecisionDate = date;
-        return StatusFlow.ReviewerMay(n.Status, NominationStatus.Awarded) ? Move(kb, actor, n, c, NominationStatus.Awarded, $"Quyết định {n.DecisionNumber} ngày {Text.VietnameseDates.Format(date)}", pushed) : Stale();
+        return StatusFlow.ReviewerMay(n.Status, NominationStatus.Awarded)
+            ? Move(kb, actor, n, c, new AppraisalStep(NominationStatus.Awarded, DecisionNumber: m.Groups["number"].Value, DecisionDate: date), pushed)
+            : Stale();
     }
 
-    private Reply Move(KnowledgeBase kb, Actor actor, Nomination n, Campaign c, NominationStatus to, string? note, List<PushedMessage> pushed)
+    private Reply Move(KnowledgeBase kb, Actor actor, Nomination n, Campaign c, AppraisalStep step, List<PushedMessage> pushed)
     {
         var from = n.Status;
-        if (StatusFlow.Change(n, to, actor, clock.TimeProvider.GetUtcNow().UtcDateTime, note) is { } notice) pushed.Add(notice);
-        db.Nominations.Update(n);
-        db.SyncToDisk();
+        if (new Appraisal(db, clock, access).Apply(actor, n, step) is { } notice) pushed.Add(notice);
         var reply = Details(kb, n, c);
-        return reply with { Text = $"Đã chuyển {n.Code}: {StatusFlow.Name(from)} → {StatusFlow.Name(to)}.\n\n{reply.Text}" };
+        return reply with { Text = $"Đã chuyển {n.Code}: {StatusFlow.Name(from)} → {StatusFlow.Name(step.To)}.\n\n{reply.Text}" };
     }
 
     private Reply Queue(Campaign campaign, Filter filter)
     {
         var rows = Matching(campaign, filter);
         var lines = new List<string> { $"Thẩm định — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}): {rows.Count} đề nghị ({filter.Describe(campaign, db)})." };
-        lines.AddRange(QuotaLines(campaign));
+        lines.AddRange(QuotaUse.Lines(db, campaign));
         foreach (var n in rows.Take(MaxListed))
         {
             var missing = DossierChecklist.MissingCount(n, campaign);
@@ -149,23 +146,6 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
     {
         var id = campaign.Id;
         return [.. db.Nominations.Find(n => n.CampaignId == id).Where(n => filter.Matches(n, campaign)).OrderBy(n => n.SubmittedAt ?? n.CreatedAt)];
-    }
-
-    private IEnumerable<string> QuotaLines(Campaign campaign)
-    {
-        var store = new NominationStore(db);
-        foreach (var quota in campaign.Quotas.Where(q => q.Scope != QuotaScope.Unit).Take(3))
-        {
-            var used = store.CountTowards(quota, new NomineeDetails { CampaignId = campaign.Id, PhaseId = quota.PhaseId });
-            yield return $"Số lượng {(quota.AwardId is { } a ? campaign.Awards.FirstOrDefault(x => x.Id == a)?.Name ?? a : "khen thưởng")}{(quota.PhaseId is null ? "" : $" ({quota.PhaseId})")}: {used}/{quota.Max}{(used > quota.Max ? " ⚠️ vượt" : "")}";
-        }
-        foreach (var quota in campaign.Quotas.Where(q => q.Scope == QuotaScope.Unit).Take(2))
-        {
-            var units = db.Nominations.Find(n => n.CampaignId == campaign.Id && n.Status != NominationStatus.Withdrawn)
-                .GroupBy(n => n.ProposingUnit).Select(g => (Unit: g.Key, Used: store.CountTowards(quota, new NomineeDetails { CampaignId = campaign.Id, ProposingUnit = g.Key, PhaseId = quota.PhaseId })))
-                .Where(u => u.Used > 0).ToList();
-            if (units.Count > 0) yield return $"Mỗi đơn vị tối đa {quota.Max}: " + string.Join("; ", units.Select(u => $"{u.Unit} {u.Used}/{quota.Max}{(u.Used > quota.Max ? " ⚠️" : "")}"));
-        }
     }
 
     /// <param name="conflict">Why this reviewer may not move it (they created, submitted or propose it): shown, and no status buttons.</param>

@@ -67,6 +67,7 @@ public sealed class BotDatabase : IDisposable
         Nominations.EnsureIndex(n => n.CampaignId);
         Nominations.EnsureIndex(n => n.OwnerKey);
         Nominations.EnsureIndex(n => n.NameKey);
+        Nominations.EnsureIndex(n => n.UnitKey);
         Counters = Collection<Counter>("counters");
         // LiteDB's own file storage ("_files", "_chunks", what FileStorage is).
         Files = Storage("_files", "_chunks");

@@ -22,7 +22,8 @@ public sealed class ScriptedChannel(
     ScriptedOutboxSender sender,
     ExitStatus exit,
     TextReader input,
-    TextWriter output) : BackgroundService
+    TextWriter output,
+    ThiDua.Bot.Desk.DeskContext? webDesk = null) : BackgroundService
 {
     /// <summary>A line longer than this is refused whole rather than read into memory.</summary>
     public const int MaxLineLength = 1_000_000;
@@ -82,6 +83,8 @@ public sealed class ScriptedChannel(
         try
         {
             var result = await core.HandleAsync(message, cancellationToken);
+            // Notices written to the outbox outside the conversation (a reviewer's step on the web desk) go out on this line.
+            if (webDesk is not null) await DrainAsync(cancellationToken);
             return ScriptProtocol.FormatResult(message.ChatId, result, sender.Drain());
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
