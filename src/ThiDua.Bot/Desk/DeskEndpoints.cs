@@ -70,7 +70,7 @@ public static class DeskEndpoints
         var query = DeskQuery.From(http.Request.Query);
         if (query.Plan is null || desk.Plans.Find(query.Plan) is not { } plan)
             return Results.BadRequest("Chọn một kế hoạch trong bộ lọc rồi xuất: danh sách trích ngang là của một kế hoạch.");
-        var rows = desk.Table.All(desk.Plans, actor, query).Select(r => r.Nomination).ToList();
+        var rows = desk.Table.All(desk.Plans, actor, query);
         var reply = desk.Exports.Spreadsheet(plan, rows, "bộ lọc trên bàn làm việc web");
         return reply.File is { } file ? Results.File(file.Path, file.ContentType, file.FileName) : Results.BadRequest(reply.Text);
     }

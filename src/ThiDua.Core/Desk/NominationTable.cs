@@ -54,28 +54,43 @@ public sealed class NominationTable(BotDatabase db)
 
     public NominationPage Find(KnowledgeBase kb, Actor actor, NominationQuery q)
     {
-        var visible = Visible(kb, actor);
-        var plans = kb.Campaigns.Where(c => visible.Any(n => n.CampaignId == c.Id)).ToList();
-        var units = visible.GroupBy(n => n.UnitKey).Select(g => (g.Key, Name: g.First().ProposingUnit ?? g.Key)).OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
-        var rows = Matching(kb, visible, q);
+        var matching = Matching(kb, Visible(kb, actor, q.Unit), q);
+        var (plans, units) = Choices(kb, actor);
         var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
-        var pageCount = Math.Max(1, (rows.Count + size - 1) / size);
+        var pageCount = Math.Max(1, (matching.Count + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, pageCount);
-        return new NominationPage([.. rows.Skip((page - 1) * size).Take(size)], rows.Count, page, pageCount, plans, units);
+        // What a dossier lacks is worked out for the rows shown, not for every row that matched.
+        var rows = matching.Skip((page - 1) * size).Take(size).Select(n => Row(kb, n)).ToList();
+        return new NominationPage(rows, matching.Count, page, pageCount, plans, units);
     }
 
-    /// <summary>Every row the filters keep, in the query's order (an export takes them all).</summary>
-    public List<NominationRow> All(KnowledgeBase kb, Actor actor, NominationQuery q) => Matching(kb, Visible(kb, actor), q);
+    /// <summary>
+    /// What the filters offer: the plans, and the units — for a reviewer every unit the bot knows (read from the
+    /// units, not from 100,000 nominations), for an officer their own.
+    /// </summary>
+    private (List<Campaign> Plans, List<(string Key, string Name)> Units) Choices(KnowledgeBase kb, Actor actor)
+    {
+        var plans = actor.IsReviewer ? [.. AccessPolicy.Reviewable(actor, kb)] : kb.Campaigns.ToList();
+        var units = actor.IsReviewer
+            ? db.Units.FindAll().Select(u => (u.Key, u.Name))
+            : Visible(kb, actor, null).Select(n => (n.UnitKey, Name: n.ProposingUnit ?? n.UnitKey)).DistinctBy(u => u.UnitKey);
+        return (plans, [.. units.OrderBy(u => u.Item2, StringComparer.Ordinal)]);
+    }
 
-    private static List<NominationRow> Matching(KnowledgeBase kb, List<Nomination> visible, NominationQuery q)
+    /// <summary>Every nomination the filters keep, in the query's order (an export takes them all).</summary>
+    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => Matching(kb, Visible(kb, actor, q.Unit), q);
+
+    private static NominationRow Row(KnowledgeBase kb, Nomination n) =>
+        kb.Find(n.CampaignId ?? "") is { } c ? new NominationRow(n, c, DossierChecklist.MissingCount(n, c)) : new NominationRow(n, null, 0);
+
+    private static List<Nomination> Matching(KnowledgeBase kb, List<Nomination> visible, NominationQuery q)
     {
         var words = VietnameseText.Fold(q.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var rows = visible
             .Where(n => (q.Plan is null || n.CampaignId == q.Plan) && (q.Phase is null || n.PhaseId == q.Phase) && (q.Unit is null || n.UnitKey == q.Unit)
                 && (q.Award is null || n.AwardId == q.Award) && (q.Status is null || n.Status == q.Status))
             .Where(n => words.Length == 0 || words.All(w => n.NameKey.Contains(w, StringComparison.Ordinal) || VietnameseText.Fold(n.Code).Contains(w, StringComparison.Ordinal)))
-            .Select(n => kb.Find(n.CampaignId ?? "") is { } c ? new NominationRow(n, c, DossierChecklist.MissingCount(n, c)) : new NominationRow(n, null, 0))
-            .Where(r => !q.Incomplete || r.Missing > 0);
+            .Where(n => !q.Incomplete || Row(kb, n).Missing > 0);
         return [.. Sorted(rows, q.Sort, q.Descending)];
     }
 
@@ -87,13 +102,15 @@ public sealed class NominationTable(BotDatabase db)
     private static bool Shows(KnowledgeBase kb, Actor actor, Nomination n) =>
         AccessPolicy.CanRead(actor, n, kb) && (n.Status != NominationStatus.Withdrawn || AccessPolicy.Owns(actor, n));
 
-    private List<Nomination> Visible(KnowledgeBase kb, Actor actor)
+    /// <param name="unit">One unit's only, read by its index (the table filtered by unit), or everything visible.</param>
+    private List<Nomination> Visible(KnowledgeBase kb, Actor actor, string? unit)
     {
+        if (unit is not null) return [.. db.Nominations.Find(n => n.UnitKey == unit).Where(n => Shows(kb, actor, n))];
         var found = new Dictionary<int, Nomination>();
         foreach (var key in actor.Keys)
             foreach (var n in db.Nominations.Find(n => n.OwnerKey == key)) found[n.Id] = n;
-        if (actor.MemberUnitKey is { } unit)
-            foreach (var n in db.Nominations.Find(n => n.UnitKey == unit)) found[n.Id] = n;
+        if (actor.MemberUnitKey is { } own)
+            foreach (var n in db.Nominations.Find(n => n.UnitKey == own)) found[n.Id] = n;
         foreach (var plan in AccessPolicy.Reviewable(actor, kb))
         {
             var id = plan.Id;
@@ -103,17 +120,17 @@ public sealed class NominationTable(BotDatabase db)
         return [.. found.Values.Where(n => Shows(kb, actor, n))];
     }
 
-    private static IEnumerable<NominationRow> Sorted(IEnumerable<NominationRow> rows, NominationSort sort, bool descending)
+    private static IEnumerable<Nomination> Sorted(IEnumerable<Nomination> rows, NominationSort sort, bool descending)
     {
-        Func<NominationRow, string> key = sort switch
+        Func<Nomination, string> key = sort switch
         {
-            NominationSort.Code => r => r.Nomination.Code,
-            NominationSort.Name => r => r.Nomination.NameKey,
-            NominationSort.Unit => r => VietnameseText.Fold(r.Nomination.ProposingUnit ?? ""),
-            NominationSort.Status => r => ((int)r.Nomination.Status).ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
-            _ => r => (r.Nomination.SubmittedAt ?? r.Nomination.CreatedAt).ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            NominationSort.Code => n => n.Code,
+            NominationSort.Name => n => n.NameKey,
+            NominationSort.Unit => n => n.UnitKey,
+            NominationSort.Status => n => ((int)n.Status).ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
+            _ => n => (n.SubmittedAt ?? n.CreatedAt).Ticks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture),
         };
         var ordered = descending ? rows.OrderByDescending(key, StringComparer.Ordinal) : rows.OrderBy(key, StringComparer.Ordinal);
-        return ordered.ThenBy(r => r.Nomination.Id);
+        return ordered.ThenBy(n => n.Id);
     }
 }
