@@ -12,6 +12,7 @@ public sealed class ConfigurationFaultTests : IDisposable
     [Theory]
     [InlineData("--Reminders:SendAt=25:99", "Reminders")]
     [InlineData("--Reminders:OffsetsDays:0=bảy", "Reminders:OffsetsDays")]
+    [InlineData("--Reminders:OffsetsDays:0=99", "Reminders:OffsetsDays")]
     [InlineData("--Reminders:Cron=mỗi sáng", "Reminders:Cron")]
     [InlineData("--Telegram:PollTimeoutSeconds=lâu", "Telegram")]
     [InlineData("--Telegram:Token=123:abc --Telegram:MaxConcurrentChats=0", "Telegram:MaxConcurrentChats")]

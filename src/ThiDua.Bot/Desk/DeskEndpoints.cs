@@ -63,7 +63,10 @@ public static class DeskEndpoints
         return Results.File(content, inline ? type : "application/octet-stream", inline ? null : DossierFiles.NormaliseName(attachment.FileName), enableRangeProcessing: false);
     }
 
-    /// <summary>The trích ngang spreadsheet of what the table shows now (its filters), for one plan.</summary>
+    /// <summary>
+    /// What the table shows now (its filters), for one plan: the trích ngang spreadsheet, or (for a reviewer) the draft
+    /// Tờ trình of those under review or presented, as the chat's /duyet makes them.
+    /// </summary>
     private static IResult Export(HttpContext http, DeskContext desk)
     {
         if (desk.Who(http) is not { } actor) return Results.Redirect("/desk/signin");
@@ -71,7 +74,11 @@ public static class DeskEndpoints
         if (query.Plan is null || desk.Plans.Find(query.Plan) is not { } plan)
             return Results.BadRequest("Chọn một kế hoạch trong bộ lọc rồi xuất: danh sách trích ngang là của một kế hoạch.");
         var rows = desk.Table.All(desk.Plans, actor, query);
-        var reply = desk.Exports.Spreadsheet(plan, rows, "bộ lọc trên bàn làm việc web");
+        var toTrinh = http.Request.Query[DeskQuery.Kind] == DeskQuery.ToTrinh;
+        if (toTrinh && !actor.IsReviewer) return Results.BadRequest(Appraisal.NotReviewer);
+        var reply = toTrinh
+            ? desk.Exports.ToTrinh(plan, [.. rows.Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented)])
+            : desk.Exports.Spreadsheet(plan, rows, "bộ lọc trên bàn làm việc web");
         return reply.File is { } file ? Results.File(file.Path, file.ContentType, file.FileName) : Results.BadRequest(reply.Text);
     }
 

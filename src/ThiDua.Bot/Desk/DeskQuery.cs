@@ -8,6 +8,9 @@ namespace ThiDua.Bot.Desk;
 /// <summary>The table's filters as query parameters (/desk/nominations?ke-hoach=lao-cai-217&amp;don-vi=…), read and written one way.</summary>
 public static class DeskQuery
 {
+    /// <summary>What /desk/export makes: the trích ngang spreadsheet (default) or, with "totrinh", the Tờ trình draft.</summary>
+    public const string Kind = "loai", ToTrinh = "totrinh";
+
     public const string Plan = "kehoach", Phase = "dot", Unit = "donvi", Award = "hinhthuc", Status = "trangthai", Incomplete = "thieu", Search = "tim", Sort = "xep", Descending = "giam", Page = "trang";
 
     public static NominationQuery From(IQueryCollection q) => new()

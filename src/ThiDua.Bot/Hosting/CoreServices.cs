@@ -41,7 +41,10 @@ public static class CoreServices
             var loader = ActivatorUtilities.CreateInstance<KnowledgeLoader>(sp);
             return new KnowledgeProvider(loader.Load(folder));
         });
-        services.AddSingleton(ReminderOptionsFrom(configuration));
+        // A given clock (Clock:Now, --now) is a demo's or a test's: its reminder bookkeeping is kept apart from real time's.
+        var reminders = configuration.GetSection(ThiDua.Core.Reminders.ReminderOptions.Section);
+        services.AddCheckedOptions<ThiDua.Core.Reminders.ReminderOptions>(reminders, o => UnreadDay(reminders) ?? o.Problem(),
+            after: o => o.Simulated = !string.IsNullOrWhiteSpace(configuration["Clock:Now"]));
         services.AddSingleton(configuration.GetSection(ThiDua.Core.Access.AccessOptions.Section).Get<ThiDua.Core.Access.AccessOptions>() ?? new ThiDua.Core.Access.AccessOptions());
         // Read and checked here, by the same reader the import command uses: a start and an import refuse the same values.
         services.AddSingleton(ImportOptionsFrom(configuration));
@@ -70,25 +73,11 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>Reminders:* with the defaults of <see cref="ThiDua.Core.Reminders.ReminderOptions"/>; a malformed value stops start-up with its name.</summary>
-    private static ThiDua.Core.Reminders.ReminderOptions ReminderOptionsFrom(IConfiguration configuration)
-    {
-        try
-        {
-            var section = configuration.GetSection(ThiDua.Core.Reminders.ReminderOptions.Section);
-            // The binder skips array items it cannot convert; a mistyped day must not silently drop a reminder.
-            if (section.GetSection("OffsetsDays").GetChildren().FirstOrDefault(c => !int.TryParse(c.Value, out var d) || d is < 0 or > 60) is { } bad)
-                throw new StartupException($"Cấu hình Reminders:OffsetsDays có giá trị '{bad.Value}' không phải số ngày (0–60).");
-            var options = section.Get<ThiDua.Core.Reminders.ReminderOptions>() ?? new();
-            // A given clock (Clock:Now, --now) is a demo's or a test's: its reminder bookkeeping is kept apart from real time's.
-            options.Simulated = !string.IsNullOrWhiteSpace(configuration["Clock:Now"]);
-            return options;
-        }
-        catch (InvalidOperationException ex)
-        {
-            throw new StartupException($"Cấu hình Reminders không hợp lệ: {ex.Message}");
-        }
-    }
+    /// <summary>The binder skips array items it cannot convert: a mistyped day must not silently drop a reminder.</summary>
+    private static string? UnreadDay(IConfigurationSection reminders) =>
+        reminders.GetSection("OffsetsDays").GetChildren().FirstOrDefault(c => !int.TryParse(c.Value, out _)) is { } bad
+            ? $"Cấu hình Reminders:OffsetsDays có giá trị '{bad.Value}' không phải số ngày (0–60)."
+            : null;
 
     /// <summary>Import:* with the defaults of <see cref="ImportOptions"/>; a value out of range stops start-up with its name.</summary>
     public static ImportOptions ImportOptionsFrom(IConfiguration configuration)

@@ -19,4 +19,10 @@ public sealed class ReminderOptions
     /// apart from real time's, so a demo on a real database neither sends real reminders early nor is silenced by them.
     /// </summary>
     public bool Simulated { get; set; }
+
+    /// <summary>What is wrong with these settings, named in Vietnamese; null when nothing is.</summary>
+    public string? Problem() =>
+        OffsetsDays.FirstOrDefault(d => d is < 0 or > 60) is var bad && OffsetsDays.Any(d => d is < 0 or > 60)
+            ? $"Cấu hình Reminders:OffsetsDays có giá trị '{bad}' không phải số ngày (0–60)."
+            : Grace < TimeSpan.Zero ? "Cấu hình Reminders:Grace không được âm." : null;
 }

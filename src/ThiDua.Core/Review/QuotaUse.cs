@@ -7,14 +7,15 @@ namespace ThiDua.Core.Review;
 /// <summary>How much of each quota the stored nominations use: the reviewer's queue and the web desk's plan page say it the same way.</summary>
 public static class QuotaUse
 {
-    /// <summary>"Số lượng Bằng khen (dot-1): 3/5", then per unit for quotas set per unit.</summary>
+    /// <summary>"Số lượng Bằng khen cho tập thể (dot-1): 3/5", then per unit for quotas set per unit.</summary>
     public static IEnumerable<string> Lines(BotDatabase db, Campaign campaign)
     {
         var store = new NominationStore(db);
         foreach (var quota in campaign.Quotas.Where(q => q.Scope != QuotaScope.Unit).Take(3))
         {
             var used = store.CountTowards(quota, new NomineeDetails { CampaignId = campaign.Id, PhaseId = quota.PhaseId });
-            yield return $"Số lượng {(quota.AwardId is { } a ? campaign.Awards.FirstOrDefault(x => x.Id == a)?.Name ?? a : "khen thưởng")}{(quota.PhaseId is null ? "" : $" ({quota.PhaseId})")}: {used}/{quota.Max}{(used > quota.Max ? " ⚠️ vượt" : "")}";
+            var whom = quota.AppliesTo switch { Beneficiary.Collective => " cho tập thể", Beneficiary.Individual => " cho cá nhân", _ => "" };
+            yield return $"Số lượng {(quota.AwardId is { } a ? campaign.Awards.FirstOrDefault(x => x.Id == a)?.Name ?? a : "khen thưởng")}{whom}{(quota.PhaseId is null ? "" : $" ({quota.PhaseId})")}: {used}/{quota.Max}{(used > quota.Max ? " ⚠️ vượt" : "")}";
         }
         foreach (var quota in campaign.Quotas.Where(q => q.Scope == QuotaScope.Unit).Take(2))
         {

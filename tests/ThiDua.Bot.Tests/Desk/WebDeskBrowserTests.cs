@@ -103,6 +103,18 @@ public sealed class WebDeskBrowserTests(Chromium chromium) : IClassFixture<Chrom
         var rows = MiniExcel.Query(saved, useHeaderRow: true, startCell: $"A{ThiDua.Core.Nominations.TrichNgangExport.HeaderRow}").Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(["Nguyễn Văn Một", "Giàng A Hai", "Lò Văn Ba"], rows.Select(r => r["Họ tên / tên tập thể"]?.ToString() ?? "").ToArray());
         Assert.All(rows, r => Assert.Equal("đang thẩm định", r["Trạng thái"]?.ToString()));
+        var draft = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Dự thảo tờ trình (.docx)" }).ClickAsync());
+        var docx = System.IO.Path.Combine(Chromium.Screenshots, "to-trinh.docx");
+        await draft.SaveAsAsync(docx);
+        using (var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(docx, false))
+        {
+            var text = word.MainDocumentPart!.Document.Body!.InnerText;
+            Assert.Contains("TỜ TRÌNH", text);
+            foreach (var name in rows.Select(r => r["Họ tên / tên tập thể"]!.ToString()!)) Assert.Contains(name, text);
+        }
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kế hoạch", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator("ul.summary")).ToContainTextAsync("Bằng khen của Chủ tịch UBND tỉnh: 3");
+        await page.ScreenshotAsync(new() { Path = Shot("5-ke-hoach"), FullPage = true });
 
         // Each officer hears of their own, in their chat (the scripted channel prints every chat's notices on the next line).
         var told = Pushed(await desk.Bot.Text(DeskSession.OfficerA, "/cuatoi")).Where(p => p.GetProperty("text").GetString()!.Contains("đang thẩm định", StringComparison.Ordinal)).ToList();
