@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using ThiDua.Core.Conversations;
 using ThiDua.Core.Desk;
+using ThiDua.Core.Import;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Review;
 
@@ -21,6 +23,10 @@ public static class DeskEndpoints
         app.MapGet("/desk/files/{code}/{index:int}", File);
         app.MapGet("/desk/export", Export);
         app.MapPost("/desk/act", Act);
+        // A plan file may be up to the import limit; every other request stays within the server's 1 MB.
+        app.MapPost("/desk/import", Upload).WithMetadata(new BodyLimit(PlanFileReader.MaxBytes + 64 * 1024));
+        app.MapPost("/desk/import/press", PressDraft);
+        app.MapPost("/desk/import/value", CorrectDraft);
     }
 
     /// <summary>A used, expired or forged link opens nothing and says so; a good one starts the session and leaves the address bar.</summary>
@@ -109,6 +115,43 @@ public static class DeskEndpoints
             messages.Add(outcome.Message);
         }
         return Results.Redirect(WithMessage(back, string.Join(" ", messages)));
+    }
+
+    /// <summary>A plan file uploaded: read now, within the import limits, into a draft to check field by field (the chat's import desk).</summary>
+    private static async Task<IResult> Upload(IFormFile? file, HttpContext http, DeskContext desk, CancellationToken ct)
+    {
+        if (desk.Who(http) is not { } actor) return Results.Redirect("/desk/signin");
+        if (file is null || file.Length == 0) return Results.Redirect(WithMessage(ImportPage, "Chưa chọn tệp kế hoạch."));
+        if (!actor.IsReviewer) return Results.Redirect(WithMessage(ImportPage, desk.Import.Start(actor, NoChat()).Text));
+        var incoming = new IncomingFile(Path.GetFileName(file.FileName), file.ContentType, file.Length, _ => Task.FromResult(file.OpenReadStream()));
+        var reply = await desk.Import.DraftAsync(actor, incoming, ct);
+        return Results.Redirect(WithMessage(ImportPage, reply.Text));
+    }
+
+    /// <summary>A button of the draft's card (right, drop, publish), as in chat.</summary>
+    private static IResult PressDraft(IFormCollection form, HttpContext http, DeskContext desk)
+    {
+        if (desk.Who(http) is not { } actor) return Results.Redirect("/desk/signin");
+        var reply = desk.Import.Press(desk.Plans, actor, NoChat(), Payload.Read<ImportPress>(form["press"].ToString()));
+        return Results.Redirect(WithMessage(ImportPage, reply.Text));
+    }
+
+    /// <summary>The right value of the field being checked, typed in the page instead of after “Sửa” in chat.</summary>
+    private static IResult CorrectDraft(IFormCollection form, HttpContext http, DeskContext desk)
+    {
+        if (desk.Who(http) is not { } actor) return Results.Redirect("/desk/signin");
+        var reply = desk.Import.Edit(actor, NoChat(), new DraftValue(form["draft"].ToString()), form["value"].ToString());
+        return Results.Redirect(WithMessage(ImportPage, reply.Text));
+    }
+
+    private const string ImportPage = "/desk/import";
+
+    /// <summary>The chat state the import desk keeps its awaited input in: a page has none to keep.</summary>
+    private static Core.Storage.ChatState NoChat() => new() { Key = "web" };
+
+    private sealed class BodyLimit(long bytes) : Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata
+    {
+        public long? MaxRequestBodySize => bytes;
     }
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

@@ -156,6 +156,15 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         };
     }
 
+    /// <summary>The reviewer's newest draft still being checked: its card, and the plan's text to read it against (the web desk shows both).</summary>
+    public (Reply Card, string PlanText, string FileName)? Open(Actor actor)
+    {
+        if (!actor.IsReviewer) return null;
+        var key = actor.Key;
+        var draft = _drafts.Find(d => d.OwnerKey == key).OrderByDescending(d => d.CreatedAt).FirstOrDefault();
+        return draft is null ? null : (Card(draft, ""), db.PlanTexts.Get(draft.PlanText, draft.PlanTextFile) ?? "", draft.FileName);
+    }
+
     internal static Reply Card(StoredDraft draft, string intro)
     {
         var c = JsonSerializer.Deserialize<Campaign>(draft.Json, KnowledgeJson.Options)!;

@@ -122,5 +122,33 @@ public sealed class WebDeskBrowserTests(Chromium chromium) : IClassFixture<Chrom
         Assert.Contains(told, p => p.GetProperty("chat").GetString() == DeskSession.OfficerB && p.GetProperty("text").GetString()!.Contains(second, StringComparison.Ordinal));
     }
 
+    /// <summary>A real plan the bot has never seen, imported on the web: read, checked field by field beside its text, published, then answered in chat.</summary>
+    [Fact]
+    public async Task A_reviewer_imports_a_plan_on_the_web_and_officers_can_ask_about_it_in_chat()
+    {
+        using var desk = await DeskSession.StartAsync();
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(System.IO.Path.Combine(root.FullName, "ThiDua.Bot.sln"))) root = root.Parent!;
+        var plan = System.IO.Path.Combine(root.FullName, "tests", "eval", "openings", "hoa-binh-18-2024.txt");
+        await using var context = await chromium.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(await desk.SignInLink(DeskSession.Reviewer));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nhập kế hoạch" }).ClickAsync();
+        await page.GetByLabel("Tệp kế hoạch").SetInputFilesAsync(plan);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Đọc tệp" }).ClickAsync();
+
+        // The draft's first field, beside the plan's own text.
+        await Assertions.Expect(page.Locator(".card")).ToContainTextAsync("(1/");
+        await Assertions.Expect(page.Locator(".plantext")).ToContainTextAsync("Hòa Bình");
+        await page.ScreenshotAsync(new() { Path = Shot("6-nhap-ke-hoach"), FullPage = true });
+        for (var step = 0; step < ThiDua.Core.Import.ImportDesk.StepCount; step++)
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đúng", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Công bố" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã công bố kế hoạch");
+
+        var plans = FirstText(await desk.Bot.Text(DeskSession.OfficerA, "/kehoach"));
+        Assert.Contains("Hòa Bình", plans);
+    }
+
     private static string Shot(string name) => System.IO.Path.Combine(Chromium.Screenshots, name + ".png");
 }
