@@ -62,6 +62,12 @@ public sealed class WebDeskBrowserTests(Chromium chromium) : IClassFixture<Chrom
         await Assertions.Expect(table).ToContainTextAsync(third);
         await Assertions.Expect(table).Not.ToContainTextAsync(second);
         await page.ScreenshotAsync(new() { Path = Shot("2-danh-sach-loc-don-vi"), FullPage = true });
+        // The same table on a phone: one card per nomination, nothing wider than the screen.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ScreenshotAsync(new() { Path = Shot("2b-danh-sach-dien-thoai"), FullPage = true });
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
+        await page.ScreenshotAsync(new() { Path = Shot("2b-danh-sach-dien-thoai"), FullPage = true });
+        await page.SetViewportSizeAsync(1280, 900);
 
         // One nomination, its file as the browser gets it, and a return with a reason.
         await page.GetByRole(AriaRole.Link, new() { Name = first }).ClickAsync();
