@@ -30,7 +30,7 @@ public static class DeskEndpoints
     }
 
     /// <summary>A used, expired or forged link opens nothing and says so; a good one starts the session and leaves the address bar.</summary>
-    private static IResult SignIn(string secret, HttpContext http, DeskContext desk)
+    private static IResult SignIn(string secret, HttpContext http, DeskContext desk, DeskAddress address)
     {
         if (desk.SignIns.Redeem(secret) is not var (cookie, _)) return Results.Redirect("/desk/signin?loi=1");
         http.Response.Cookies.Append(DeskContext.CookieName, cookie, new CookieOptions
@@ -38,7 +38,8 @@ public static class DeskEndpoints
             HttpOnly = true,
             // Lax: the link is opened from a chat app (another site); forms are guarded by antiforgery.
             SameSite = SameSiteMode.Lax,
-            Secure = http.Request.IsHttps,
+            // Behind the office's HTTPS proxy the request itself arrives in plain HTTP: the public address says it is HTTPS.
+            Secure = http.Request.IsHttps || address.Url?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true,
             Path = "/desk",
             // No expiry of its own: the browser forgets it when closed, and the server ends the session on time.
         });

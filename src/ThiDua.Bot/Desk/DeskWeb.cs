@@ -18,6 +18,7 @@ public sealed class DeskWeb(DeskAddress address) : IWebModule
     public void AddServices(IServiceCollection services, IServiceProvider host)
     {
         services.AddSingleton(host.GetRequiredService<DeskContext>());
+        services.AddSingleton(address);
         services.AddRazorComponents();
         // Vietnamese as it is written, not as numeric entities: half the size, and readable in the page source. Markup is still escaped.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -48,6 +48,16 @@ public sealed partial class WebDeskSecurityTests
     }
 
     [Fact]
+    public async Task Without_a_web_address_web_says_the_desk_is_off_and_gives_no_link()
+    {
+        using var db = new ThiDua.Core.Tests.TempDatabase();
+        using var bot = new ScriptSession("--now", "2024-05-02T09:00:00+07:00", $"--Storage:DatabasePath={db.Path}", "--Access:Admins:0=script:admin");
+        var reply = FirstText(await bot.Text("admin", "/web"));
+        Assert.Contains("chưa bật", reply);
+        Assert.DoesNotContain("/desk/signin", reply);
+    }
+
+    [Fact]
     public async Task A_link_opens_once_and_only_in_time_and_a_forged_one_never()
     {
         using var desk = await DeskSession.StartAsync();
