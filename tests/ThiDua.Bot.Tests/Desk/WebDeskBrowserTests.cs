@@ -103,6 +103,8 @@ public sealed class WebDeskBrowserTests(Chromium chromium) : IClassFixture<Chrom
         foreach (var code in new[] { first, second, third })
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Đã chuyển {code}: đã nộp → đang thẩm định.");
         await page.ScreenshotAsync(new() { Path = Shot("4-da-chuyen-ba-de-nghi"), FullPage = true });
+        await page.GetByText("Tổng hợp theo hình thức và đơn vị").ClickAsync();
+        await Assertions.Expect(page.Locator("details.totals")).ToContainTextAsync("UBND xã Bản Vược: 2");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Xuất danh sách trích ngang (.xlsx)" }).ClickAsync());
         var saved = System.IO.Path.Combine(Chromium.Screenshots, "trich-ngang.xlsx");
         await download.SaveAsAsync(saved);
