@@ -97,8 +97,7 @@ public static class DeskEndpoints
     {
         if (desk.Who(http) is not { } actor) return Results.Redirect("/desk/signin");
         var back = form["back"].ToString() is { } b && b.StartsWith("/desk", StringComparison.Ordinal) && !b.StartsWith("//", StringComparison.Ordinal) && !b.Contains('\\') ? b : "/desk/nominations";
-        if (!Enum.TryParse<NominationStatus>(form["to"], out var to) || !Enum.IsDefined(to) || char.IsDigit(form["to"].ToString().FirstOrDefault()))
-            return Results.Redirect(WithMessage(back, "Chưa chọn thao tác."));
+        if (StatusFlow.Parse(form["to"]) is not { } to) return Results.Redirect(WithMessage(back, "Chưa chọn thao tác."));
         DateOnly? date = DateOnly.TryParseExact(form["date"], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
         var step = new AppraisalStep(to, NullIfBlank(form["note"]), NullIfBlank(form["number"]), date);
         var codes = form["code"].Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => c!).Distinct().Take(NominationTable.MaxPageSize).ToList();
@@ -158,7 +157,5 @@ public static class DeskEndpoints
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static string WithMessage(string back, string message) =>
-        $"{back}{(back.Contains('?', StringComparison.Ordinal) ? '&' : '?')}kq={Uri.EscapeDataString(TextFit(message))}";
-
-    private static string TextFit(string s) => Core.Text.TextFit.Shorten(s, 1500);
+        $"{back}{(back.Contains('?', StringComparison.Ordinal) ? '&' : '?')}kq={Uri.EscapeDataString(Core.Text.TextFit.Shorten(message, 1500))}";
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using ThiDua.Core.Desk;
-using ThiDua.Core.Nominations;
+using ThiDua.Core.Review;
 
 namespace ThiDua.Bot.Desk;
 
@@ -19,7 +19,7 @@ public static class DeskQuery
         Phase = Value(q, Phase),
         Unit = Value(q, Unit),
         Award = Value(q, Award),
-        Status = Enum.TryParse<NominationStatus>(Value(q, Status), out var s) && Enum.IsDefined(s) && !char.IsDigit(Value(q, Status)![0]) ? s : null,
+        Status = StatusFlow.Parse(Value(q, Status)),
         Incomplete = Value(q, Incomplete) is "1",
         Search = Value(q, Search),
         Sort = Enum.TryParse<NominationSort>(Value(q, Sort), ignoreCase: true, out var sort) && Enum.IsDefined(sort) ? sort : NominationSort.Submitted,

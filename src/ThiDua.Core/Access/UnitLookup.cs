@@ -7,5 +7,5 @@ public static class UnitLookup
 {
     /// <summary>The unit a button names: by its key, or, for a long key written short, among the units.</summary>
     public static Unit? UnitNamed(this BotDatabase db, KeyRef unit) =>
-        db.Units.FindById(unit.Written) ?? (unit.Written.StartsWith('#') ? unit.In(db.Units.FindAll(), u => u.Key) : null);
+        unit.Find(key => db.Units.FindById(key), db.Units.FindAll, u => u.Key);
 }

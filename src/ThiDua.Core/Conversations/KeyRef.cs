@@ -25,6 +25,10 @@ public readonly record struct KeyRef(string Written)
         return items.FirstOrDefault(item => self.Names(key(item)));
     }
 
+    /// <summary>What this reference names: looked up by the key itself, or, for a long key written short, among all of them.</summary>
+    public T? Find<T>(Func<string, T?> byKey, Func<IEnumerable<T>> all, Func<T, string?> key) where T : class =>
+        byKey(Written) ?? (Written.StartsWith(HashMark) ? In(all(), key) : null);
+
     public override string ToString() => Written;
 
     private static string Hash(string key) => HashMark + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 6);

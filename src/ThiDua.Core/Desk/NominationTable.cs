@@ -41,8 +41,14 @@ public sealed record NominationRow(Nomination Nomination, Campaign? Plan, int Mi
     public string PhaseName => Plan?.Phases.FirstOrDefault(p => p.Id == Nomination.PhaseId)?.Name ?? "";
 }
 
-/// <summary>A page of the table, with the choices its filters offer (only what this person can see).</summary>
-public sealed record NominationPage(IReadOnlyList<NominationRow> Rows, int Total, int Page, int PageCount, IReadOnlyList<Campaign> Plans, IReadOnlyList<(string Key, string Name)> Units);
+/// <summary>
+/// A page of the table, with the choices its filters offer (only what this person can see), and every nomination the
+/// filters kept, in order, for what is worked out over all of them (totals).
+/// </summary>
+public sealed record NominationPage(IReadOnlyList<NominationRow> Rows, int Page, int PageCount, IReadOnlyList<Campaign> Plans, IReadOnlyList<(string Key, string Name)> Units, IReadOnlyList<Nomination> Matching)
+{
+    public int Total => Matching.Count;
+}
 
 /// <summary>
 /// The nominations one person may read (<see cref="AccessPolicy.CanRead"/>: their own, their unit's, and, once
@@ -61,7 +67,7 @@ public sealed class NominationTable(BotDatabase db)
         var page = Math.Clamp(q.Page, 1, pageCount);
         // What a dossier lacks is worked out for the rows shown, not for every row that matched.
         var rows = matching.Skip((page - 1) * size).Take(size).Select(n => Row(kb, n)).ToList();
-        return new NominationPage(rows, matching.Count, page, pageCount, plans, units);
+        return new NominationPage(rows, page, pageCount, plans, units, matching);
     }
 
     /// <summary>

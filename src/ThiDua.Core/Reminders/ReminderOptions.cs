@@ -22,7 +22,7 @@ public sealed class ReminderOptions
 
     /// <summary>What is wrong with these settings, named in Vietnamese; null when nothing is.</summary>
     public string? Problem() =>
-        OffsetsDays.FirstOrDefault(d => d is < 0 or > 60) is var bad && OffsetsDays.Any(d => d is < 0 or > 60)
+        OffsetsDays.Where(d => d is < 0 or > 60).Select(d => (int?)d).FirstOrDefault() is { } bad
             ? $"Cấu hình Reminders:OffsetsDays có giá trị '{bad}' không phải số ngày (0–60)."
             : Grace < TimeSpan.Zero ? "Cấu hình Reminders:Grace không được âm." : null;
 }

@@ -35,7 +35,7 @@ public sealed class Appraisal(BotDatabase db, LocalClock clock, AccessPolicy acc
         if (!actor.IsReviewer) return Refused(actor, action, NotReviewer);
         if (!MayOpen(kb, actor, n)) return Refused(actor, action, OutOfScope);
         if (access.ConflictOfInterest(actor, n) is { } conflict)
-            return Refused(actor, action, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
+            return Refused(actor, action, ConflictMessage(n, conflict));
         if (!StatusFlow.ReviewerMay(n.Status, step.To))
             return new AppraisalOutcome(false, $"Đề nghị {n.Code} đang “{StatusFlow.Name(n.Status)}”: không chuyển sang “{StatusFlow.Name(step.To)}” được.");
         if (step.To == NominationStatus.Returned && (step.Note?.Trim().Length ?? 0) < MinReasonLength)
@@ -45,6 +45,10 @@ public sealed class Appraisal(BotDatabase db, LocalClock clock, AccessPolicy acc
         var from = n.Status;
         return new AppraisalOutcome(true, $"Đã chuyển {n.Code}: {StatusFlow.Name(from)} → {StatusFlow.Name(step.To)}.", Apply(actor, n, step));
     }
+
+    /// <summary>Why this reviewer does not appraise or decide this nomination (<see cref="AccessPolicy.ConflictOfInterest"/>), as every screen says it.</summary>
+    public static string ConflictMessage(Nomination n, string conflict) =>
+        $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.";
 
     /// <summary>Records a step already checked: the decision, the history, the file synced; the notice for the officer, if anyone is to be told.</summary>
     public PushedMessage? Apply(Actor actor, Nomination n, AppraisalStep step)

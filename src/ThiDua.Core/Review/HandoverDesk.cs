@@ -44,7 +44,7 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
                 return new Reply($"Giao cho ai (cán bộ {takers[0].Unit})?") { Buttons = [.. takers.Select(p => (IReadOnlyList<Button>)[new HandoverPress.Transfer(KeyRef.To(fromKey), KeyRef.To(p.UserKey)).Button(p.Name ?? p.UserKey)])] };
             case HandoverPress.Transfer(var fromRef, var toRef):
                 var from = OwnerNamed(mine, fromRef);
-                var to = db.Officers.FindById(toRef.Written)?.UserKey ?? toRef.In(db.Officers.FindAll(), p => p.UserKey)?.UserKey ?? toRef.Written;
+                var to = toRef.Find(key => db.Officers.FindById(key), db.Officers.FindAll, p => p.UserKey)?.UserKey ?? toRef.Written;
                 return Transfer(actor, mine.Where(n => n.OwnerKey == from).ToList(), from, to, pushed);
             default:
                 return new Reply("Nút này không còn dùng được. Gõ /bangiao để làm lại.");

@@ -60,7 +60,7 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         state.CurrentNominationId = n.Id;
         var conflict = access.ConflictOfInterest(actor, n);
         if (conflict is not null && press is ReviewPress.Move or ReviewPress.OnNomination { Action: not ReviewAction.Open })
-            return access.Refuse(actor, data, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
+            return access.Refuse(actor, data, Appraisal.ConflictMessage(n, conflict));
         switch (press)
         {
             case ReviewPress.OnNomination { Action: ReviewAction.Open }:
@@ -86,10 +86,10 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         state.AwaitingInput = null;
         if (db.Nominations.FindById(awaited.NominationId) is not { } n || kb.Find(n.CampaignId ?? "") is not { } c || !AccessPolicy.Covers(actor, c)) return Stale();
         if (access.ConflictOfInterest(actor, n) is { } conflict)
-            return access.Refuse(actor, awaited.Data, $"Bạn không thẩm định, quyết định được đề nghị {n.Code}: {conflict}. Việc này do cán bộ thẩm định khác làm.");
+            return access.Refuse(actor, awaited.Data, Appraisal.ConflictMessage(n, conflict));
         if (awaited is ReturnReason)
         {
-            if (text.Trim().Length < 5) { state.AwaitingInput = awaited.Data; return new Reply("Lý do trả lại cần rõ hơn (ít nhất vài chữ). Bạn gõ lại nhé."); }
+            if (text.Trim().Length < Appraisal.MinReasonLength) { state.AwaitingInput = awaited.Data; return new Reply("Lý do trả lại cần rõ hơn (ít nhất vài chữ). Bạn gõ lại nhé."); }
             return StatusFlow.ReviewerMay(n.Status, NominationStatus.Returned) ? Move(kb, actor, n, c, new AppraisalStep(NominationStatus.Returned, text.Trim()), pushed) : Stale();
         }
         var m = DecisionPattern().Match(text);

@@ -98,7 +98,7 @@ public abstract record ReviewPress : ButtonPayload, IPayloadFamily<ReviewPress>
         [var code, var campaign, var filter, ..] when QueueFor(code) is { } action => new OnPlan(action, campaign, Filter.Parse(filter)),
         [var code, var id] when NominationFor(code) is { } action && Number(id) is { } n => new OnNomination(action, n),
         ["f", var id, var index] when Number(id) is { } n && Number(index) is { } i => new File(n, i),
-        ["m", var id, var to] when Number(id) is { } n && Enum.TryParse<NominationStatus>(to, out var status) && Enum.IsDefined(status) && !char.IsDigit(to[0]) => new Move(n, status),
+        ["m", var id, var to] when Number(id) is { } n && StatusFlow.Parse(to) is { } status => new Move(n, status),
         _ => null,
     };
 

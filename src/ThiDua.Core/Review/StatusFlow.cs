@@ -44,6 +44,10 @@ public static class StatusFlow
         return new PushedMessage(channel, chatId, new Reply(text) { Buttons = [[new OfficerPress.Act(NominationAction.Open, n.Id).Button($"Mở {n.Code}")]] });
     }
 
+    /// <summary>The status a text names by its English name ("UnderReview"), as buttons, forms and links carry it; never by its number.</summary>
+    public static NominationStatus? Parse(string? text) =>
+        text is { Length: > 0 } && !char.IsDigit(text[0]) && Enum.TryParse<NominationStatus>(text, out var status) && Enum.IsDefined(status) ? status : null;
+
     public static string Name(NominationStatus status) => status switch
     {
         NominationStatus.Draft => "nháp",
