@@ -68,19 +68,27 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
         return profile;
     }
 
-    public static bool Owns(Actor actor, Nomination n) => actor.Keys.Contains(n.OwnerKey);
+    public static bool Owns(Actor actor, INominationFacts n) => actor.Keys.Contains(n.OwnerKey);
 
     /// <summary>
     /// Read access: the owner, confirmed officers of the same unit, and, once it has been submitted, reviewers of
     /// the campaign and administrators. A draft never submitted stays inside its unit.
     /// </summary>
-    public static bool CanRead(Actor actor, Nomination n, KnowledgeBase kb) =>
-        Owns(actor, n)
-        || (actor.MemberUnitKey is { } unit && unit == n.UnitKey)
-        || (WasSubmitted(n) && kb.Find(n.CampaignId ?? "") is { } c && Covers(actor, c));
+    public static bool CanRead(Actor actor, INominationFacts n, KnowledgeBase kb) => Reader(actor, kb)(n);
+
+    /// <summary>
+    /// <see cref="CanRead"/> for one person, with the plans they review worked out once: a table asks it of every
+    /// nomination stored.
+    /// </summary>
+    public static Func<INominationFacts, bool> Reader(Actor actor, KnowledgeBase kb)
+    {
+        var reviewed = Reviewable(actor, kb).Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var unit = actor.MemberUnitKey;
+        return n => Owns(actor, n) || (unit is not null && unit == n.UnitKey) || (n.WasSubmitted && n.CampaignId is { } id && reviewed.Contains(id));
+    }
 
     /// <summary>Submitted at least once (a withdrawn draft that never was is still the unit's own).</summary>
-    public static bool WasSubmitted(Nomination n) => n.SubmittedAt is not null || n.History.Any(h => h.To == NominationStatus.Submitted);
+    public static bool WasSubmitted(INominationFacts n) => n.WasSubmitted;
 
     /// <summary>The unit key a nomination proposed by this officer gets: their unit, or "pending:…" until they are confirmed in it.</summary>
     public static string UnitKeyFor(OfficerProfile? owner) => owner switch

@@ -45,14 +45,16 @@ public sealed record NominationRow(Nomination Nomination, Campaign? Plan, int Mi
 /// A page of the table, with the choices its filters offer (only what this person can see), and every nomination the
 /// filters kept, in order, for what is worked out over all of them (totals).
 /// </summary>
-public sealed record NominationPage(IReadOnlyList<NominationRow> Rows, int Page, int PageCount, IReadOnlyList<Campaign> Plans, IReadOnlyList<(string Key, string Name)> Units, IReadOnlyList<Nomination> Matching)
+public sealed record NominationPage(IReadOnlyList<NominationRow> Rows, int Page, int PageCount, IReadOnlyList<Campaign> Plans, IReadOnlyList<(string Key, string Name)> Units, IReadOnlyList<INominationFacts> Matching)
 {
     public int Total => Matching.Count;
 }
 
 /// <summary>
 /// The nominations one person may read (<see cref="AccessPolicy.CanRead"/>: their own, their unit's, and, once
-/// submitted, those of the plans they appraise), filtered, searched, sorted and paged for the web desk.
+/// submitted, those of the plans they appraise), filtered, searched, sorted and paged for the web desk. Filters,
+/// order and totals work on the facts kept in memory (<see cref="BotDatabase.NominationFacts"/>); only the rows
+/// shown, or exported, are read whole.
 /// </summary>
 public sealed class NominationTable(BotDatabase db)
 {
@@ -60,13 +62,12 @@ public sealed class NominationTable(BotDatabase db)
 
     public NominationPage Find(KnowledgeBase kb, Actor actor, NominationQuery q)
     {
-        var matching = Matching(kb, Visible(kb, actor, q.Unit), q);
+        var matching = Matching(kb, actor, q);
         var (plans, units) = Choices(kb, actor);
         var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
         var pageCount = Math.Max(1, (matching.Count + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, pageCount);
-        // What a dossier lacks is worked out for the rows shown, not for every row that matched.
-        var rows = matching.Skip((page - 1) * size).Take(size).Select(n => Row(kb, n)).ToList();
+        var rows = Whole(matching.Skip((page - 1) * size).Take(size)).Select(n => Row(kb, n)).ToList();
         return new NominationPage(rows, page, pageCount, plans, units, matching);
     }
 
@@ -79,64 +80,61 @@ public sealed class NominationTable(BotDatabase db)
         var plans = actor.IsReviewer ? [.. AccessPolicy.Reviewable(actor, kb)] : kb.Campaigns.ToList();
         var units = actor.IsReviewer
             ? db.Units.FindAll().Select(u => (u.Key, u.Name))
-            : Visible(kb, actor, null).Select(n => (n.UnitKey, Name: n.ProposingUnit ?? n.UnitKey)).DistinctBy(u => u.UnitKey);
+            : Matching(kb, actor, new NominationQuery()).Select(n => (n.UnitKey, Name: n.ProposingUnit ?? n.UnitKey)).DistinctBy(u => u.UnitKey);
         return (plans, [.. units.OrderBy(u => u.Item2, StringComparer.Ordinal)]);
     }
 
-    /// <summary>Every nomination the filters keep, in the query's order (an export takes them all).</summary>
-    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => Matching(kb, Visible(kb, actor, q.Unit), q);
+    /// <summary>Every nomination the filters keep, in the query's order, as facts (counts and totals need no more).</summary>
+    public IReadOnlyList<INominationFacts> Facts(KnowledgeBase kb, Actor actor, NominationQuery q) => Matching(kb, actor, q);
+
+    /// <summary>Every nomination the filters keep, in the query's order, read whole (an export takes them all).</summary>
+    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => [.. Whole(Matching(kb, actor, q))];
+
+    /// <summary>Read whole; one written away since the facts were taken is left out (the next page shows it gone).</summary>
+    private IEnumerable<Nomination> Whole(IEnumerable<INominationFacts> facts) =>
+        facts.Select(f => db.Nominations.FindById(f.Id)).OfType<Nomination>();
 
     private static NominationRow Row(KnowledgeBase kb, Nomination n) =>
         kb.Find(n.CampaignId ?? "") is { } c ? new NominationRow(n, c, DossierChecklist.MissingCount(n, c)) : new NominationRow(n, null, 0);
 
-    private static List<Nomination> Matching(KnowledgeBase kb, List<Nomination> visible, NominationQuery q)
+    private List<INominationFacts> Matching(KnowledgeBase kb, Actor actor, NominationQuery q)
     {
+        var shows = Shows(kb, actor);
         var words = VietnameseText.Fold(q.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var rows = visible
+        var rows = db.NominationFacts.All()
             .Where(n => (q.Plan is null || n.CampaignId == q.Plan) && (q.Phase is null || n.PhaseId == q.Phase) && (q.Unit is null || n.UnitKey == q.Unit)
                 && (q.Award is null || n.AwardId == q.Award) && (q.Status is null || n.Status == q.Status))
-            .Where(n => words.Length == 0 || words.All(w => n.NameKey.Contains(w, StringComparison.Ordinal) || VietnameseText.Fold(n.Code).Contains(w, StringComparison.Ordinal)))
-            .Where(n => !q.Incomplete || Row(kb, n).Missing > 0);
-        return [.. Sorted(rows, q.Sort, q.Descending)];
+            .Where(n => words.Length == 0 || words.All(w => n.NameKey.Contains(w, StringComparison.Ordinal) || n.CodeKey.Contains(w, StringComparison.Ordinal)))
+            .Where(n => shows(n))
+            .Where(n => !q.Incomplete || (kb.Find(n.CampaignId ?? "") is { } c && DossierChecklist.MissingCount(n, c) > 0));
+        return Sorted(rows, q.Sort, q.Descending);
     }
 
     /// <summary>One nomination by its code, if this person may read it; null otherwise (the desk answers 404 either way).</summary>
     public Nomination? ByCode(KnowledgeBase kb, Actor actor, string code) =>
-        code.Length is > 0 and <= 40 && db.Nominations.FindOne(n => n.Code == code) is { } n && Shows(kb, actor, n) ? n : null;
+        code.Length is > 0 and <= 40 && db.Nominations.FindOne(n => n.Code == code) is { } n && Shows(kb, actor)(n) ? n : null;
 
     /// <summary>The access rule decides; withdrawn nominations are their owner's history only.</summary>
-    private static bool Shows(KnowledgeBase kb, Actor actor, Nomination n) =>
-        AccessPolicy.CanRead(actor, n, kb) && (n.Status != NominationStatus.Withdrawn || AccessPolicy.Owns(actor, n));
-
-    /// <param name="unit">One unit's only, read by its index (the table filtered by unit), or everything visible.</param>
-    private List<Nomination> Visible(KnowledgeBase kb, Actor actor, string? unit)
+    private static Func<INominationFacts, bool> Shows(KnowledgeBase kb, Actor actor)
     {
-        if (unit is not null) return [.. db.Nominations.Find(n => n.UnitKey == unit).Where(n => Shows(kb, actor, n))];
-        var found = new Dictionary<int, Nomination>();
-        foreach (var key in actor.Keys)
-            foreach (var n in db.Nominations.Find(n => n.OwnerKey == key)) found[n.Id] = n;
-        if (actor.MemberUnitKey is { } own)
-            foreach (var n in db.Nominations.Find(n => n.UnitKey == own)) found[n.Id] = n;
-        foreach (var plan in AccessPolicy.Reviewable(actor, kb))
-        {
-            var id = plan.Id;
-            foreach (var n in db.Nominations.Find(n => n.CampaignId == id)) found[n.Id] = n;
-        }
-        // The lookups above only narrow what the access rule is asked about.
-        return [.. found.Values.Where(n => Shows(kb, actor, n))];
+        var reads = AccessPolicy.Reader(actor, kb);
+        return n => reads(n) && (n.Status != NominationStatus.Withdrawn || AccessPolicy.Owns(actor, n));
     }
 
-    private static IEnumerable<Nomination> Sorted(IEnumerable<Nomination> rows, NominationSort sort, bool descending)
+    private static List<INominationFacts> Sorted(IEnumerable<INominationFacts> rows, NominationSort sort, bool descending)
     {
-        Func<Nomination, string> key = sort switch
+        var list = rows.ToList();
+        Comparison<INominationFacts> order = sort switch
         {
-            NominationSort.Code => n => n.Code,
-            NominationSort.Name => n => n.NameKey,
-            NominationSort.Unit => n => n.UnitKey,
-            NominationSort.Status => n => ((int)n.Status).ToString("D2", System.Globalization.CultureInfo.InvariantCulture),
-            _ => n => (n.SubmittedAt ?? n.CreatedAt).Ticks.ToString("D19", System.Globalization.CultureInfo.InvariantCulture),
+            NominationSort.Code => (a, b) => string.CompareOrdinal(a.Code, b.Code),
+            NominationSort.Name => (a, b) => string.CompareOrdinal(a.NameKey, b.NameKey),
+            NominationSort.Unit => (a, b) => string.CompareOrdinal(a.UnitKey, b.UnitKey),
+            NominationSort.Status => (a, b) => a.Status.CompareTo(b.Status),
+            _ => (a, b) => (a.SubmittedAt ?? a.CreatedAt).CompareTo(b.SubmittedAt ?? b.CreatedAt),
         };
-        var ordered = descending ? rows.OrderByDescending(key, StringComparer.Ordinal) : rows.OrderBy(key, StringComparer.Ordinal);
-        return ordered.ThenBy(n => n.Id);
+        var sign = descending ? -1 : 1;
+        // Ties in the order asked for keep the order they were registered in, whichever way.
+        list.Sort((a, b) => order(a, b) is var c and not 0 ? sign * c : a.Id.CompareTo(b.Id));
+        return list;
     }
 }

@@ -21,9 +21,9 @@ public static class DossierChecklist
         ("bien-ban", "Biên bản xét khen thưởng của Hội đồng TĐKT"),
     ];
 
-    public static (IReadOnlyList<ChecklistItem> Items, bool FromLaw) For(Nomination n, Campaign c)
+    public static (IReadOnlyList<ChecklistItem> Items, bool FromLaw) For(INominationFacts n, Campaign c)
     {
-        var attached = n.Attachments.Select(a => a.ComponentId).ToHashSet(StringComparer.Ordinal);
+        var attached = n.AttachedComponents;
         if (c.Dossier is { Components.Count: > 0 } dossier)
             return ([.. dossier.Components
                 .Where(x => x.AppliesTo == Beneficiary.Both || n.Beneficiary is null || x.AppliesTo == n.Beneficiary)
@@ -53,7 +53,7 @@ public static class DossierChecklist
     }
 
     /// <summary>What the unit itself still has to send: components another level prepares are not counted.</summary>
-    public static IReadOnlyList<ChecklistItem> Missing(Nomination n, Campaign c) => [.. For(n, c).Items.Where(i => !i.Done && i.PreparedElsewhere is null)];
+    public static IReadOnlyList<ChecklistItem> Missing(INominationFacts n, Campaign c) => [.. For(n, c).Items.Where(i => !i.Done && i.PreparedElsewhere is null)];
 
-    public static int MissingCount(Nomination n, Campaign c) => Missing(n, c).Count;
+    public static int MissingCount(INominationFacts n, Campaign c) => Missing(n, c).Count;
 }

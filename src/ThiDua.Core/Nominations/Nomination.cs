@@ -47,7 +47,7 @@ public class NomineeDetails
 }
 
 /// <summary>A saved nomination (đề nghị khen thưởng), with its readable code (LC-2024-0007) and attached files.</summary>
-public sealed class Nomination : NomineeDetails
+public sealed class Nomination : NomineeDetails, INominationFacts
 {
     [BsonId] public int Id { get; set; }
     public string Code { get; set; } = "";
@@ -70,6 +70,11 @@ public sealed class Nomination : NomineeDetails
     /// <summary>Folded nominee name and proposing unit, indexed, so duplicate and quota checks query instead of scanning.</summary>
     public string NameKey { get; set; } = "";
     public string UnitKey { get; set; } = "";
+
+    // Worked out, not stored (explicit, so LiteDB's mapper does not write them).
+    string INominationFacts.CodeKey => Text.VietnameseText.Fold(Code);
+    bool INominationFacts.WasSubmitted => SubmittedAt is not null || History.Any(h => h.To == NominationStatus.Submitted);
+    IReadOnlyCollection<string> INominationFacts.AttachedComponents => [.. Attachments.Select(a => a.ComponentId)];
 }
 
 public sealed class Attachment

@@ -65,7 +65,7 @@ public sealed class ReviewExports(BotDatabase db, LocalClock clock, ILogger logg
     }
 
     /// <summary>Counts per unit and per award form, with how many are decided.</summary>
-    public static Reply Summary(Campaign campaign, IReadOnlyList<Nomination> rows)
+    public static Reply Summary(Campaign campaign, IReadOnlyList<INominationFacts> rows)
     {
         if (rows.Count == 0) return new Reply($"Chưa có đề nghị nào đã nộp trong {campaign.ShortName}.");
         var lines = new List<string> { $"Tổng hợp {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}): {rows.Count} đề nghị đã nộp." };

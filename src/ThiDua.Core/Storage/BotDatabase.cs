@@ -70,6 +70,7 @@ public sealed class BotDatabase : IDisposable
         Nominations.EnsureIndex(n => n.OwnerKey);
         Nominations.EnsureIndex(n => n.NameKey);
         Nominations.EnsureIndex(n => n.UnitKey);
+        NominationFacts = new NominationDigest(_db, "nominations", _engine);
         Counters = Collection<Counter>("counters");
         // LiteDB's own file storage ("_files", "_chunks", what FileStorage is).
         Files = Storage("_files", "_chunks");
@@ -290,6 +291,8 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<SavedForm> SavedForms { get; private set; } = null!;
     public ILiteCollection<OfficerProfile> Officers { get; private set; } = null!;
     public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
+    /// <summary>What lists, totals and quota counts need of every nomination, kept in memory by the writes (<see cref="NominationDigest"/>).</summary>
+    public NominationDigest NominationFacts { get; private set; } = null!;
     public ILiteCollection<Counter> Counters { get; private set; } = null!;
     public ILiteCollection<Follow> Follows { get; private set; } = null!;
     public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;

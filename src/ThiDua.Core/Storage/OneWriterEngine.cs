@@ -22,6 +22,13 @@ internal sealed class OneWriterEngine(Func<LiteEngine> open, bool canReopen) : I
     /// <summary>The engine closed itself (the exception) and was opened again; or could not be (the second exception).</summary>
     public event Action<Exception, Exception?>? Reopened;
 
+    /// <summary>
+    /// Raised after each write, under <see cref="WriteLock"/>: the collection and the ids of the documents written,
+    /// or null ids when the write does not say which (a predicate, a rebuild), and a null collection when any
+    /// collection may have changed (a rollback, an engine opened again). For what keeps a digest of a collection.
+    /// </summary>
+    public event Action<string?, IReadOnlyList<BsonValue>?>? Wrote;
+
     /// <summary>Closes the engine as LiteDB does after an error it cannot go on from: for tests of what follows.</summary>
     internal void CloseForTest() => _engine.Dispose();
 
@@ -42,6 +49,38 @@ internal sealed class OneWriterEngine(Func<LiteEngine> open, bool canReopen) : I
     private T Write<T>(Func<LiteEngine, T> call)
     {
         lock (WriteLock) return Read(call);
+    }
+
+    private T Write<T>(string? collection, Func<LiteEngine, T> call)
+    {
+        lock (WriteLock)
+        {
+            try
+            {
+                return Read(call);
+            }
+            finally
+            {
+                Wrote?.Invoke(collection, null);
+            }
+        }
+    }
+
+    /// <summary>A write of these documents: their ids are taken as the engine reads them (it gives new ones theirs).</summary>
+    private int Write(string collection, IEnumerable<BsonDocument> docs, Func<LiteEngine, IEnumerable<BsonDocument>, int> call)
+    {
+        var written = new List<BsonDocument>();
+        lock (WriteLock)
+        {
+            try
+            {
+                return Read(e => call(e, docs.Select(d => { written.Add(d); return d; })));
+            }
+            finally
+            {
+                Wrote?.Invoke(collection, [.. written.Select(d => d["_id"])]);
+            }
+        }
     }
 
     /// <summary>What LiteDB throws once its engine is closed, and what makes it close (EngineState.Handle).</summary>
@@ -72,6 +111,7 @@ internal sealed class OneWriterEngine(Func<LiteEngine> open, bool canReopen) : I
                 failed = ex;
             }
         }
+        lock (WriteLock) Wrote?.Invoke(null, null);
         Reopened?.Invoke(cause, failed);
     }
 
@@ -82,18 +122,34 @@ internal sealed class OneWriterEngine(Func<LiteEngine> open, bool canReopen) : I
     }
 
     public int Checkpoint() => Write(e => e.Checkpoint());
-    public long Rebuild(RebuildOptions options) => Write(e => e.Rebuild(options));
+    public long Rebuild(RebuildOptions options) => Write(null, e => e.Rebuild(options));
     public bool BeginTrans() => Read(e => e.BeginTrans());
     public bool Commit() => Write(e => e.Commit());
-    public bool Rollback() => Read(e => e.Rollback());
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Insert(collection, docs, autoId));
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(e => e.Update(collection, docs));
-    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Write(e => e.UpdateMany(collection, transform, predicate));
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(e => e.Upsert(collection, docs, autoId));
-    public int Delete(string collection, IEnumerable<BsonValue> ids) => Write(e => e.Delete(collection, ids));
-    public int DeleteMany(string collection, BsonExpression predicate) => Write(e => e.DeleteMany(collection, predicate));
-    public bool DropCollection(string name) => Write(e => e.DropCollection(name));
-    public bool RenameCollection(string name, string newName) => Write(e => e.RenameCollection(name, newName));
+    public bool Rollback() => Write(null, e => e.Rollback());
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(collection, docs, (e, d) => e.Insert(collection, d, autoId));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(collection, docs, (e, d) => e.Update(collection, d));
+    public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Write(collection, e => e.UpdateMany(collection, transform, predicate));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(collection, docs, (e, d) => e.Upsert(collection, d, autoId));
+
+    public int Delete(string collection, IEnumerable<BsonValue> ids)
+    {
+        var deleted = new List<BsonValue>();
+        lock (WriteLock)
+        {
+            try
+            {
+                return Read(e => e.Delete(collection, ids.Select(id => { deleted.Add(id); return id; })));
+            }
+            finally
+            {
+                Wrote?.Invoke(collection, deleted);
+            }
+        }
+    }
+
+    public int DeleteMany(string collection, BsonExpression predicate) => Write(collection, e => e.DeleteMany(collection, predicate));
+    public bool DropCollection(string name) => Write(name, e => e.DropCollection(name));
+    public bool RenameCollection(string name, string newName) => Write(null, e => e.RenameCollection(name, newName));
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique) => Write(e => e.EnsureIndex(collection, name, expression, unique));
     public bool DropIndex(string collection, string name) => Write(e => e.DropIndex(collection, name));
     public BsonValue Pragma(string name) => Read(e => e.Pragma(name));

@@ -51,4 +51,34 @@ public class NominationTableTests
         Assert.Equal((3, 2, 2), (firstPage.Total, firstPage.PageCount, firstPage.Rows.Count));
         Assert.Single(table.Find(bot.Knowledge, access.Who("test:rev"), new() { PageSize = 2, Page = 2, Sort = NominationSort.Code }).Rows);
     }
+
+    [Fact]
+    public void What_an_officer_does_in_chat_shows_at_the_next_load_and_a_write_rolled_back_does_not()
+    {
+        using var bot = new TestBot(May2024);
+        bot.Register("a", "Lò Thị An", "UBND xã Bản Vược");
+        bot.Register("rev", "Trần Văn Thẩm", "Ban TĐKT tỉnh", Role.Reviewer, "lao-cai-217");
+        var first = Save(bot, "a", "Nguyễn Văn Một", submit: true);
+        var table = new NominationTable(bot.Database);
+        var access = new AccessPolicy(bot.Database, new AccessOptions(), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        string[] Reviewer() => [.. table.Find(bot.Knowledge, access.Who("test:rev"), new()).Rows.Select(r => r.Nomination.Code).Order()];
+        Assert.Equal([first], Reviewer());
+
+        // Registered and submitted after the table was first read: the reviewer sees it next time, without a restart.
+        var second = Save(bot, "a", "Đỗ Thị Hai", submit: true);
+        Assert.Equal(new[] { first, second }.Order(), Reviewer());
+        var id = bot.Database.Nominations.FindOne(n => n.Code == second).Id;
+        Assert.Contains("Đã rút", bot.Press($"n|withdraw|{id}", "a").Text);
+        Assert.Equal([first], Reviewer());
+
+        // A change that failed half-way was never saved, so it never shows.
+        var stored = bot.Database.Nominations.FindOne(n => n.Code == first);
+        Assert.Throws<InvalidOperationException>(() => bot.Database.InTransaction<int>(() =>
+        {
+            stored.Status = NominationStatus.Awarded;
+            bot.Database.Nominations.Update(stored);
+            throw new InvalidOperationException("hỏng giữa chừng");
+        }));
+        Assert.Equal(NominationStatus.Submitted, table.Find(bot.Knowledge, access.Who("test:rev"), new()).Matching.Single().Status);
+    }
 }
