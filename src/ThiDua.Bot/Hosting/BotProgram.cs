@@ -31,6 +31,13 @@ public static class BotProgram
                 Console.OutputEncoding = Encoding.UTF8;
                 return await ImportCommand.RunAsync(commandLine, output ?? Console.Out, Console.Error);
             }
+            if (commandLine.Verb is "backup" or "restore")
+            {
+                Console.OutputEncoding = Encoding.UTF8;
+                return commandLine.Verb == "backup"
+                    ? await BackupCommands.BackupAsync(commandLine, output ?? Console.Out, Console.Error)
+                    : await BackupCommands.RestoreAsync(commandLine, output ?? Console.Out, Console.Error);
+            }
             host = Build(commandLine, input, output);
             // Open the database and load the knowledge now, so a bad path fails here with a clear message.
             // Settings are checked now too (ValidateOnStart), each wrong one named, before anything connects.
@@ -75,6 +82,7 @@ public static class BotProgram
         builder.Services.AddConversationCore(builder.Configuration, time);
         builder.Services.AddSingleton<ExitStatus>();
         builder.Services.AddWebSignIn(builder.Configuration);
+        builder.Services.AddOperations(builder.Configuration);
         // The office's screen is served by this process whenever it listens somewhere, whatever the channel; added
         // before the channels, its server is listening (and /web knows its address) before the first message is read.
         if (!string.IsNullOrWhiteSpace(builder.Configuration["Urls"])) builder.Services.AddWebDesk();

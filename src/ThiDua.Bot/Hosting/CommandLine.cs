@@ -2,16 +2,17 @@ namespace ThiDua.Bot.Hosting;
 
 /// <summary>
 /// The program's own words on the command line, taken out before configuration is built:
-/// a verb (chat, import), switches (--jsonl, --now X), positional arguments; the rest are configuration overrides.
+/// a verb (chat, import, backup, restore), switches (--jsonl, --now X, --out FILE, --force), positional arguments; the rest are configuration overrides.
 /// </summary>
-public sealed record CommandLine(string Verb, bool Jsonl, string? Now, IReadOnlyList<string> Positional, IReadOnlyList<string> ConfigurationArgs, string? Out = null)
+public sealed record CommandLine(string Verb, bool Jsonl, string? Now, IReadOnlyList<string> Positional, IReadOnlyList<string> ConfigurationArgs, string? Out = null, bool Force = false)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["run", "chat", "import"];
+    public static readonly IReadOnlyList<string> Verbs = ["run", "chat", "import", "backup", "restore"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         string verb = "run";
         var jsonl = false;
+        var force = false;
         string? now = null, output = null;
         var positional = new List<string>();
         var configuration = new List<string>();
@@ -22,6 +23,7 @@ public sealed record CommandLine(string Verb, bool Jsonl, string? Now, IReadOnly
             switch (arg)
             {
                 case "--jsonl": jsonl = true; continue;
+                case "--force": force = true; continue;
                 case "--now": now = ValueAfter(args, ref i, arg); continue;
                 case "--out": output = ValueAfter(args, ref i, arg); continue;
             }
@@ -37,7 +39,7 @@ public sealed record CommandLine(string Verb, bool Jsonl, string? Now, IReadOnly
             }
             positional.Add(arg);
         }
-        return new CommandLine(verb, jsonl, now, positional, configuration, output);
+        return new CommandLine(verb, jsonl, now, positional, configuration, output, force);
     }
 
     private static string ValueAfter(IReadOnlyList<string> args, ref int i, string name)

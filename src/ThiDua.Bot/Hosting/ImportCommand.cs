@@ -75,8 +75,8 @@ public static class ImportCommand
         return Drafted;
     }
 
-    /// <summary>The same Import:* limits the bot uses: appsettings.json beside the program, the environment, the command line.</summary>
-    private static IConfiguration Configuration(CommandLine commandLine) => new ConfigurationBuilder()
+    /// <summary>The settings the bot reads (Import:* limits, Storage:*): appsettings.json beside the program, the environment, the command line.</summary>
+    internal static IConfiguration Configuration(CommandLine commandLine) => new ConfigurationBuilder()
         .SetBasePath(AppContext.BaseDirectory)
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()

@@ -9,6 +9,7 @@ using ThiDua.Core.Questions;
 using ThiDua.Core.Reminders;
 using ThiDua.Core.Review;
 using ThiDua.Core.Storage;
+using ThiDua.Core.Telemetry;
 using ThiDua.Core.Text;
 using ThiDua.Core.Time;
 
@@ -39,6 +40,7 @@ public sealed class ConversationEngine : IConversationCore
     private readonly FailureLog _failures;
     private readonly FeatureContext _context;
     private readonly FeatureRoutes _routes;
+    private readonly BotMetrics? _metrics;
 
     /// <param name="features">Features beyond <see cref="Features"/> (tried after them).</param>
     public ConversationEngine(
@@ -51,9 +53,10 @@ public sealed class ConversationEngine : IConversationCore
         FailureLog? failureLog = null,
         ImportOptions? importOptions = null,
         ImportQueue? importQueue = null,
-        IEnumerable<IFeature>? features = null)
+        IEnumerable<IFeature>? features = null,
+        BotMetrics? metrics = null)
     {
-        (_knowledge, _db, _clock, _logger) = (knowledge, db, clock, logger);
+        (_knowledge, _db, _clock, _logger, _metrics) = (knowledge, db, clock, logger, metrics);
         _access = new AccessPolicy(db, accessOptions ?? new AccessOptions(), logger);
         _failures = failureLog ?? new FailureLog(db, clock.TimeProvider);
         _context = new FeatureContext(knowledge, db, clock, _access, logger, reminderOptions ?? new ReminderOptions(), _failures, importOptions, importQueue)
@@ -68,6 +71,7 @@ public sealed class ConversationEngine : IConversationCore
     {
         // What a person typed (a caption, their name) is stored and exported: never with control characters.
         message = message with { Text = message.Text is null ? null : Text.PrintableText.Of(message.Text), UserName = message.UserName is null ? null : Text.PrintableText.Of(message.UserName) };
+        var started = _clock.TimeProvider.GetTimestamp();
         try
         {
             // In a group each member has their own context, form and awaited input.
@@ -82,6 +86,7 @@ public sealed class ConversationEngine : IConversationCore
                     : Handle(turn);
             state.UpdatedAt = _clock.TimeProvider.GetUtcNow().UtcDateTime;
             _db.ChatStates.Save(state);
+            Measure(message.Channel, started, replies);
             return new ConversationResult(SharedChatButtons.Tag(replies, message)) { Pushed = turn.Pushed };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -179,6 +184,14 @@ public sealed class ConversationEngine : IConversationCore
         var q = QuestionAnswerer.ParserFor(kb).Parse(text);
         var asks = q.Words.Any(w => w is "gi" or "nao" or "sao" or "dau" or "ai" or "khong" or "chua") || q.Words.Contains("bao");
         return asks && q.KindScore >= 2;
+    }
+
+    private void Measure(string channel, long started, IReadOnlyList<Reply> replies)
+    {
+        if (_metrics is null) return;
+        _metrics.Handled(channel, _clock.TimeProvider.GetElapsedTime(started));
+        foreach (var reply in replies)
+            if (reply.Declined is { } reason) _metrics.Declined(channel, reason);
     }
 
     private void TryReset(string key)

@@ -60,6 +60,8 @@ public sealed record Reply(string Text)
     /// a sent message show it in place; others send it as a new message.
     /// </summary>
     public bool ReplacesPressedMessage { get; init; }
+    /// <summary>Why the bot said it cannot answer (not_loaded, not_in_plan, not_understood), for the declines metric; null for an answer.</summary>
+    public string? Declined { get; init; }
 }
 
 public sealed record OutgoingFile(string Path, string FileName, string ContentType);

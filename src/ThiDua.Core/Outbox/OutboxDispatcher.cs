@@ -1,7 +1,9 @@
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Failures;
+using ThiDua.Core.Reminders;
 using ThiDua.Core.Storage;
+using ThiDua.Core.Telemetry;
 
 namespace ThiDua.Core.Outbox;
 
@@ -10,7 +12,7 @@ namespace ThiDua.Core.Outbox;
 /// with growing waits and never lost; a flood limit pauses the whole channel for the time it names; a chat that
 /// blocked the bot is marked and not retried. Time comes from the TimeProvider.
 /// </summary>
-public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger, FailureLog? failures = null) : IDisposable
+public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> senders, TimeProvider time, ILogger<OutboxDispatcher> logger, FailureLog? failures = null, BotMetrics? metrics = null) : IDisposable
 {
     private const int MaxAttempts = 10;
     private const int RoundSize = 500;
@@ -81,6 +83,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                 case SendOutcome.Sent:
                     message.Status = OutboxStatus.Sent;
                     message.SentAt = time.GetUtcNow().UtcDateTime;
+                    if (ReminderService.IsReminder(message.Key)) metrics?.ReminderSent(message.Channel);
                     sent++;
                     break;
                 case SendOutcome.Blocked:
@@ -90,6 +93,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                 case SendOutcome.Rejected:
                     message.Status = OutboxStatus.Failed;
                     message.LastError = result.Error;
+                    metrics?.DeadLetter(message.Channel);
                     logger.LogWarning("{Channel} từ chối tin {Key}: {Error}", message.Channel, message.Key, result.Error);
                     break;
                 case SendOutcome.Unknown when ++message.Unanswered > 1:
@@ -97,21 +101,26 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     message.Status = OutboxStatus.Failed;
                     message.LastError = $"{result.Error} (hai lần không có trả lời)";
                     KeepUndelivered(message);
+                    metrics?.DeadLetter(message.Channel);
                     logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, message.Key, message.ChatId);
                     break;
                 case SendOutcome.Unknown:
                     // It may have arrived: sent once more, so a person gets it twice at worst rather than never.
                     message.LastError = result.Error;
+                    metrics?.Retried(message.Channel, "no_answer");
                     message.NextAttemptAt = now + RetryWait(message.Attempts);
                     _heldUntil[ChatKey(message)] = message.NextAttemptAt.Value;
                     logger.LogWarning("{Channel} không trả lời cho tin {Key}; gửi lại một lần (có thể trùng)", message.Channel, message.Key);
                     break;
                 default:
                     message.Status = message.Attempts >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
+                    if (message.Status == OutboxStatus.Failed) metrics?.DeadLetter(message.Channel);
+                    else metrics?.Retried(message.Channel, result.RetryAfter is null ? "error" : "rate_limited");
                     if (result.RetryAfter is { } retryAfter)
                     {
                         // A flood limit covers the whole bot, not this chat: the channel pauses for the time it names.
                         _pausedUntil[sender.Channel] = time.GetUtcNow() + retryAfter;
+                        metrics?.RateLimited(sender.Channel);
                         logger.LogWarning("{Channel} yêu cầu chờ {Seconds} giây (giới hạn tần suất)", sender.Channel, retryAfter.TotalSeconds);
                     }
                     message.NextAttemptAt = now + (result.RetryAfter ?? RetryWait(message.Attempts));

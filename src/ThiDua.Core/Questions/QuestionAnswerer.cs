@@ -23,6 +23,8 @@ public static class QuestionAnswerer
     /// <summary>The chat's plan gives way to another only when that one holds the question's words this well.</summary>
     private const double SwitchCoverage = 0.75;
 
+    private const string NotUnderstood = "not_understood";
+
     public static QuestionParser ParserFor(KnowledgeBase kb) => Parsers.GetValue(kb, k => new QuestionParser(k));
 
     public static Reply Answer(KnowledgeBase kb, string text, ChatState state, DateOnly today, QuestionKind forcedKind = QuestionKind.None)
@@ -37,8 +39,8 @@ public static class QuestionAnswerer
             if (q.AsksHelp) return GeneralAnswers.Help(kb, today);
         }
         if (PlaceAnswers.IsAbout(q)) return Done(state, PlaceAnswers.Answer(kb, q, today));
-        if (forcedKind == QuestionKind.None && Declines.OffTopic(kb, q)) return Done(state, Declines.NotUnderstood(kb, q, today, null));
-        if (Declines.PlanNotLoaded(kb, q, today) is { } notLoaded) return Done(state, notLoaded);
+        if (forcedKind == QuestionKind.None && Declines.OffTopic(kb, q)) return Done(state, Declines.NotUnderstood(kb, q, today, null) with { Declined = NotUnderstood });
+        if (Declines.PlanNotLoaded(kb, q, today) is { } notLoaded) return Done(state, notLoaded with { Declined = "not_loaded" });
         if (forcedKind == QuestionKind.ListCampaigns
             || forcedKind == QuestionKind.None && (q.AsksWhichPlans || context is null && (q.AsksWhichMovements || q.Kind == QuestionKind.ListCampaigns && !q.Mention.Explicit)))
             return Done(state, PlansMatching.Answer(kb, q, today));
@@ -62,7 +64,7 @@ public static class QuestionAnswerer
         if (carried is null && q.Kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
             return Done(state, GeneralAnswers.NextDeadlinesEverywhere(kb, today));
         var candidates = Candidates(kb, q, context, carried is not null);
-        if (candidates.Count == 0) return Declines.NotUnderstood(kb, q, today, context);
+        if (candidates.Count == 0) return Declines.NotUnderstood(kb, q, today, context) with { Declined = NotUnderstood };
         // "Hải Dương với Lào Cai, bên nào …": several plans named outright are answered side by side.
         if (candidates.Count is > 1 and <= MaxCompared && q.Mention.PlacesNamed == candidates.Count && !q.AsksWhichPlans)
         {
@@ -88,10 +90,10 @@ public static class QuestionAnswerer
             if (!q.Mention.IsNone && NotInPlan.Answer(kb, campaign, q) is { } silent)
             {
                 state.CampaignId = campaign.Id;
-                return Done(state, silent);
+                return Done(state, silent with { Declined = "not_in_plan" });
             }
             if (!q.Mention.IsNone) asks = [Ask.Of(QuestionKind.Overview)];
-            else return Declines.NotUnderstood(kb, q, today, context);
+            else return Declines.NotUnderstood(kb, q, today, context) with { Declined = NotUnderstood };
         }
         var sameTopic = context == campaign;
         var phase = q.PhaseNumber ?? (sameTopic && isFollowUp ? state.PhaseNumber : null);

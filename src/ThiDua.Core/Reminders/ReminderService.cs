@@ -3,6 +3,7 @@ using ThiDua.Core.Conversations;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Storage;
+using ThiDua.Core.Telemetry;
 
 namespace ThiDua.Core.Reminders;
 
@@ -11,8 +12,11 @@ namespace ThiDua.Core.Reminders;
 /// the scripted clock calls it directly; the window comes from the database, so a missed slot is never lost and
 /// an overlapping run never doubles. After downtime, reminders older than the grace period are skipped and logged.
 /// </summary>
-public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge, ReminderOptions options, ILogger<ReminderService> logger)
+public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge, ReminderOptions options, ILogger<ReminderService> logger, BotMetrics? metrics = null)
 {
+    /// <summary>An outbox key of a plan-deadline (r|) or personal (p|) reminder.</summary>
+    public static bool IsReminder(string outboxKey) => outboxKey.StartsWith("r|", StringComparison.Ordinal) || outboxKey.StartsWith("p|", StringComparison.Ordinal);
+
     private readonly Lock _runLock = new();
 
     /// <param name="now">The instant to catch up to.</param>
@@ -39,6 +43,10 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
             return db.InTransaction(() =>
             {
                 var enqueued = 0;
+                var fromUtc = from.UtcDateTime;
+                var nowUtc = now.UtcDateTime;
+                var personalDue = db.PersonalReminders.Find(r => r.FireAt > fromUtc && r.FireAt <= nowUtc).ToList();
+                metrics?.RemindersDue(due.Count + personalDue.Count);
                 foreach (var reminder in due)
                 {
                     var key = KeyOf(reminder.Key, run);
@@ -46,9 +54,7 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
                     db.Outbox.Insert(OutboxWriter.FromReply(key, reminder.Follow.Channel, reminder.Follow.ChatId, ReminderText.Compose(reminder, db, late ? now : null), reminder.FireAt, now, late));
                     enqueued++;
                 }
-                var fromUtc = from.UtcDateTime;
-                var nowUtc = now.UtcDateTime;
-                foreach (var personal in db.PersonalReminders.Find(r => r.FireAt > fromUtc && r.FireAt <= nowUtc))
+                foreach (var personal in personalDue)
                 {
                     var key = KeyOf($"p|{personal.Id}", run);
                     var fireAt = new DateTimeOffset(DateTime.SpecifyKind(personal.FireAt, DateTimeKind.Utc));

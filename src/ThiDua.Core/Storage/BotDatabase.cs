@@ -40,11 +40,20 @@ public sealed class BotDatabase : IDisposable
             // The whole file passed through memory once: hand it back now (about 80 MB for 100,000 nominations), not at some later collection.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
+        var existed = File.Exists(full) && new FileInfo(full).Length > 0;
         _engine = new OneWriterEngine(() => new LiteEngine(new EngineSettings { Filename = full }), canReopen: true);
         _db = new LiteDatabase(_engine);
         _path = full;
         ExportFolder = Path.Combine(folder ?? ".", "exports");
+        // A file of an older release is copied whole before anything of this one is written into it.
+        if (existed && _db.UserVersion < SchemaMigrations.Current)
+        {
+            Directory.CreateDirectory(DatabaseBackups.FolderOf(full));
+            MigrationCopy = SchemaMigrations.CopyName(full, _db.UserVersion, TimeProvider.System.GetUtcNow());
+            CopyTo(MigrationCopy);
+        }
         Init();
+        Migrate();
     }
 
     /// <summary>For tests and benchmarks: a database in memory (one stream: an engine that closes cannot be opened again).</summary>
@@ -54,7 +63,23 @@ public sealed class BotDatabase : IDisposable
         _db = new LiteDatabase(_engine);
         ExportFolder = Path.Combine(Path.GetTempPath(), "thidua-exports");
         Init();
+        Migrate();
     }
+
+    private void Migrate()
+    {
+        var from = SchemaMigrations.Run(this, _db);
+        if (from < SchemaMigrations.Current && MigrationCopy is not null) MigratedFrom = from;
+    }
+
+    /// <summary>The schema version the file had when it was opened, when it was older and has now been migrated (null otherwise).</summary>
+    public int? MigratedFrom { get; private set; }
+
+    /// <summary>The whole copy kept before migrating an older file.</summary>
+    public string? MigrationCopy { get; private set; }
+
+    /// <summary>The file's schema version (<see cref="SchemaMigrations.Current"/> once opened by this program).</summary>
+    public int SchemaVersion => _db.UserVersion;
 
     private void Init(TimeProvider? time = null)
     {
@@ -79,12 +104,8 @@ public sealed class BotDatabase : IDisposable
         Follows.EnsureIndex(f => f.CampaignId);
         Outbox = Collection<OutboxMessage>("outbox");
         // Only what the dispatcher reads is indexed: an index on Status (four values) slowed every write.
-        var olderFile = Outbox.DropIndex("Status");
+        // Files older than PendingAt are brought up to it once, by the schema's migrations.
         Outbox.EnsureIndex(m => m.PendingAt);
-        // Files written before PendingAt existed (they still had the Status index): their pending messages get it,
-        // or they would never be sent. Done once, not a scan of every sent message at each start.
-        if (olderFile)
-            foreach (var old in Outbox.Find("$.Status = 'Pending' AND $.PendingAt = null")) Outbox.Update(old);
         ReminderRuns = Collection<ReminderRun>("reminder_runs");
         PersonalReminders = Collection<PersonalReminder>("personal_reminders");
         Units = Collection<Unit>("units");

@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
+using BsonDocument = LiteDB.BsonDocument;
+using ConnectionString = LiteDB.ConnectionString;
+using ConnectionType = LiteDB.ConnectionType;
+using LiteDatabase = LiteDB.LiteDatabase;
 using ThiDua.Core.Nominations;
 
 namespace ThiDua.Core.Storage;
@@ -94,7 +98,7 @@ public static class DatabaseBackups
         Directory.CreateDirectory(folder);
         var name = $"{Stem(databasePath)}-{now.UtcDateTime.ToString("yyyyMMdd-HHmmss-fff", CultureInfo.InvariantCulture)}";
         var copy = Path.Combine(folder, name + Path.GetExtension(databasePath));
-        db.CopyTo(copy);
+        WriteCopy(db, copy, holds);
         File.WriteAllText(Path.Combine(folder, name + ".json"), JsonSerializer.Serialize(holds));
         foreach (var old in Directory.GetFiles(folder, Stem(databasePath) + "-*.json").Order(StringComparer.Ordinal).Reverse().Skip(keep))
         {
@@ -113,10 +117,7 @@ public static class DatabaseBackups
     {
         try
         {
-            db.ReadEverything(fileContents: true);
-            var damaged = db.Files.FindAll().Select(f => (f.Id, Problem: DossierFiles.CopyVerified(db, f.Id, null, Stream.Null)))
-                .Where(f => f.Problem is not null).Select(f => $"{f.Id}: {f.Problem}").ToList();
-            if (damaged.Count > 0) return (null, $"{damaged.Count} tệp hồ sơ hỏng ({string.Join("; ", damaged.Take(5))})");
+            if (Damage(db) is { } damage) return (null, damage);
             return (Take(db, databasePath, Count(db, now), keep), null);
         }
         catch (Exception ex) when (ex is LiteDB.LiteException or IOException or UnauthorizedAccessException or ArgumentException or InvalidCastException or FormatException)
@@ -124,6 +125,36 @@ public static class DatabaseBackups
             return (null, $"{ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    /// <summary>Every document read and every dossier file checked against its SHA-256: what is damaged, or null.</summary>
+    public static string? Damage(BotDatabase db)
+    {
+        db.ReadEverything(fileContents: true);
+        var damaged = db.Files.FindAll().Select(f => (f.Id, Problem: DossierFiles.CopyVerified(db, f.Id, null, Stream.Null)))
+            .Where(f => f.Problem is not null).Select(f => $"{f.Id}: {f.Problem}").ToList();
+        return damaged.Count > 0 ? $"{damaged.Count} tệp hồ sơ hỏng ({string.Join("; ", damaged.Take(5))})" : null;
+    }
+
+    /// <summary>The collection of a copy that says what it held when taken (one document).</summary>
+    public const string InfoCollection = "backup_info";
+
+    /// <summary>
+    /// The one way a copy is made, for the rotating backups, the daily job and the backup command alike: LiteDB's
+    /// log folded into the file and the file copied under the writers' lock (<see cref="BotDatabase.CopyTo"/>), so
+    /// the copy is one instant of the file, dossier files included (they live in it); then stamped with what it holds.
+    /// </summary>
+    public static void WriteCopy(BotDatabase db, string target, BackupManifest holds)
+    {
+        db.CopyTo(target);
+        using var copy = new LiteDatabase(new ConnectionString { Filename = target, Connection = ConnectionType.Direct });
+        copy.GetCollection(InfoCollection).Upsert(new BsonDocument { ["_id"] = "backup", ["manifest"] = JsonSerializer.Serialize(holds) });
+    }
+
+    /// <summary>What a copy said it held when taken; null for a file that is no copy of ours (or an older one without it).</summary>
+    public static BackupManifest? InfoOf(BotDatabase copy) =>
+        copy.Collection<BsonDocument>(InfoCollection).FindById("backup") is { } info && info["manifest"].IsString
+            ? JsonSerializer.Deserialize<BackupManifest>(info["manifest"].AsString)
+            : null;
 
     private static string Stem(string databasePath) => Path.GetFileNameWithoutExtension(databasePath);
 }
