@@ -66,19 +66,19 @@ internal sealed class OneWriterEngine(Func<LiteEngine> open, bool canReopen) : I
         }
     }
 
-    /// <summary>A write of these documents: their ids are taken as the engine reads them (it gives new ones theirs).</summary>
-    private int Write(string collection, IEnumerable<BsonDocument> docs, Func<LiteEngine, IEnumerable<BsonDocument>, int> call)
+    /// <summary>A write of these documents, or ids: each id is taken as the engine reads it (it gives new documents theirs).</summary>
+    private int Write<TItem>(string collection, IEnumerable<TItem> items, Func<TItem, BsonValue> id, Func<LiteEngine, IEnumerable<TItem>, int> call)
     {
-        var written = new List<BsonDocument>();
+        var written = new List<TItem>();
         lock (WriteLock)
         {
             try
             {
-                return Read(e => call(e, docs.Select(d => { written.Add(d); return d; })));
+                return Read(e => call(e, items.Select(i => { written.Add(i); return i; })));
             }
             finally
             {
-                Wrote?.Invoke(collection, [.. written.Select(d => d["_id"])]);
+                Wrote?.Invoke(collection, [.. written.Select(id)]);
             }
         }
     }
@@ -126,26 +126,12 @@ internal sealed class OneWriterEngine(Func<LiteEngine> open, bool canReopen) : I
     public bool BeginTrans() => Read(e => e.BeginTrans());
     public bool Commit() => Write(e => e.Commit());
     public bool Rollback() => Write(null, e => e.Rollback());
-    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(collection, docs, (e, d) => e.Insert(collection, d, autoId));
-    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(collection, docs, (e, d) => e.Update(collection, d));
+    public int Insert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(collection, docs, d => d["_id"], (e, d) => e.Insert(collection, d, autoId));
+    public int Update(string collection, IEnumerable<BsonDocument> docs) => Write(collection, docs, d => d["_id"], (e, d) => e.Update(collection, d));
     public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate) => Write(collection, e => e.UpdateMany(collection, transform, predicate));
-    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(collection, docs, (e, d) => e.Upsert(collection, d, autoId));
+    public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId) => Write(collection, docs, d => d["_id"], (e, d) => e.Upsert(collection, d, autoId));
 
-    public int Delete(string collection, IEnumerable<BsonValue> ids)
-    {
-        var deleted = new List<BsonValue>();
-        lock (WriteLock)
-        {
-            try
-            {
-                return Read(e => e.Delete(collection, ids.Select(id => { deleted.Add(id); return id; })));
-            }
-            finally
-            {
-                Wrote?.Invoke(collection, deleted);
-            }
-        }
-    }
+    public int Delete(string collection, IEnumerable<BsonValue> ids) => Write(collection, ids, i => i, (e, i) => e.Delete(collection, i));
 
     public int DeleteMany(string collection, BsonExpression predicate) => Write(collection, e => e.DeleteMany(collection, predicate));
     public bool DropCollection(string name) => Write(name, e => e.DropCollection(name));
