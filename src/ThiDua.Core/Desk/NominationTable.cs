@@ -67,7 +67,7 @@ public sealed class NominationTable(BotDatabase db)
         var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
         var pageCount = Math.Max(1, (matching.Count + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, pageCount);
-        var rows = Whole(matching.Skip((page - 1) * size).Take(size)).Select(n => Row(kb, n)).ToList();
+        var rows = db.Whole(matching.Skip((page - 1) * size).Take(size)).Select(n => Row(kb, n)).ToList();
         return new NominationPage(rows, page, pageCount, plans, units, matching);
     }
 
@@ -88,11 +88,7 @@ public sealed class NominationTable(BotDatabase db)
     public IReadOnlyList<INominationFacts> Facts(KnowledgeBase kb, Actor actor, NominationQuery q) => Matching(kb, actor, q);
 
     /// <summary>Every nomination the filters keep, in the query's order, read whole (an export takes them all).</summary>
-    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => [.. Whole(Matching(kb, actor, q))];
-
-    /// <summary>Read whole; one written away since the facts were taken is left out (the next page shows it gone).</summary>
-    private IEnumerable<Nomination> Whole(IEnumerable<INominationFacts> facts) =>
-        facts.Select(f => db.Nominations.FindById(f.Id)).OfType<Nomination>();
+    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => [.. db.Whole(Matching(kb, actor, q))];
 
     private static NominationRow Row(KnowledgeBase kb, Nomination n) =>
         kb.Find(n.CampaignId ?? "") is { } c ? new NominationRow(n, c, DossierChecklist.MissingCount(n, c)) : new NominationRow(n, null, 0);

@@ -54,14 +54,13 @@ public sealed class NominationStore(BotDatabase db)
     /// <summary>How many nominations a quota already counts, the one being registered excluded.</summary>
     public int CountTowards(Quota quota, NomineeDetails d, int? excludeId = null)
     {
-        var campaign = d.CampaignId;
-        var query = db.Nominations.Query().Where(n => n.CampaignId == campaign && n.Status != NominationStatus.Withdrawn);
-        if (excludeId is { } id) query = query.Where(n => n.Id != id);
-        if (quota.AwardId is { } award) query = query.Where(n => n.AwardId == award);
-        if (quota.AppliesTo != Beneficiary.Both) { var who = quota.AppliesTo; query = query.Where(n => n.Beneficiary == who); }
-        if (quota.Scope == QuotaScope.Phase) { var phase = quota.PhaseId ?? d.PhaseId; query = query.Where(n => n.PhaseId == phase); }
-        if (quota.Scope == QuotaScope.Unit) { var unit = VietnameseText.Fold(d.ProposingUnit); query = query.Where(n => n.UnitKey == unit); }
-        return query.Count();
+        var phase = quota.PhaseId ?? d.PhaseId;
+        var unit = VietnameseText.Fold(d.ProposingUnit);
+        return db.NominationFacts.All().Count(n => n.CampaignId == d.CampaignId && n.Status != NominationStatus.Withdrawn && n.Id != excludeId
+            && (quota.AwardId is null || n.AwardId == quota.AwardId)
+            && (quota.AppliesTo == Beneficiary.Both || n.Beneficiary == quota.AppliesTo)
+            && (quota.Scope != QuotaScope.Phase || n.PhaseId == phase)
+            && (quota.Scope != QuotaScope.Unit || n.UnitKey == unit));
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed record Filter(string Token)
 
     public static Filter Parse(string? token) => token is null or "" ? Open : new Filter(token);
 
-    public bool Matches(Nomination n, Campaign c)
+    public bool Matches(INominationFacts n, Campaign c)
     {
         if (n.Status is NominationStatus.Draft or NominationStatus.Withdrawn) return false;
         return Token switch
@@ -46,5 +46,5 @@ public sealed record Filter(string Token)
         _ => "chưa quyết định",
     };
 
-    private static bool IsOpen(Nomination n) => n.Status is NominationStatus.Submitted or NominationStatus.UnderReview or NominationStatus.Returned or NominationStatus.Presented;
+    private static bool IsOpen(INominationFacts n) => n.Status is NominationStatus.Submitted or NominationStatus.UnderReview or NominationStatus.Returned or NominationStatus.Presented;
 }

@@ -19,7 +19,7 @@ public static class QuotaUse
         }
         foreach (var quota in campaign.Quotas.Where(q => q.Scope == QuotaScope.Unit).Take(2))
         {
-            var units = db.Nominations.Find(n => n.CampaignId == campaign.Id && n.Status != NominationStatus.Withdrawn)
+            var units = db.NominationFacts.All().Where(n => n.CampaignId == campaign.Id && n.Status != NominationStatus.Withdrawn)
                 .GroupBy(n => n.ProposingUnit).Select(g => (Unit: g.Key, Used: store.CountTowards(quota, new NomineeDetails { CampaignId = campaign.Id, ProposingUnit = g.Key, PhaseId = quota.PhaseId })))
                 .Where(u => u.Used > 0).ToList();
             if (units.Count > 0) yield return $"Mỗi đơn vị tối đa {quota.Max}: " + string.Join("; ", units.Select(u => $"{u.Unit} {u.Used}/{quota.Max}{(u.Used > quota.Max ? " ⚠️" : "")}"));

@@ -47,8 +47,8 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
             return onPlan.Action switch
             {
                 QueueAction.Queue => Queue(campaign, filter),
-                QueueAction.Spreadsheet => _exports.Spreadsheet(campaign, Matching(campaign, filter), filter.Describe(campaign, db)),
-                QueueAction.ToTrinh => _exports.ToTrinh(campaign, Matching(campaign, Filter.Open).Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented).ToList()),
+                QueueAction.Spreadsheet => _exports.Spreadsheet(campaign, [.. db.Whole(Matching(campaign, filter))], filter.Describe(campaign, db)),
+                QueueAction.ToTrinh => _exports.ToTrinh(campaign, [.. db.Whole(Matching(campaign, Filter.Open).Where(n => n.Status is NominationStatus.UnderReview or NominationStatus.Presented))]),
                 QueueAction.Summary => ReviewExports.Summary(campaign, Matching(campaign, Filter.All)),
                 QueueAction.PickUnit => PickUnit(campaign),
                 _ => PickAward(campaign),
@@ -116,13 +116,14 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
         var rows = Matching(campaign, filter);
         var lines = new List<string> { $"Thẩm định — {campaign.ShortName} ({KnowledgeBase.PlanName(campaign)}): {rows.Count} đề nghị ({filter.Describe(campaign, db)})." };
         lines.AddRange(QuotaUse.Lines(db, campaign));
-        foreach (var n in rows.Take(MaxListed))
+        var listed = db.Whole(rows.Take(MaxListed)).ToList();
+        foreach (var n in listed)
         {
             var missing = DossierChecklist.MissingCount(n, campaign);
             lines.Add($"• {n.Code} — {n.NomineeName} — {AwardName(campaign, n)} — {n.ProposingUnit} — {StatusFlow.Name(n.Status)}{(missing > 0 ? $" — thiếu {missing} hồ sơ" : "")}");
         }
         if (rows.Count > MaxListed) lines.Add($"… và {rows.Count - MaxListed} đề nghị nữa (xuất Excel để xem hết).");
-        var buttons = rows.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Open(n.Id).Button($"Mở {n.Code} — {Short(n.NomineeName)}")]).ToList();
+        var buttons = listed.Select(n => (IReadOnlyList<Button>)[Open(n.Id).Button($"Mở {n.Code} — {Short(n.NomineeName)}")]).ToList();
         buttons.Add([
             OnPlan(QueueAction.Queue, campaign, Filter.WithStatus(NominationStatus.Submitted)).Button("Chờ thẩm định"),
             OnPlan(QueueAction.Queue, campaign, Filter.WithStatus(NominationStatus.UnderReview)).Button("Đang thẩm định"),
@@ -142,11 +143,9 @@ public sealed partial class ReviewDesk(BotDatabase db, LocalClock clock, AccessP
     private static Reply PickAward(Campaign campaign) =>
         new("Lọc theo hình thức khen thưởng:") { Buttons = [.. campaign.Awards.Select(a => (IReadOnlyList<Button>)[OnPlan(QueueAction.Queue, campaign, Filter.OfAward(a.Id)).Button(a.Name)])] };
 
-    private List<Nomination> Matching(Campaign campaign, Filter filter)
-    {
-        var id = campaign.Id;
-        return [.. db.Nominations.Find(n => n.CampaignId == id).Where(n => filter.Matches(n, campaign)).OrderBy(n => n.SubmittedAt ?? n.CreatedAt)];
-    }
+    /// <summary>The plan's nominations the filter keeps, oldest submission first, as facts: only what is listed or exported is read whole.</summary>
+    private List<INominationFacts> Matching(Campaign campaign, Filter filter) =>
+        [.. db.NominationFacts.All().Where(n => n.CampaignId == campaign.Id && filter.Matches(n, campaign)).OrderBy(n => n.SubmittedAt ?? n.CreatedAt).ThenBy(n => n.Id)];
 
     /// <param name="conflict">Why this reviewer may not move it (they created, submitted or propose it): shown, and no status buttons.</param>
     private static Reply Details(KnowledgeBase kb, Nomination n, Campaign c, string? conflict = null)

@@ -314,6 +314,8 @@ public sealed class BotDatabase : IDisposable
     public ILiteCollection<Nomination> Nominations { get; private set; } = null!;
     /// <summary>What lists, totals and quota counts need of every nomination, kept in memory by the writes (<see cref="NominationDigest"/>).</summary>
     public NominationDigest NominationFacts { get; private set; } = null!;
+    /// <summary>The nominations behind facts, read whole; one deleted since the facts were taken is left out.</summary>
+    public IEnumerable<Nomination> Whole(IEnumerable<INominationFacts> facts) => facts.Select(f => Nominations.FindById(f.Id)).OfType<Nomination>();
     public ILiteCollection<Counter> Counters { get; private set; } = null!;
     public ILiteCollection<Follow> Follows { get; private set; } = null!;
     public ILiteCollection<OutboxMessage> Outbox { get; private set; } = null!;
