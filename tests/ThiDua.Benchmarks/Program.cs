@@ -10,6 +10,7 @@ using ThiDua.Benchmarks;
 // and the scripted channel, with faults on the fake Bot API server, and counts what was lost, repeated or kept in /loi;
 // `-- peer [DATA]` is a plain Lucene.NET BM25 answerer speaking the scripted channel's JSONL on stdin/stdout,
 // to time whole processes side by side (`ThiDua.Benchmarks.dll peer < q.jsonl` vs `ThiDua.Bot.dll chat --jsonl < q.jsonl`);
+// `-- desk` fetches the web desk's nominations page whole, signed in, with 100,000 nominations stored;
 // `-- import-accuracy [TRUTH_DIR] [--misses]` imports plans through the command line and prints precision and recall per field.
 return args.FirstOrDefault() switch
 {
@@ -17,6 +18,7 @@ return args.FirstOrDefault() switch
     "outbox" => await OutboxPacingProbe.RunAsync(),
     "scripted" => await ScriptedThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "process" => await ProcessProbe.RunAsync(),
+    "desk" => await DeskPageProbe.RunAsync(),
     "peer" => await Bm25Peer.RunAsync(args.Length > 1 ? args[1] : null),
     "import-accuracy" => await ThiDua.Benchmarks.ImportAccuracy.ImportAccuracyRun.RunAsync(args[1..]),
     "telegram" => await TelegramThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
