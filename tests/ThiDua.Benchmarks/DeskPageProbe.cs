@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ThiDua.Core.Access;
+using ThiDua.Core.Knowledge;
 using ThiDua.Core.Nominations;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Text;
