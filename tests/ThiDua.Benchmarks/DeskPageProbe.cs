@@ -20,7 +20,7 @@ internal static partial class DeskPageProbe
 {
     private const int Stored = 100_000, Units = 1_000, Rounds = 200;
 
-    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/desk/signin/\S+")]
+    [GeneratedRegex(@"http://127\.0\.0\.1:\d+/desk/signin/[A-Za-z0-9_-]+")]
     private static partial Regex SignInLink();
 
     public static async Task<int> RunAsync()
@@ -39,8 +39,10 @@ internal static partial class DeskPageProbe
             var reply = await bot.StandardOutput.ReadLineAsync() ?? "";
             var link = SignInLink().Match(reply) is { Success: true } m ? m.Value : throw new InvalidOperationException("no sign-in link in: " + reply);
 
-            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() });
-            (await client.GetAsync(link)).EnsureSuccessStatusCode();
+            using var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false });
+            var opened = await client.GetAsync(link);
+            if (opened.StatusCode != HttpStatusCode.Redirect || opened.Headers.Location?.OriginalString.EndsWith("/desk", StringComparison.Ordinal) != true)
+                throw new InvalidOperationException($"sign-in refused: {(int)opened.StatusCode} {opened.Headers.Location}");
             var desk = link[..link.IndexOf("/desk/", StringComparison.Ordinal)] + "/desk/nominations";
             await Time(client, "one unit's nominations, first page", $"{desk}?kehoach=lao-cai-217&donvi={Uri.EscapeDataString(VietnameseText.Fold("Đơn vị 7"))}");
             await Time(client, "a name searched", $"{desk}?kehoach=lao-cai-217&tim={Uri.EscapeDataString("Nguyễn Văn 4242")}");

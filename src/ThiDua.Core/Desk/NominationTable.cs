@@ -43,7 +43,7 @@ public sealed record NominationRow(Nomination Nomination, Campaign? Plan, int Mi
 
 /// <summary>
 /// A page of the table, with the choices its filters offer (only what this person can see), and every nomination the
-/// filters kept, in order, for what is worked out over all of them (totals).
+/// filters kept, in no particular order, for what is worked out over all of them (totals).
 /// </summary>
 public sealed record NominationPage(IReadOnlyList<NominationRow> Rows, int Page, int PageCount, IReadOnlyList<Campaign> Plans, IReadOnlyList<(string Key, string Name)> Units, IReadOnlyList<INominationFacts> Matching)
 {
@@ -62,12 +62,13 @@ public sealed class NominationTable(BotDatabase db)
 
     public NominationPage Find(KnowledgeBase kb, Actor actor, NominationQuery q)
     {
-        var matching = Matching(kb, actor, q);
+        var matching = Kept(kb, actor, q);
         var (plans, units) = Choices(kb, actor);
         var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
         var pageCount = Math.Max(1, (matching.Count + size - 1) / size);
         var page = Math.Clamp(q.Page, 1, pageCount);
-        var rows = db.Whole(matching.Skip((page - 1) * size).Take(size)).Select(n => Row(kb, n)).ToList();
+        // Only the page is put in order (a partial sort): sorting all 100,000 at each page is most of the time.
+        var rows = db.Whole(Ordered(matching, q.Sort, q.Descending).Skip((page - 1) * size).Take(size)).Select(n => Row(kb, n)).ToList();
         return new NominationPage(rows, page, pageCount, plans, units, matching);
     }
 
@@ -80,20 +81,21 @@ public sealed class NominationTable(BotDatabase db)
         var plans = actor.IsReviewer ? [.. AccessPolicy.Reviewable(actor, kb)] : kb.Campaigns.ToList();
         var units = actor.IsReviewer
             ? db.Units.FindAll().Select(u => (u.Key, u.Name))
-            : Matching(kb, actor, new NominationQuery()).Select(n => (n.UnitKey, Name: n.ProposingUnit ?? n.UnitKey)).DistinctBy(u => u.UnitKey);
+            : Kept(kb, actor, new NominationQuery()).Select(n => (n.UnitKey, Name: n.ProposingUnit ?? n.UnitKey)).DistinctBy(u => u.UnitKey);
         return (plans, [.. units.OrderBy(u => u.Item2, StringComparer.Ordinal)]);
     }
 
     /// <summary>Every nomination the filters keep, in the query's order, as facts (counts and totals need no more).</summary>
-    public IReadOnlyList<INominationFacts> Facts(KnowledgeBase kb, Actor actor, NominationQuery q) => Matching(kb, actor, q);
+    public IReadOnlyList<INominationFacts> Facts(KnowledgeBase kb, Actor actor, NominationQuery q) => [.. Ordered(Kept(kb, actor, q), q.Sort, q.Descending)];
 
     /// <summary>Every nomination the filters keep, in the query's order, read whole (an export takes them all).</summary>
-    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => [.. db.Whole(Matching(kb, actor, q))];
+    public List<Nomination> All(KnowledgeBase kb, Actor actor, NominationQuery q) => [.. db.Whole(Ordered(Kept(kb, actor, q), q.Sort, q.Descending))];
 
     private static NominationRow Row(KnowledgeBase kb, Nomination n) =>
         kb.Find(n.CampaignId ?? "") is { } c ? new NominationRow(n, c, DossierChecklist.MissingCount(n, c)) : new NominationRow(n, null, 0);
 
-    private List<INominationFacts> Matching(KnowledgeBase kb, Actor actor, NominationQuery q)
+    /// <summary>Every nomination the filters keep, in no particular order.</summary>
+    private List<INominationFacts> Kept(KnowledgeBase kb, Actor actor, NominationQuery q)
     {
         var shows = Shows(kb, actor);
         var words = VietnameseText.Fold(q.Search ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -103,7 +105,7 @@ public sealed class NominationTable(BotDatabase db)
             .Where(n => words.Length == 0 || words.All(w => n.NameKey.Contains(w, StringComparison.Ordinal) || n.CodeKey.Contains(w, StringComparison.Ordinal)))
             .Where(n => shows(n))
             .Where(n => !q.Incomplete || (kb.Find(n.CampaignId ?? "") is { } c && DossierChecklist.MissingCount(n, c) > 0));
-        return Sorted(rows, q.Sort, q.Descending);
+        return [.. rows];
     }
 
     /// <summary>One nomination by its code, if this person may read it; null otherwise (the desk answers 404 either way).</summary>
@@ -117,9 +119,8 @@ public sealed class NominationTable(BotDatabase db)
         return n => reads(n) && (n.Status != NominationStatus.Withdrawn || AccessPolicy.Owns(actor, n));
     }
 
-    private static List<INominationFacts> Sorted(IEnumerable<INominationFacts> rows, NominationSort sort, bool descending)
+    private static IOrderedEnumerable<INominationFacts> Ordered(IEnumerable<INominationFacts> rows, NominationSort sort, bool descending)
     {
-        var list = rows.ToList();
         Comparison<INominationFacts> order = sort switch
         {
             NominationSort.Code => (a, b) => string.CompareOrdinal(a.Code, b.Code),
@@ -130,7 +131,6 @@ public sealed class NominationTable(BotDatabase db)
         };
         var sign = descending ? -1 : 1;
         // Ties in the order asked for keep the order they were registered in, whichever way.
-        list.Sort((a, b) => order(a, b) is var c and not 0 ? sign * c : a.Id.CompareTo(b.Id));
-        return list;
+        return rows.Order(Comparer<INominationFacts>.Create((a, b) => order(a, b) is var c and not 0 ? sign * c : a.Id.CompareTo(b.Id)));
     }
 }
