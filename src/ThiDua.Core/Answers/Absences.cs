@@ -139,6 +139,9 @@ internal static partial class Absences
         return true;
     }
 
+    /// <summary>A unit as an answer's line: a sentence quoted, a fact of the record as it stands.</summary>
+    public static string Shown(UnitHit hit, AnswerRequest r) => hit.Unit.IsParagraph ? "Kế hoạch ghi: " + Quoted(hit, r) : "• " + hit.Unit.Text;
+
     /// <summary>A sentence in quotes, after the heading it stands under when that names who ("Công chức Văn hóa – Xã hội: “…”").</summary>
     private static string Quoted(UnitHit hit, AnswerRequest r)
     {

@@ -63,6 +63,16 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         return this;
     }
 
+    /// <summary>The line that answers the question, above everything but the first title.</summary>
+    public AnswerBuilder Lead(string text, string? section = null)
+    {
+        var at = _lines.Count > 0 && _lines[0].Title ? 1 : 0;
+        _lines.Insert(at, new(TextFit.Shorten(text, MaxLineLength), false, _lines.Count > 0 ? _lines[0].Kind : _kind, -1));
+        if (_afterTitle >= at) _afterTitle++;
+        Cite(section);
+        return this;
+    }
+
     /// <summary>Which kind the following bullets belong to (for "Xem tiếp").</summary>
     public AnswerBuilder Section(QuestionKind kind)
     {

@@ -33,7 +33,11 @@ public static partial class CampaignAnswers
             b.Note($"Lưu ý: kế hoạch này đã kết thúc ngày {VietnameseDates.Format(request.Campaign.Period.End)}.");
         foreach (var note in request.Legal.NotesFor(b.Content, request.Today).Take(MaxLegalNotes)) b.Note("Lưu ý: " + note);
         FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
-        return b.Build((kind, from) => QuestionPress.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from));
+        Button More(QuestionKind kind, int from) => QuestionPress.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from);
+        var reply = b.Build(More);
+        if (Evidence.Unshown(request, reply.Text) is not { } lead) return reply;
+        b.Lead(Absences.Shown(lead, request), lead.Unit.Section);
+        return b.Build(More);
     }
 
     /// <summary>

@@ -62,9 +62,15 @@ public sealed class CampaignResolver
         }
     }
 
-    /// <summary>"01" and "1" are one plan number: officers write either.</summary>
-    private static string Number(string word) =>
-        word.Length > 1 && word[0] == '0' && word.All(char.IsAsciiDigit) ? word.TrimStart('0') is { Length: > 0 } n ? n : "0" : word;
+    /// <summary>"01" and "1", "02/kh-ubnd" and "2/kh-ubnd" are one plan number: officers write either.</summary>
+    private static string Number(string word)
+    {
+        var digits = 0;
+        while (digits < word.Length && char.IsAsciiDigit(word[digits])) digits++;
+        if (digits < 2 || word[0] != '0' || digits < word.Length && word[digits] != '/') return word;
+        var bare = word[..digits].TrimStart('0');
+        return (bare.Length > 0 ? bare : "0") + word[digits..];
+    }
 
     private void Add(string[] words, PhraseKind kind, Campaign campaign, string label)
     {

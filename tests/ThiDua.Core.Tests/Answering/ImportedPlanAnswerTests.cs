@@ -48,4 +48,16 @@ public sealed class ImportedPlanAnswerTests : IDisposable
 
         Assert.Contains("Ban hành: Kế hoạch 1/KH-HĐTĐKT ngày 20/5/2024 của Hội đồng Thi đua - Khen thưởng Trung ương", reply.Text);
     }
+
+    [Fact]
+    public void A_number_written_with_a_leading_zero_before_the_slash_names_its_plan()
+    {
+        using var data = new ImportedData();
+        // Numbered "02/KH-UBND": officers write "02/KH-UBND" or "2/KH-UBND".
+        data.Import(Path.Combine(RepoPaths.Root, "tests", "eval", "openings", "phu-nhuan-02-2016.txt"));
+        using var bot = new TestBot(new DateTimeOffset(2016, 1, 25, 9, 0, 0, TimeSpan.FromHours(7)), knowledge: data.Load());
+
+        foreach (var number in new[] { "02/KH-UBND", "2/KH-UBND" })
+            Assert.Contains("Ngày ban hành: 19/1/2016", bot.Ask($"kế hoạch số {number} ký ngày nào").Text);
+    }
 }

@@ -16,6 +16,37 @@ public class UnderstandingTests
     }
 
     [Fact]
+    public void A_sentence_that_holds_the_question_leads_over_the_kind_its_cue_words_point_at()
+    {
+        using var bot = new TestBot();
+        // "về đâu" most often asks where a dossier goes; this plan's own sentence on problems says where they go.
+        var reply = bot.Ask("kh hai duong neu co vuong mac thi phan anh ve dau");
+
+        var lines = reply.Text.Split('\n');
+        Assert.StartsWith("Kế hoạch ghi: “Trong quá triển khai thực hiện, nếu có vấn đề phát sinh, vướng mắc", lines[1]);
+        Assert.Contains("Sở Nội vụ (Ban Thi đua - Khen thưởng) để được hướng dẫn", lines[1]);
+    }
+
+    [Fact]
+    public void A_fact_of_another_kind_that_holds_the_question_leads_the_answer()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("dien bien nam 2024 co di hoc tap kinh nghiem tinh ban khong");
+
+        Assert.StartsWith("• Quý III: Tổ chức học tập và trao đổi kinh nghiệm về công tác thi đua, khen thưởng tại một số địa phương ngoài tỉnh", reply.Text.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void A_list_that_already_shows_what_was_asked_gets_no_line_repeated_over_it()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("tiêu chuẩn cá nhân và tập thể của kh hải dương");
+
+        Assert.DoesNotContain("• Tiêu chuẩn tập thể :", reply.Text);
+        Assert.Contains("Cá nhân:", reply.Text);
+    }
+
+    [Fact]
     public void A_task_table_row_is_quoted_under_its_quarter()
     {
         using var bot = new TestBot();

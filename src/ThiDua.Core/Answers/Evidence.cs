@@ -1,0 +1,44 @@
+using ThiDua.Core.Knowledge.Units;
+
+namespace ThiDua.Core.Answers;
+
+/// <summary>
+/// The last check on an answer: that it shows what the question is about. The kinds the question's cue words point
+/// at are a prior ("về đâu" is most often where a dossier goes); when a unit of the plan, a fact of any kind or one
+/// of its sentences, holds most of the question's telling words and the answer as built shows few of them
+/// ("có vướng mắc thì phản ánh về đâu"), the evidence wins: that unit leads the answer.
+/// </summary>
+internal static class Evidence
+{
+    /// <summary>The rarity two fairly rare terms add up to: less than this is no evidence of what is asked.</summary>
+    private const double Telling = 8;
+    /// <summary>A unit leads only when it holds at least this share of what the question's own words weigh.</summary>
+    private const double MostOfQuestion = 0.5;
+    private const int Candidates = 8;
+
+    /// <summary>The unit the answer should have shown and does not; null when the answer already shows what was asked.</summary>
+    public static UnitHit? Unshown(AnswerRequest r, string answer)
+    {
+        if (r.Question is not { } q || r.Units is not { } units) return null;
+        // The plan's own name says which plan, not what is asked of it.
+        var title = units.TermsOf(r.Campaign.Document.Title + " " + r.Campaign.ShortName).ToHashSet(StringComparer.Ordinal);
+        // A pair across two phrases ("mắc thì" of "vướng mắc thì") that no plan holds is no part of what could be shown.
+        var terms = q.Clauses.SelectMany(c => c.Terms).Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
+        var total = terms.Sum(units.Weight);
+        if (total < Telling) return null;
+        // Shown means said together, in one line of the answer, not scattered over several; except a fact of a kind
+        // the answer lists, which its list may show over several lines ("Tập thể:" then each criterion).
+        var lines = answer.Split('\n').Select(l => units.TermsOf(l).ToHashSet(StringComparer.Ordinal)).ToList();
+        var whole = lines.SelectMany(l => l).ToHashSet(StringComparer.Ordinal);
+        var listed = r.Asks.Select(a => a.Kind).Append(r.Kind).ToHashSet();
+        double Missing(UnitHit h, HashSet<string> shown) => h.Matched.Where(t => !shown.Contains(t)).Sum(units.Weight);
+        double Unshown(UnitHit h) => !h.Unit.IsParagraph && listed.Contains(h.Unit.Kind) ? Missing(h, whole) : lines.Select(l => Missing(h, l)).DefaultIfEmpty(0).Min();
+        var best = units.Search(terms, r.Campaign, take: Candidates)
+            .Select(h => (Hit: h, Held: h.Matched.Sum(units.Weight), Unshown: Unshown(h)))
+            .Where(x => x.Held >= Telling && x.Held >= MostOfQuestion * total)
+            // Of units that hold as much, a fact of the plan's record says it more surely than a sentence.
+            .OrderByDescending(x => Math.Round(x.Held, 1)).ThenBy(x => x.Hit.Unit.IsParagraph).ThenByDescending(x => x.Hit.Score)
+            .FirstOrDefault();
+        return best.Hit is { } hit && best.Unshown >= Telling / 2 && best.Unshown >= best.Held / 2 ? hit : null;
+    }
+}
