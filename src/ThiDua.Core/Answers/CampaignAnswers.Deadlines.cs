@@ -10,8 +10,9 @@ public static partial class CampaignAnswers
     {
         var c = r.Campaign;
         var all = c.Deadlines.Where(d => r.Phase is null || d.PhaseId is null || d.PhaseId == r.Phase.Id).OrderBy(d => d.DueDate).ToList();
-        // Anniversaries and phase starts are milestones, not obligations: shown only when nothing else is due.
-        if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event);
+        // Anniversaries and phase starts are milestones, not obligations: shown only when nothing else is due, or
+        // when the question names one ("tổng kết Cụm 7 … năm 2023 tổ chức ở đâu").
+        if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event && r.Ask.Score(d) < PointedAt);
         if (all.Count == 0) return false;
         var kinds = KindsAskedFor(r);
         // The kind the question's words name, and whatever deadline those words point at ("cụm 7 tỉnh … năm 2023").

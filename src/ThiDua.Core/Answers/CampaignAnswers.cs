@@ -35,8 +35,9 @@ public static partial class CampaignAnswers
         FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
         Button More(QuestionKind kind, int from) => QuestionPress.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from);
         var reply = b.Build(More);
-        if (Evidence.Unshown(request, reply.Text) is not { } lead) return reply;
-        b.Lead(Absences.Shown(lead, request), lead.Unit.Section);
+        var leads = Evidence.Unshown(request, reply.Text);
+        if (leads.Count == 0) return reply;
+        foreach (var lead in leads.Reverse()) b.Lead(Absences.Shown(lead, request), lead.Unit.Section);
         return b.Build(More);
     }
 

@@ -15,17 +15,24 @@ internal static class Evidence
     /// <summary>A unit leads only when it holds at least this share of what the question's own words weigh.</summary>
     private const double MostOfQuestion = 0.5;
     private const int Candidates = 8;
+    /// <summary>Units that hold the question within this much of each other hold it equally.</summary>
+    private const double Tie = 0.5;
+    private const int MaxLeads = 2;
 
-    /// <summary>The unit the answer should have shown and does not; null when the answer already shows what was asked.</summary>
-    public static UnitHit? Unshown(AnswerRequest r, string answer)
+    /// <summary>
+    /// The units the answer should have shown and does not, best first: one, or two that hold the question equally
+    /// ("chú trọng khen thưởng" in two sentences); empty when the answer already shows what was asked.
+    /// </summary>
+    public static IReadOnlyList<UnitHit> Unshown(AnswerRequest r, string answer)
     {
-        if (r.Question is not { } q || r.Units is not { } units) return null;
+        if (r.Question is not { } q || r.Units is not { } units) return [];
         // The plan's own name says which plan, not what is asked of it.
         var title = units.TermsOf(r.Campaign.Document.Title + " " + r.Campaign.ShortName).ToHashSet(StringComparer.Ordinal);
         // A pair across two phrases ("mắc thì" of "vướng mắc thì") that no plan holds is no part of what could be shown.
         var terms = q.Clauses.SelectMany(c => c.Terms).Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
         var total = terms.Sum(units.Weight);
-        if (total < Telling) return null;
+        const double enough = Telling;
+        if (total < enough) return [];
         // Shown means said together, in one line of the answer, not scattered over several; except a fact of a kind
         // the answer lists, which its list may show over several lines ("Tập thể:" then each criterion).
         var lines = answer.Split('\n').Select(l => units.TermsOf(l).ToHashSet(StringComparer.Ordinal)).ToList();
@@ -33,12 +40,14 @@ internal static class Evidence
         var listed = r.Asks.Select(a => a.Kind).Append(r.Kind).ToHashSet();
         double Missing(UnitHit h, HashSet<string> shown) => h.Matched.Where(t => !shown.Contains(t)).Sum(units.Weight);
         double Unshown(UnitHit h) => !h.Unit.IsParagraph && listed.Contains(h.Unit.Kind) ? Missing(h, whole) : lines.Select(l => Missing(h, l)).DefaultIfEmpty(0).Min();
-        var best = units.Search(terms, r.Campaign, take: Candidates)
+        var leads = units.Search(terms, r.Campaign, take: Candidates)
             .Select(h => (Hit: h, Held: h.Matched.Sum(units.Weight), Unshown: Unshown(h)))
-            .Where(x => x.Held >= Telling && x.Held >= MostOfQuestion * total)
+            .Where(x => x.Held >= enough && x.Held >= MostOfQuestion * total && x.Unshown >= enough / 2 && x.Unshown >= x.Held / 2)
             // Of units that hold as much, a fact of the plan's record says it more surely than a sentence.
             .OrderByDescending(x => Math.Round(x.Held, 1)).ThenBy(x => x.Hit.Unit.IsParagraph).ThenByDescending(x => x.Hit.Score)
-            .FirstOrDefault();
-        return best.Hit is { } hit && best.Unshown >= Telling / 2 && best.Unshown >= best.Held / 2 ? hit : null;
+            // A fact and the sentence it was read from are one thing said twice.
+            .DistinctBy(x => Text.VietnameseText.Fold(x.Hit.Unit.Text))
+            .ToList();
+        return leads.Count == 0 ? [] : [.. leads.TakeWhile(x => x.Held >= leads[0].Held - Tie).Take(MaxLeads).Select(x => x.Hit)];
     }
 }

@@ -47,6 +47,16 @@ public class UnderstandingTests
     }
 
     [Fact]
+    public void An_event_the_question_names_is_among_the_deadlines_though_events_are_left_out_of_the_list()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("kh 1023: tong ket cum thi dua 7 tinh mien nui phia bac nam 2023 dien ra o tinh nao");
+
+        Assert.StartsWith("Các mốc thời hạn", reply.Text);
+        Assert.Contains("năm 2023 (tại tỉnh Lạng Sơn)", reply.Text);
+    }
+
+    [Fact]
     public void A_task_table_row_is_quoted_under_its_quarter()
     {
         using var bot = new TestBot();
