@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 using ThiDua.Core.Telemetry;
 
 namespace ThiDua.Bot.Hosting;
@@ -17,7 +18,7 @@ public static class MetricsExport
 
     public static IServiceCollection AddPrometheusExport(this IServiceCollection services)
     {
-        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("thidua-bot")).WithMetrics(m => m.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
         services.AddSingleton<IWebModule, MetricsWeb>();
         return services;
     }

@@ -31,6 +31,8 @@ public sealed class TelegramReceiver(
         try
         {
             await RetryAsync("kết nối Telegram", ConnectAsync, stoppingToken);
+            // getMe answered: the token works and Telegram is reachable.
+            status.Connected(Name);
             if (connection.Options.UsesWebhook)
             {
                 var options = connection.Options;

@@ -17,6 +17,7 @@ public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostAppl
         try
         {
             await RetryAsync(async ct => await api.GetMeAsync(ct), stoppingToken);
+            status.Connected(Name);
             if (api.Options.UsesWebhook)
             {
                 await RetryAsync(async ct => await api.SetWebhookAsync(api.Options.WebhookUrl, api.Options.WebhookSecret, ct), stoppingToken);
