@@ -15,6 +15,7 @@ public sealed partial class DeployFilesTests
 {
     private static readonly List<(string Instruction, string Arguments)> Docker = DeployFiles.Dockerfile();
     private static readonly string[] RootUsers = ["", "root", "0"];
+    private static readonly string[] BuildInputs = [".editorconfig", "Directory.Build.props", "Directory.Packages.props", "global.json", "nuget.config", "NuGet.Config"];
 
     private static string Only(string instruction) => Assert.Single(Docker, i => i.Instruction == instruction).Arguments;
 
@@ -40,6 +41,11 @@ public sealed partial class DeployFilesTests
                 Assert.True(File.Exists(DeployFiles.PathOf(source)) || Directory.Exists(DeployFiles.PathOf(source)), $"COPY {source}: not in the repository");
                 Assert.DoesNotContain(source.TrimEnd('/'), ignored);
             }
+
+        // The files at the root that every build reads: without .editorconfig the analyzers' defaults fail the build.
+        var copied = Docker.Where(i => i.Instruction == "COPY").SelectMany(i => i.Arguments.Split(' ')).ToHashSet();
+        foreach (var buildInput in BuildInputs.Where(f => File.Exists(DeployFiles.PathOf(f))))
+            Assert.Contains(buildInput, copied);
 
         var publish = Publish().Match(string.Join('\n', Docker.Select(i => i.Arguments)));
         Assert.True(publish.Success);
