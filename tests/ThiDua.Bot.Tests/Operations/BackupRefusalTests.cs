@@ -53,13 +53,12 @@ public sealed class BackupRefusalTests : IDisposable
         var earlier = Path.Combine(_folder, "yesterday.db");
         await File.WriteAllTextAsync(earlier, "yesterday's backup");
         var database = await File.ReadAllBytesAsync(_database);
-        foreach (var target in new[] { earlier, _database })
-        foreach (var force in new[] { false, true })
+        string[][] attempts = [[Db, "--out", earlier], [Db, "--out", earlier, "--force"], [Db, "--out", _database], [Db, "--out", _database, "--force"]];
+        foreach (var args in attempts)
         {
-            string[] args = force ? [Db, "--out", target, "--force"] : [Db, "--out", target];
             var (exit, _, errors) = await Backup(args);
             Assert.Equal(BackupCommands.Refused, exit);
-            Assert.Contains($"Không sao lưu được vào '{target}': tệp đã có; bản sao lưu không ghi đè tệp nào", errors);
+            Assert.Contains($"Không sao lưu được vào '{args[2]}': tệp đã có; bản sao lưu không ghi đè tệp nào", errors);
         }
         Assert.Equal("yesterday's backup", await File.ReadAllTextAsync(earlier));
         Assert.Equal(database, await File.ReadAllBytesAsync(_database));
