@@ -88,7 +88,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     break;
                 case SendOutcome.Blocked:
                     message.Status = OutboxStatus.Blocked;
-                    logger.LogInformation("Chat {Channel}:{Chat} đã chặn bot; không gửi nữa", message.Channel, db.Pseudonyms.Of(message.ChatId));
+                    logger.LogInformation("Chat {Chat} của {Channel} đã chặn bot; không gửi nữa", db.Pseudonyms.OfChat(message.Channel, message.ChatId), message.Channel);
                     break;
                 case SendOutcome.Rejected:
                     message.Status = OutboxStatus.Failed;
@@ -102,7 +102,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     message.LastError = $"{result.Error} (hai lần không có trả lời)";
                     KeepUndelivered(message);
                     metrics?.DeadLetter(message.Channel);
-                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, db.Pseudonyms.Of(message.Key), db.Pseudonyms.Of(message.ChatId));
+                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, db.Pseudonyms.Of(message.Key), db.Pseudonyms.OfChat(message.Channel, message.ChatId));
                     break;
                 case SendOutcome.Unknown:
                     // It may have arrived: sent once more, so a person gets it twice at worst rather than never.

@@ -25,6 +25,9 @@ public sealed class ChatPseudonyms
         return new ChatPseudonyms(secret);
     }
 
+    /// <summary>A chat by its conversation key ("telegram:123456"), so outbox and import lines match the turn's scope.</summary>
+    public string OfChat(string channel, string chatId) => Of($"{channel}:{chatId}");
+
     /// <summary>"#" and 10 hex digits (40 bits): distinct for a province's chats, short enough to read.</summary>
     public string Of(string? key) =>
         key is null ? "#-" : "#" + Convert.ToHexStringLower(HMACSHA256.HashData(_secret, Encoding.UTF8.GetBytes(key)))[..10];
