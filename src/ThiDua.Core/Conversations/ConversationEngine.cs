@@ -73,7 +73,7 @@ public sealed class ConversationEngine : IConversationCore
         message = message with { Text = message.Text is null ? null : Text.PrintableText.Of(message.Text), UserName = message.UserName is null ? null : Text.PrintableText.Of(message.UserName) };
         var started = _clock.TimeProvider.GetTimestamp();
         // Every log line of this turn (access refusals, a failure) names the chat by its pseudonym, in the JSON logs' scope.
-        using var scope = _logger.BeginScope(new Dictionary<string, object> { ["Chat"] = _db.Pseudonyms.Of(message.ConversationKey), ["Channel"] = message.Channel });
+        using var scope = _logger.BeginScope(new ChatScope(_db.Pseudonyms.Of(message.ConversationKey), message.Channel));
         try
         {
             // In a group each member has their own context, form and awaited input.

@@ -68,7 +68,7 @@ public sealed partial class HealthAndMetricsTests
     }
 
     [Fact]
-    public async Task A_Telegram_channel_that_failed_at_first_is_named_connected_in_readyz_once_it_connects()
+    public async Task A_Telegram_channel_failing_at_first_is_logged_as_retrying_and_named_connected_in_readyz_once_it_connects()
     {
         await using var server = await FakeTelegramServer.StartAsync();
         server.FailNext("getMe", 502, "Bad Gateway", times: 1);
@@ -79,6 +79,9 @@ public sealed partial class HealthAndMetricsTests
         // Retrying is said in the body, with the error's type only (no address: it would carry the token).
         await host.Logs.WaitForAsync(l => l.Contains("Chưa kết nối Telegram được", StringComparison.Ordinal));
         await host.Logs.WaitForAsync(l => l.Contains("nhận cập nhật bằng long polling", StringComparison.Ordinal));
+        // Once the channel has had its first answer (here an error, retried a second later), the summary is logged
+        // for whoever reads the service's log: ready, degraded, the channel retrying.
+        await host.Logs.WaitForAsync(l => l.Contains("Sẵn sàng / ready: Degraded", StringComparison.Ordinal) && l.Contains("telegram đang thử lại (ApiRequestException 502)", StringComparison.Ordinal));
         var ready = await http.GetStringAsync("readyz");
         Assert.Contains("channels: Healthy — telegram đã kết nối", ready);
         Assert.DoesNotContain(server.Token, ready);

@@ -55,6 +55,7 @@ public sealed partial class JsonLogTests
         var scope = refusal.GetProperty("Scopes").EnumerateArray().Single(s => s.TryGetProperty("Chat", out _));
         Assert.Matches(Pseudonym(), scope.GetProperty("Chat").GetString()!);
         Assert.Equal("telegram", scope.GetProperty("Channel").GetString());
+        Assert.Equal($"chat {scope.GetProperty("Chat").GetString()} (telegram)", scope.GetProperty("Message").GetString());
 
         Assert.DoesNotContain(Chat.ToString(System.Globalization.CultureInfo.InvariantCulture), log);
         Assert.DoesNotContain(server.Token, log);

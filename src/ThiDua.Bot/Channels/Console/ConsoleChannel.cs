@@ -106,6 +106,8 @@ public sealed class ConsoleChannel(
         shifted.JumpTo(instant.Value);
         // Resolved here, not injected: the outbox sends through this channel, so it cannot be built before it.
         services.GetRequiredService<ReminderService>().Run(instant.Value, afterDowntime: false);
+        // A moved clock ran the reminders itself: /readyz must not call the job late for the jump.
+        services.GetService<Jobs.ReminderHeartbeat>()?.Ran();
         await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
         await output.WriteLineAsync($"(Đồng hồ: {value})");
     }
