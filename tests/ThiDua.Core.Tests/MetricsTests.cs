@@ -107,6 +107,12 @@ public sealed class MetricsTests : IDisposable
         Assert.Equal(1, Sum("thidua.outbox.dead_letters", ("channel", "test")));
         bot.Time.Advance(BotMetrics.SnapshotFor);
         Assert.False(Observe("thidua.outbox.depth", "channel").ContainsKey("test"));
+
+        // A channel the outbox sends through reads 0 when nothing waits: a dashboard sees "empty", not "no data".
+        bot.Metrics!.SendsThrough(["test"]);
+        bot.Time.Advance(BotMetrics.SnapshotFor);
+        Assert.Equal(0, Observe("thidua.outbox.depth", "channel")["test"]);
+        Assert.Equal(0, Observe("thidua.outbox.oldest_age", "channel")["test"]);
     }
 
     [Fact]

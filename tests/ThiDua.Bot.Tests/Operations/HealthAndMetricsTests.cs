@@ -64,6 +64,8 @@ public sealed partial class HealthAndMetricsTests
         Assert.True(long.Parse(handled.Groups[1].Value, CultureInfo.InvariantCulture) >= 2, handled.Value);
         Assert.Contains("# TYPE thidua_answer_duration_seconds histogram", body);
         Assert.Contains("thidua_nominations{", body);
+        // The console sends through the outbox: its queue is shown even when empty.
+        Assert.Matches(@"thidua_outbox_depth\{[^}]*channel=""console""[^}]*\} \d+", body);
         Assert.Contains("service_name=\"thidua-bot\"", body);
     }
 
