@@ -28,15 +28,17 @@ public sealed class TestBot : IDisposable
     /// <param name="admins">Access:Admins, e.g. "test:admin".</param>
     /// <param name="knowledge">Plans other than the repo's (imported ones, in a data folder of a test's own).</param>
     /// <param name="logger">Where the engine logs (a test that must see the first error passes one); nothing by default.</param>
-    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, KnowledgeBase? knowledge = null, ILogger<ConversationEngine>? logger = null, params string[] admins)
+    /// <param name="meters">Where the engine's <see cref="Telemetry.BotMetrics"/> meter is made (a metrics test listens to it); none by default.</param>
+    public TestBot(DateTimeOffset? now = null, string? databasePath = null, bool registered = true, KnowledgeBase? knowledge = null, ILogger<ConversationEngine>? logger = null, System.Diagnostics.Metrics.IMeterFactory? meters = null, params string[] admins)
     {
         Time = new FakeTimeProvider(now ?? April2024);
         Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
         Knowledge = knowledge ?? SharedKnowledge.Value;
         _registered = registered;
         Failures = new Failures.FailureLog(Database, Time);
+        Metrics = meters is null ? null : new Telemetry.BotMetrics(meters, Database, Time);
         Engine = new ConversationEngine(new KnowledgeProvider(Knowledge), Database, new LocalClock(Time), logger ?? NullLogger<ConversationEngine>.Instance,
-            accessOptions: new AccessOptions { Admins = [.. admins] }, failureLog: Failures);
+            accessOptions: new AccessOptions { Admins = [.. admins] }, failureLog: Failures, metrics: Metrics);
     }
 
     /// <summary>Writes a registered profile directly, as onboarding or an invitation would have.</summary>
@@ -59,6 +61,7 @@ public sealed class TestBot : IDisposable
     public ConversationResult SendButton(string data, string chat = "c1") => Send(new IncomingMessage { Channel = "test", ChatId = chat, UserId = chat, ButtonData = data });
 
     public FakeTimeProvider Time { get; }
+    public Telemetry.BotMetrics? Metrics { get; }
     public BotDatabase Database { get; }
     public KnowledgeBase Knowledge { get; }
     public ConversationEngine Engine { get; }
@@ -91,7 +94,11 @@ public sealed class TestBot : IDisposable
         return result.Replies[0];
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Metrics?.Dispose();
+        Database.Dispose();
+    }
 }
 
 public static class RepoPaths

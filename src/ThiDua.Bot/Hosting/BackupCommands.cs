@@ -71,8 +71,7 @@ public static class BackupCommands
     /// <summary>The one copy both the running bot and a stopped one make: the whole file read and checked first, then copied.</summary>
     public static (BackupManifest? Holds, string? Problem) Copy(BotDatabase db, string target, DateTimeOffset now)
     {
-        if (File.Exists(target)) return (null, "tệp đã có; bản sao lưu không ghi đè tệp nào");
-        if (Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder)) return (null, $"không có thư mục '{folder}'");
+        if (TargetProblem(target) is { } problem) return (null, problem);
         try
         {
             if (DatabaseBackups.Damage(db) is { } damage) return (null, $"cơ sở dữ liệu có chỗ hỏng ({damage}); không sao lưu bản hỏng");
@@ -86,8 +85,15 @@ public static class BackupCommands
         }
     }
 
+    private static string? TargetProblem(string target) =>
+        File.Exists(target) ? "tệp đã có; bản sao lưu không ghi đè tệp nào"
+        : Path.GetDirectoryName(target) is { } folder && !Directory.Exists(folder) ? $"không có thư mục '{folder}'"
+        : null;
+
     private static (BackupManifest?, string?) CopyStopped(string path, string target, DateTimeOffset now)
     {
+        // Checked before the database is opened: a refused copy must not touch it (opening may migrate an older file).
+        if (TargetProblem(target) is { } problem) return (null, problem);
         if (!File.Exists(path)) return (null, $"không có cơ sở dữ liệu '{path}' (đặt bằng --Storage:DatabasePath=...)");
         try
         {

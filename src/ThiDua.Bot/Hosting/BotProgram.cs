@@ -31,6 +31,8 @@ public static class BotProgram
                 Console.OutputEncoding = Encoding.UTF8;
                 return await ImportCommand.RunAsync(commandLine, output ?? Console.Out, Console.Error);
             }
+            if (commandLine.Verb == "healthcheck")
+                return await HealthcheckCommand.RunAsync(commandLine, output ?? Console.Out, Console.Error);
             if (commandLine.Verb is "backup" or "restore")
             {
                 Console.OutputEncoding = Encoding.UTF8;
@@ -106,6 +108,7 @@ public static class BotProgram
             builder.Services.AddBackgroundImports();
             if (telegram.Enabled) builder.Services.AddTelegramChannel(builder.Configuration, telegram);
             if (zalo.Enabled) builder.Services.AddZaloChannel(builder.Configuration, zalo);
+            builder.Services.AddHostedService<StartupReadiness>();
         }
         else
         {
@@ -122,11 +125,23 @@ public static class BotProgram
         return builder.Build();
     }
 
-    /// <summary>Logs go to stderr only, so stdout stays the channel's; chat modes show warnings and errors alone.</summary>
+    /// <summary>
+    /// Logs go to stderr only, so stdout stays the channel's; chat modes show warnings and errors alone.
+    /// Logging:Console:FormatterName=json writes one JSON object a line (with scopes: the hashed chat of a turn) for a log collector.
+    /// </summary>
     private static void ConfigureLogging(HostApplicationBuilder builder, bool quiet)
     {
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        if (string.Equals(builder.Configuration["Logging:Console:FormatterName"], "json", StringComparison.OrdinalIgnoreCase))
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+                // Vietnamese stays readable in the collector; the writer still escapes what JSON requires.
+                o.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+            });
+        else builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (quiet && builder.Configuration["Logging:LogLevel:Default"] is null) builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);

@@ -2,11 +2,11 @@ namespace ThiDua.Bot.Hosting;
 
 /// <summary>
 /// The program's own words on the command line, taken out before configuration is built:
-/// a verb (chat, import, backup, restore), switches (--jsonl, --now X, --out FILE, --force), positional arguments; the rest are configuration overrides.
+/// a verb (chat, import, backup, restore, healthcheck), switches (--jsonl, --now X, --out FILE, --force), positional arguments; the rest are configuration overrides.
 /// </summary>
 public sealed record CommandLine(string Verb, bool Jsonl, string? Now, IReadOnlyList<string> Positional, IReadOnlyList<string> ConfigurationArgs, string? Out = null, bool Force = false)
 {
-    public static readonly IReadOnlyList<string> Verbs = ["run", "chat", "import", "backup", "restore"];
+    public static readonly IReadOnlyList<string> Verbs = ["run", "chat", "import", "backup", "restore", "healthcheck"];
 
     public static CommandLine Parse(IReadOnlyList<string> args)
     {

@@ -52,6 +52,7 @@ public static class CoreServices
         services.AddSingleton(sp =>
         {
             var outbox = ActivatorUtilities.CreateInstance<OutboxDispatcher>(sp);
+            sp.GetService<ThiDua.Core.Telemetry.BotMetrics>()?.SendsThrough(sp.GetServices<IOutboxSender>().Select(s => s.Channel));
             // /loi's "run again" for a message no platform answered puts it back in the outbox.
             sp.GetRequiredService<ThiDua.Core.Failures.FailureLog>().RegisterReplay(OutboxDispatcher.UndeliveredSource, outbox.SendAgainAsync);
             return outbox;

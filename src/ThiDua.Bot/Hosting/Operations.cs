@@ -10,7 +10,7 @@ using ThiDua.Core.Telemetry;
 
 namespace ThiDua.Bot.Hosting;
 
-/// <summary>What the office's IT staff run it by: the bot's metrics, health checks (/healthz, /readyz on the web port) and the control socket for `backup`.</summary>
+/// <summary>What the office's IT staff run it by: the bot's metrics (/metrics when switched on), health checks (/healthz, /readyz on the web port) and the control socket for `backup`.</summary>
 public static class Operations
 {
     public static IServiceCollection AddOperations(this IServiceCollection services, IConfiguration configuration)
@@ -18,10 +18,14 @@ public static class Operations
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
         services.AddHostedService<ControlSocket>();
+        services.AddSingleton<ChannelStatus>();
+        // The reminder job adds its own check ("reminders") where it is scheduled.
         services.AddHealthChecks()
             .AddCheck<DatabaseHealth>("database")
-            .AddCheck<KnowledgeHealth>("knowledge");
+            .AddCheck<KnowledgeHealth>("knowledge")
+            .AddCheck<ChannelHealth>("channels");
         services.AddSingleton<IWebModule, HealthWeb>();
+        if (configuration.GetValue<bool>(MetricsExport.Switch)) services.AddPrometheusExport();
         return services;
     }
 }

@@ -27,6 +27,9 @@ public static class ReminderJobs
             q.AddTrigger(t => t.ForJob(backup).WithIdentity("backup-cron").WithCronSchedule(backupCron, c => c.InTimeZone(LocalClock.VietnamZone)));
         });
         services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<ReminderHeartbeat>();
+        services.AddSingleton(new ReminderCron(cron));
+        services.AddHealthChecks().AddCheck<ReminderHealth>("reminders");
         services.AddHostedService<ReminderCatchUp>();
         services.AddHostedService<OutboxPump>();
         return services;
@@ -78,11 +81,12 @@ internal sealed class OutboxPump(OutboxDispatcher outbox, TimeProvider time, Mic
 }
 
 /// <summary>At start-up, after downtime: send what was missed within the grace period, skip and log the rest.</summary>
-internal sealed class ReminderCatchUp(ReminderService reminders, OutboxDispatcher outbox, TimeProvider time) : IHostedService
+internal sealed class ReminderCatchUp(ReminderService reminders, OutboxDispatcher outbox, ReminderHeartbeat heartbeat, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         reminders.Run(time.GetUtcNow(), afterDowntime: true);
+        heartbeat.Ran();
         try
         {
             await outbox.DispatchDueAsync(cancellationToken);

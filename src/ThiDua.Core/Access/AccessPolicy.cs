@@ -129,7 +129,7 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
     /// <summary>A clear refusal, logged with who tried what (never the content).</summary>
     public Reply Refuse(Actor actor, string action, string message)
     {
-        logger.LogWarning("Từ chối {Action} của {Actor}", action, actor.Key);
+        logger.LogWarning("Từ chối {Action} của {Actor}", action, db.Pseudonyms.Of(actor.Key));
         return new Reply(message);
     }
 }

@@ -72,6 +72,8 @@ public sealed class ConversationEngine : IConversationCore
         // What a person typed (a caption, their name) is stored and exported: never with control characters.
         message = message with { Text = message.Text is null ? null : Text.PrintableText.Of(message.Text), UserName = message.UserName is null ? null : Text.PrintableText.Of(message.UserName) };
         var started = _clock.TimeProvider.GetTimestamp();
+        // Every log line of this turn (access refusals, a failure) names the chat by its pseudonym, in the JSON logs' scope.
+        using var scope = _logger.BeginScope(new ChatScope(_db.Pseudonyms.Of(message.ConversationKey), message.Channel));
         try
         {
             // In a group each member has their own context, form and awaited input.
@@ -91,7 +93,7 @@ public sealed class ConversationEngine : IConversationCore
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", message.ConversationKey);
+            _logger.LogError(ex, "Lỗi khi xử lý tin nhắn của {Conversation}", _db.Pseudonyms.Of(message.ConversationKey));
             TryReset(message.PersonKey);
             return new ConversationResult([Record(message, ex) is { } failure
                 ? FailureDesk.Apology(failure)
@@ -108,7 +110,7 @@ public sealed class ConversationEngine : IConversationCore
         }
         catch (Exception recordError)
         {
-            _logger.LogError(recordError, "Không ghi lại được lỗi của {Conversation}", message.ConversationKey);
+            _logger.LogError(recordError, "Không ghi lại được lỗi của {Conversation}", _db.Pseudonyms.Of(message.ConversationKey));
             return null;
         }
     }
@@ -197,7 +199,7 @@ public sealed class ConversationEngine : IConversationCore
     private void TryReset(string key)
     {
         try { _db.ChatStates.Delete(key); }
-        catch (Exception ex) { _logger.LogError(ex, "Không xóa được ngữ cảnh của {Conversation}", key); }
+        catch (Exception ex) { _logger.LogError(ex, "Không xóa được ngữ cảnh của {Conversation}", _db.Pseudonyms.Of(key)); }
     }
 
 }

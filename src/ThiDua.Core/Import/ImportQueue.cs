@@ -161,7 +161,7 @@ public sealed class ImportQueue
         }
         catch (Exception ex)
         {
-            _logger.LogError("Đọc tệp kế hoạch “{File}” cho {Channel}:{Chat} lỗi, giữ lại trong /loi: {Error}", job.FileName, job.Channel, job.ChatId, _failures.Redacted(ex.ToString()));
+            _logger.LogError("Đọc tệp kế hoạch “{File}” cho {Chat} ({Channel}) lỗi, giữ lại trong /loi: {Error}", job.FileName, _db.Pseudonyms.OfChat(job.Channel, job.ChatId), job.Channel, _failures.Redacted(ex.ToString()));
             Fail(job, ex);
         }
     }
@@ -206,7 +206,7 @@ public sealed class ImportQueue
         catch (Exception recordError)
         {
             // Left waiting in the database: the next start tries it again.
-            _logger.LogError("Không ghi lại được lỗi đọc tệp “{File}” cho {Channel}:{Chat}: {Error}", job.FileName, job.Channel, job.ChatId, _failures.Redacted(recordError.ToString()));
+            _logger.LogError("Không ghi lại được lỗi đọc tệp “{File}” cho {Chat} ({Channel}): {Error}", job.FileName, _db.Pseudonyms.OfChat(job.Channel, job.ChatId), job.Channel, _failures.Redacted(recordError.ToString()));
             return;
         }
         _outbox.Notify();

@@ -88,13 +88,13 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     break;
                 case SendOutcome.Blocked:
                     message.Status = OutboxStatus.Blocked;
-                    logger.LogInformation("Chat {Channel}:{Chat} đã chặn bot; không gửi nữa", message.Channel, message.ChatId);
+                    logger.LogInformation("Chat {Chat} của {Channel} đã chặn bot; không gửi nữa", db.Pseudonyms.OfChat(message.Channel, message.ChatId), message.Channel);
                     break;
                 case SendOutcome.Rejected:
                     message.Status = OutboxStatus.Failed;
                     message.LastError = result.Error;
                     metrics?.DeadLetter(message.Channel);
-                    logger.LogWarning("{Channel} từ chối tin {Key}: {Error}", message.Channel, message.Key, result.Error);
+                    logger.LogWarning("{Channel} từ chối tin {Key}: {Error}", message.Channel, db.Pseudonyms.Of(message.Key), result.Error);
                     break;
                 case SendOutcome.Unknown when ++message.Unanswered > 1:
                     // Twice without an answer: not sent a third time, and not dropped in silence either.
@@ -102,7 +102,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     message.LastError = $"{result.Error} (hai lần không có trả lời)";
                     KeepUndelivered(message);
                     metrics?.DeadLetter(message.Channel);
-                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, message.Key, message.ChatId);
+                    logger.LogError("{Channel} không trả lời hai lần cho tin {Key} tới {Chat}; tin được giữ trong /loi", message.Channel, db.Pseudonyms.Of(message.Key), db.Pseudonyms.OfChat(message.Channel, message.ChatId));
                     break;
                 case SendOutcome.Unknown:
                     // It may have arrived: sent once more, so a person gets it twice at worst rather than never.
@@ -110,7 +110,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
                     metrics?.Retried(message.Channel, "no_answer");
                     message.NextAttemptAt = now + RetryWait(message.Attempts);
                     _heldUntil[ChatKey(message)] = message.NextAttemptAt.Value;
-                    logger.LogWarning("{Channel} không trả lời cho tin {Key}; gửi lại một lần (có thể trùng)", message.Channel, message.Key);
+                    logger.LogWarning("{Channel} không trả lời cho tin {Key}; gửi lại một lần (có thể trùng)", message.Channel, db.Pseudonyms.Of(message.Key));
                     break;
                 default:
                     message.Status = message.Attempts >= MaxAttempts ? OutboxStatus.Failed : OutboxStatus.Pending;
@@ -149,7 +149,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
         }
         catch (LiteException ex)
         {
-            logger.LogError(ex, "Không ghi lại được tin {Key} chưa gửi được", message.Key);
+            logger.LogError(ex, "Không ghi lại được tin {Key} chưa gửi được", db.Pseudonyms.Of(message.Key));
         }
     }
 
@@ -197,7 +197,7 @@ public sealed class OutboxDispatcher(BotDatabase db, IEnumerable<IOutboxSender> 
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // Only the exception's type is kept: channel exceptions may quote URLs that carry tokens.
-            logger.LogWarning("Gửi {Key} qua {Channel} lỗi ({Error}), sẽ thử lại", message.Key, message.Channel, ex.GetType().Name);
+            logger.LogWarning("Gửi {Key} qua {Channel} lỗi ({Error}), sẽ thử lại", db.Pseudonyms.Of(message.Key), message.Channel, ex.GetType().Name);
             message.LastError = ex.GetType().Name;
             return SendResult.RetryLater;
         }

@@ -81,7 +81,7 @@ public sealed class ReminderService(BotDatabase db, KnowledgeProvider knowledge,
         // Late is late whatever the cause: downtime, or a clock that moved past the moment (a demo, a test).
         late = now - fireAt > OnTime;
         if (!late || !afterDowntime || now - fireAt <= options.Grace) return false;
-        logger.LogWarning("Bỏ qua nhắc quá cũ {Key} (lẽ ra gửi lúc {FireAt})", key, fireAt);
+        logger.LogWarning("Bỏ qua nhắc quá cũ {Key} (lẽ ra gửi lúc {FireAt})", db.Pseudonyms.Of(key), fireAt);
         return true;
     }
 

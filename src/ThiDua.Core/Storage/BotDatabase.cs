@@ -83,6 +83,7 @@ public sealed class BotDatabase : IDisposable
 
     private void Init(TimeProvider? time = null)
     {
+        Pseudonyms = Telemetry.ChatPseudonyms.Load(Collection<BsonDocument>("settings"));
         Campaigns = Collection<StoredCampaign>("campaigns");
         Chats = Collection<ChatState>("chats");
         ChatStates = new ChatStateCache(Chats, this, time ?? TimeProvider.System);
@@ -303,6 +304,9 @@ public sealed class BotDatabase : IDisposable
     private readonly Lock _syncLock = new();
     private long _syncRequested;
     private long _syncedUpTo;
+
+    /// <summary>How logs name a chat, a person or an outbox message that carries a chat id (never the raw key).</summary>
+    public Telemetry.ChatPseudonyms Pseudonyms { get; private set; } = null!;
 
     public ILiteCollection<StoredCampaign> Campaigns { get; private set; } = null!;
     public ILiteCollection<ChatState> Chats { get; private set; } = null!;

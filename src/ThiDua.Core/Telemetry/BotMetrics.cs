@@ -26,6 +26,7 @@ public sealed class BotMetrics : IDisposable
     private readonly Histogram<double> _latency;
     private readonly Lock _snapshotLock = new();
     private (DateTimeOffset At, Snapshot Values)? _snapshot;
+    private string[] _channels = [];
 
     public BotMetrics(IMeterFactory meters, BotDatabase db, TimeProvider time)
     {
@@ -63,6 +64,9 @@ public sealed class BotMetrics : IDisposable
 
     public void DeadLetter(string channel) => _deadLetters.Add(1, new KeyValuePair<string, object?>("channel", channel));
 
+    /// <summary>The channels that send from the outbox: their depth and age read 0 when nothing waits, rather than no series at all.</summary>
+    public void SendsThrough(IEnumerable<string> channels) => _channels = [.. channels.Distinct(StringComparer.Ordinal)];
+
     public void RemindersDue(int count)
     {
         if (count > 0) _remindersDue.Add(count);
@@ -90,10 +94,12 @@ public sealed class BotMetrics : IDisposable
         var pending = _db.Outbox.Query()
             .Where("$.PendingAt BETWEEN @0 AND @1", new BsonValue(DateTime.MinValue), new BsonValue(DateTime.MaxValue))
             .ToEnumerable().Select(m => (m.Channel, Pending: m.PendingAt!.Value, m.DueAt)).ToList();
-        var depth = pending.GroupBy(p => p.Channel).Select(g => new Measurement<long>(g.Count(), new KeyValuePair<string, object?>("channel", g.Key))).ToList();
+        var channels = _channels.Union(pending.Select(p => p.Channel), StringComparer.Ordinal).ToList();
+        var depth = channels.Select(c => new Measurement<long>(pending.Count(p => p.Channel == c), new KeyValuePair<string, object?>("channel", c))).ToList();
         // Age since the message was due (not since its next retry): how late the oldest one already is.
-        var age = pending.Where(p => p.Pending <= now).GroupBy(p => p.Channel)
-            .Select(g => new Measurement<double>((now - g.Min(p => p.DueAt)).TotalSeconds, new KeyValuePair<string, object?>("channel", g.Key))).ToList();
+        var age = channels.Select(c => new Measurement<double>(
+            pending.Where(p => p.Channel == c && p.Pending <= now).Select(p => (now - p.DueAt).TotalSeconds).DefaultIfEmpty(0).Max(),
+            new KeyValuePair<string, object?>("channel", c))).ToList();
         // Each status through the Status index (made by the schema's first migration), not a read of every nomination.
         var nominations = Enum.GetValues<NominationStatus>()
             .Select(status => new Measurement<long>(_db.Nominations.Count(Query.EQ(nameof(Nomination.Status), status.ToString())), new KeyValuePair<string, object?>("status", status.ToString())))

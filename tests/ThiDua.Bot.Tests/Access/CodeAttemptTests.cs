@@ -25,6 +25,8 @@ public sealed class CodeAttemptTests
 
         using var db = t.Stored();
         Assert.Equal(5, db.CodeAttempts.FindById("script:guesser").Failures.Count);
-        Assert.Contains("Từ chối mã mời sai (5/5 trong một giờ) của script:guesser", t.Bot.Errors);
+        // Logged with the chat's pseudonym (a keyed hash kept in this database), never its key.
+        Assert.Contains($"Từ chối mã mời sai (5/5 trong một giờ) của {db.Pseudonyms.Of("script:guesser")}", t.Bot.Errors);
+        Assert.DoesNotContain("script:guesser", t.Bot.Errors);
     }
 }

@@ -239,7 +239,9 @@ public sealed class TelegramEndToEndTests : IAsyncLifetime, IDisposable
         _server.BlockChat(blocker);
         _server.EnqueueText(blocker, blocker, "/kehoach");
         _server.EnqueueText(blocker, blocker, "/hansaptoi");
-        static bool Blocked(string line) => line.Contains("Chat telegram:2002 đã chặn bot", StringComparison.Ordinal);
+        // Logs name the chat by its pseudonym, as the turn's scope does.
+        var blockedLine = $"Chat {bot.Get<ThiDua.Core.Storage.BotDatabase>().Pseudonyms.OfChat("telegram", "2002")} của telegram đã chặn bot";
+        bool Blocked(string line) => line.Contains(blockedLine, StringComparison.Ordinal);
         await bot.Logs.WaitForAsync(Blocked);
         // One message a second to a chat: the second answer's turn comes a second later.
         clock.Advance(TimeSpan.FromSeconds(1));

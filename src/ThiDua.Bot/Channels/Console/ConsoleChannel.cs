@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Conversations;
@@ -44,6 +45,9 @@ public sealed class ConsoleChannel(
     {
         await Task.Yield();
         await output.WriteLineAsync("ThiDua.Bot — trợ lý thi đua, khen thưởng. Gõ câu hỏi, số để chọn nút, /thoat để thoát.");
+        // The same checks /readyz answers, so a console run shows at once what an office's monitor would see.
+        var readiness = await services.GetRequiredService<HealthCheckService>().CheckHealthAsync(stoppingToken);
+        await output.WriteAsync("Trạng thái / readiness: " + Hosting.HealthWeb.Summary(readiness));
         // A clock set before what this database already reminded (a demo after a real run, or the reverse) is said, not hidden.
         if (services.GetRequiredService<ReminderService>().Notice is { } notice) await output.WriteLineAsync("⚠️ " + notice);
         await ShowAsync(await core.HandleAsync(Message("/start", null), stoppingToken));
@@ -102,6 +106,8 @@ public sealed class ConsoleChannel(
         shifted.JumpTo(instant.Value);
         // Resolved here, not injected: the outbox sends through this channel, so it cannot be built before it.
         services.GetRequiredService<ReminderService>().Run(instant.Value, afterDowntime: false);
+        // A moved clock ran the reminders itself: /readyz must not call the job late for the jump.
+        services.GetService<Jobs.ReminderHeartbeat>()?.Ran();
         await services.GetRequiredService<OutboxDispatcher>().DispatchDueAsync(cancellationToken);
         await output.WriteLineAsync($"(Đồng hồ: {value})");
     }

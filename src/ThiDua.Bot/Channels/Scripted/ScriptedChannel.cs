@@ -21,6 +21,7 @@ public sealed class ScriptedChannel(
     OutboxDispatcher outbox,
     ScriptedOutboxSender sender,
     ExitStatus exit,
+    ThiDua.Core.Storage.BotDatabase db,
     TextReader input,
     TextWriter output,
     ThiDua.Bot.Desk.DeskContext? webDesk = null) : BackgroundService
@@ -89,7 +90,7 @@ public sealed class ScriptedChannel(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Dòng kịch bản của {Chat} gây lỗi", message.ChatId);
+            logger.LogError(ex, "Dòng kịch bản của {Chat} gây lỗi", db.Pseudonyms.Of(message.ConversationKey));
             return ScriptProtocol.FormatError("lỗi nội bộ khi xử lý dòng này");
         }
     }

@@ -19,8 +19,10 @@ public sealed class TelegramReceiver(
     IHostApplicationLifetime lifetime,
     Hosting.ExitStatus exit,
     TimeProvider time,
-    ILogger<TelegramReceiver> logger) : BackgroundService
+    ILogger<TelegramReceiver> logger,
+    Hosting.ChannelStatus status) : BackgroundService
 {
+    private const string Name = "telegram";
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -29,10 +31,13 @@ public sealed class TelegramReceiver(
         try
         {
             await RetryAsync("kết nối Telegram", ConnectAsync, stoppingToken);
+            // getMe answered: the token works and Telegram is reachable.
+            status.Connected(Name);
             if (connection.Options.UsesWebhook)
             {
                 var options = connection.Options;
                 await RetryAsync("đăng ký webhook", ct => connection.Client.SetWebhook(options.WebhookUrl, secretToken: options.WebhookSecret, allowedUpdates: Wanted, cancellationToken: ct), stoppingToken);
+                status.Connected(Name);
                 logger.LogInformation("Telegram: nhận cập nhật qua webhook (đường dẫn {Path})", options.WebhookPath);
                 return;
             }
@@ -46,6 +51,7 @@ public sealed class TelegramReceiver(
         catch (ApiRequestException ex) when (ex.ErrorCode is 401 or 404)
         {
             logger.LogCritical("Telegram từ chối Telegram:Token ({Code}). Kiểm tra token do BotFather cấp; bot dừng.", ex.ErrorCode);
+            status.Refused(Name, ex.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
             exit.Code = 3;
             lifetime.StopApplication();
         }
@@ -73,6 +79,7 @@ public sealed class TelegramReceiver(
             await poll.ExecuteAsync(async ct =>
             {
                 var updates = await connection.GetUpdatesAsync(inbox.Offset, ct);
+                status.Connected(Name);
                 var receivedAt = time.GetUtcNow().UtcDateTime;
                 // Handled before the next poll; the offset moves with the replies, slice by slice.
                 await processor.HandleAsync([.. updates.Select(u => ReceivedUpdate.From(u.Id, u.Raw, receivedAt))], inbox.CommitPolled, ct);
@@ -88,7 +95,11 @@ public sealed class TelegramReceiver(
     private Polly.ResiliencePipeline Retry(string what) => ChannelRetry.UntilDone(
         e => e is ApiRequestException { ErrorCode: 401 or 404 },
         e => e is ApiRequestException { ErrorCode: 429, Parameters.RetryAfter: { } seconds } ? TimeSpan.FromSeconds(seconds) : null,
-        (e, wait) => logger.LogWarning("Chưa {What} được: Telegram lỗi ({Error}{Code}); thử lại sau {Seconds} giây", what, e.GetType().Name,
-            e is ApiRequestException api ? $" {api.ErrorCode} {api.Message}" : "", wait.TotalSeconds),
+        (e, wait) =>
+        {
+            status.Retrying(Name, e is ApiRequestException { ErrorCode: var code } ? $"{e.GetType().Name} {code}" : e.GetType().Name);
+            logger.LogWarning("Chưa {What} được: Telegram lỗi ({Error}{Code}); thử lại sau {Seconds} giây", what, e.GetType().Name,
+                e is ApiRequestException api ? $" {api.ErrorCode} {api.Message}" : "", wait.TotalSeconds);
+        },
         time);
 }

@@ -25,6 +25,7 @@ public static class TelegramServices
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration, TelegramOptions options)
     {
         services.AddCheckedOptions<TelegramOptions>(configuration.GetSection(TelegramOptions.Section), o => o.Problem());
+        services.AddSingleton(new Hosting.EnabledChannel("telegram"));
         services.AddSingleton<TelegramConnection>();
         services.AddSingleton<TelegramInbox>();
         services.AddSingleton<TelegramButtons>();

@@ -7,17 +7,21 @@ namespace ThiDua.Bot.Channels.Zalo;
 /// Checks the token (getMe), then registers the webhook or polls getUpdates. Network faults back off and retry;
 /// the loop never dies; a refused token stops the bot with a clear message.
 /// </summary>
-public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostApplicationLifetime lifetime, Hosting.ExitStatus exit, TimeProvider time, ILogger<ZaloReceiver> logger) : BackgroundService
+public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostApplicationLifetime lifetime, Hosting.ExitStatus exit, TimeProvider time, ILogger<ZaloReceiver> logger, Hosting.ChannelStatus status) : BackgroundService
 {
+    private const string Name = "zalo";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
         try
         {
             await RetryAsync(async ct => await api.GetMeAsync(ct), stoppingToken);
+            status.Connected(Name);
             if (api.Options.UsesWebhook)
             {
                 await RetryAsync(async ct => await api.SetWebhookAsync(api.Options.WebhookUrl, api.Options.WebhookSecret, ct), stoppingToken);
+                status.Connected(Name);
                 logger.LogInformation("Zalo: nhận sự kiện qua webhook (đường dẫn {Path})", api.Options.WebhookPath);
                 return;
             }
@@ -31,6 +35,7 @@ public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostAppl
         catch (ZaloApiException e) when (e.ErrorCode is 401 or 404)
         {
             logger.LogCritical("Zalo từ chối Zalo:Token ({Code}). Kiểm tra token do Zalo Bot Creator cấp; bot dừng.", e.ErrorCode);
+            status.Refused(Name, e.ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
             exit.Code = 4;
             lifetime.StopApplication();
         }
@@ -44,7 +49,9 @@ public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostAppl
         {
             await poll.ExecuteAsync(async ct =>
             {
-                if (await api.GetUpdatesAsync(ct) is { } update) await processor.HandleAsync(update, ct);
+                var update = await api.GetUpdatesAsync(ct);
+                status.Connected(Name);
+                if (update is { } received) await processor.HandleAsync(received, ct);
                 if (time.GetUtcNow() - lastPrune > TimeSpan.FromHours(1))
                 {
                     processor.PruneSeen();
@@ -61,6 +68,10 @@ public sealed class ZaloReceiver(ZaloApi api, ZaloProcessor processor, IHostAppl
     private Polly.ResiliencePipeline Retry() => ChannelRetry.UntilDone(
         e => e is ZaloApiException { ErrorCode: 401 or 404 },
         _ => null,
-        (e, wait) => logger.LogWarning("Zalo lỗi ({Error}); thử lại sau {Seconds} giây", e is ZaloApiException z ? $"{z.ErrorCode} {z.Description}" : e.GetType().Name, wait.TotalSeconds),
+        (e, wait) =>
+        {
+            status.Retrying(Name, e is ZaloApiException { ErrorCode: var code } ? $"{e.GetType().Name} {code}" : e.GetType().Name);
+            logger.LogWarning("Zalo lỗi ({Error}); thử lại sau {Seconds} giây", e is ZaloApiException z ? $"{z.ErrorCode} {z.Description}" : e.GetType().Name, wait.TotalSeconds);
+        },
         time);
 }

@@ -25,6 +25,7 @@ public static class ZaloServices
     public static IServiceCollection AddZaloChannel(this IServiceCollection services, IConfiguration configuration, ZaloOptions options)
     {
         services.AddCheckedOptions<ZaloOptions>(configuration.GetSection(ZaloOptions.Section), o => o.Problem());
+        services.AddSingleton(new Hosting.EnabledChannel("zalo"));
         services.AddSingleton<ZaloApi>();
         services.AddSingleton<MediaAddressRule>();
         services.AddSingleton<ZaloMedia>();
