@@ -16,7 +16,7 @@ namespace ThiDua.Benchmarks;
 [MemoryDiagnoser]
 public class DeskBenchmarks : IDisposable
 {
-    private const int Stored = 100_000, Units = 1_000;
+    private const int Stored = DeskNominations.Stored;
     private string _path = "";
     private BotDatabase _db = null!;
     private KnowledgeBase _knowledge = null!;
@@ -31,23 +31,7 @@ public class DeskBenchmarks : IDisposable
         var time = new FixedTime(new DateTimeOffset(2024, 5, 1, 9, 0, 0, TimeSpan.FromHours(7)));
         _knowledge = new KnowledgeLoader(_db, NullLogger<KnowledgeLoader>.Instance, time).Load(DataFolder.Path);
         var now = DateTime.UtcNow;
-        _db.Nominations.InsertBulk(Enumerable.Range(0, Stored).Select(i => new Nomination
-        {
-            Code = $"LC-2024-{i + 1:000000}",
-            OwnerKey = $"bench:o{i % Units}",
-            CampaignId = "lao-cai-217",
-            PhaseId = "dot-1",
-            Beneficiary = Beneficiary.Individual,
-            AwardId = "bk-ct-tinh",
-            NomineeName = $"Nguyễn Văn {i}",
-            NameKey = VietnameseText.Fold($"Nguyễn Văn {i}"),
-            ProposingUnit = $"Đơn vị {i % Units}",
-            UnitKey = VietnameseText.Fold($"Đơn vị {i % Units}"),
-            Status = NominationStatus.Submitted,
-            CreatedAt = now,
-            UpdatedAt = now,
-            SubmittedAt = now.AddSeconds(-i),
-        }));
+        _db.Nominations.InsertBulk(DeskNominations.Make(now, "bench"));
         _db.Officers.Insert(new OfficerProfile { UserKey = "bench:rev", Name = "Cán bộ thẩm định", Role = Role.Reviewer, Scopes = ["lao-cai-217"] });
         _reviewer = new AccessPolicy(_db, new AccessOptions(), NullLogger.Instance).Who("bench:rev");
         _table = new NominationTable(_db);

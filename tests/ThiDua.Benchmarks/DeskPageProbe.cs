@@ -18,7 +18,7 @@ namespace ThiDua.Benchmarks;
 /// </summary>
 internal static partial class DeskPageProbe
 {
-    private const int Stored = 100_000, Units = 1_000, Rounds = 200;
+    private const int Stored = DeskNominations.Stored, Rounds = 200;
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+/desk/signin/[A-Za-z0-9_-]+")]
     private static partial Regex SignInLink();
@@ -79,23 +79,7 @@ internal static partial class DeskPageProbe
     {
         using var db = new BotDatabase(path);
         var now = new DateTime(2024, 5, 1, 2, 0, 0, DateTimeKind.Utc);
-        db.Nominations.InsertBulk(Enumerable.Range(0, Stored).Select(i => new Nomination
-        {
-            Code = $"LC-2024-{i + 1:000000}",
-            OwnerKey = $"script:o{i % Units}",
-            CampaignId = "lao-cai-217",
-            PhaseId = "dot-1",
-            Beneficiary = Beneficiary.Individual,
-            AwardId = "bk-ct-tinh",
-            NomineeName = $"Nguyễn Văn {i}",
-            NameKey = VietnameseText.Fold($"Nguyễn Văn {i}"),
-            ProposingUnit = $"Đơn vị {i % Units}",
-            UnitKey = VietnameseText.Fold($"Đơn vị {i % Units}"),
-            Status = NominationStatus.Submitted,
-            CreatedAt = now,
-            UpdatedAt = now,
-            SubmittedAt = now.AddSeconds(-i),
-        }));
+        db.Nominations.InsertBulk(DeskNominations.Make(now, "script"));
         db.Officers.Insert(new OfficerProfile { UserKey = "script:rev", Name = "Cán bộ thẩm định", Role = Role.Reviewer, Scopes = ["lao-cai-217"], RegisteredAt = now });
     }
 }

@@ -11,7 +11,7 @@ namespace ThiDua.Core.Answers;
 internal static class Evidence
 {
     /// <summary>The rarity two fairly rare terms add up to: less than this is no evidence of what is asked.</summary>
-    private const double Telling = 8;
+    private const double Telling = Questions.AskedKinds.SureMatch;
     /// <summary>A unit leads only when it holds at least this share of what the question's own words weigh.</summary>
     private const double MostOfQuestion = 0.5;
     private const int Candidates = 8;

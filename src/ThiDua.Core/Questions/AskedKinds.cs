@@ -25,7 +25,7 @@ public static class AskedKinds
     /// <summary>"quý II": a cue for the task table as strong as naming it.</summary>
     private const double QuarterNamed = 2.5;
     /// <summary>The rarity two fairly rare terms add up to: a match this informative counts fully.</summary>
-    private const double SureMatch = 8;
+    internal const double SureMatch = 8;
 
     /// <summary>A word this rare (in a handful of sentences of all the plans) is a subject by itself when it is all the clause asks.</summary>
     private const double RareWord = 5;
