@@ -33,6 +33,10 @@ public static partial class CampaignAnswers
         var due = SubmissionDeadlineList(c);
         if (c.Dossier is null && receiving.Count == 0 && due.Count == 0) return false;
         b.Title("Nơi nộp, cách nộp hồ sơ", QuestionKind.Submission);
+        // "báo cáo … gửi về đâu": a report often goes elsewhere than the dossier; where it goes is the answer.
+        var reports = r.Mentions("bao cao") ? due.Where(x => x.Kind == DeadlineKind.Report && !string.IsNullOrWhiteSpace(x.SendTo)).ToList() : [];
+        foreach (var to in reports.Select(x => x.SendTo!).Distinct(StringComparer.Ordinal))
+            b.Line($"Báo cáo gửi: {to} ({string.Join("; ", reports.Where(x => x.SendTo == to).Select(x => $"{x.Title} — {x.Wording}"))})", reports[0].Section);
         if (c.Dossier is { } d)
         {
             b.Cite(d.Section);

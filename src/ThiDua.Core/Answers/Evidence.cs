@@ -31,8 +31,7 @@ internal static class Evidence
         // A pair across two phrases ("mắc thì" of "vướng mắc thì") that no plan holds is no part of what could be shown.
         var terms = q.Clauses.SelectMany(c => c.Terms).Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
         var total = terms.Sum(units.Weight);
-        const double enough = Telling;
-        if (total < enough) return [];
+        if (total < Telling) return [];
         // Shown means said together, in one line of the answer, not scattered over several; except a fact of a kind
         // the answer lists, which its list may show over several lines ("Tập thể:" then each criterion).
         var lines = answer.Split('\n').Select(l => units.TermsOf(l).ToHashSet(StringComparer.Ordinal)).ToList();
@@ -42,7 +41,7 @@ internal static class Evidence
         double Unshown(UnitHit h) => !h.Unit.IsParagraph && listed.Contains(h.Unit.Kind) ? Missing(h, whole) : lines.Select(l => Missing(h, l)).DefaultIfEmpty(0).Min();
         var leads = units.Search(terms, r.Campaign, take: Candidates)
             .Select(h => (Hit: h, Held: h.Matched.Sum(units.Weight), Unshown: Unshown(h)))
-            .Where(x => x.Held >= enough && x.Held >= MostOfQuestion * total && x.Unshown >= enough / 2 && x.Unshown >= x.Held / 2)
+            .Where(x => x.Held >= Telling && x.Held >= MostOfQuestion * total && x.Unshown >= Telling / 2 && x.Unshown >= x.Held / 2)
             // Of units that hold as much, a fact of the plan's record says it more surely than a sentence.
             .OrderByDescending(x => Math.Round(x.Held, 1)).ThenBy(x => x.Hit.Unit.IsParagraph).ThenByDescending(x => x.Hit.Score)
             // A fact and the sentence it was read from are one thing said twice.

@@ -57,6 +57,18 @@ public class UnderstandingTests
     }
 
     [Fact]
+    public void Where_a_report_goes_is_said_apart_from_where_the_dossier_goes()
+    {
+        using var bot = new TestBot();
+        var reply = bot.Ask("báo cáo kết quả đợt thi đua của Lào Cai gửi cơ quan nào");
+
+        var lines = reply.Text.Split('\n');
+        Assert.StartsWith("Báo cáo gửi: Ủy ban nhân dân tỉnh (qua Bộ Chỉ huy Quân sự tỉnh) và Sở Nội vụ (Ban Thi đua - Khen thưởng)", lines[1]);
+        Assert.Contains("đợt 2 trước ngày 25/12/2024", lines[1]);
+        Assert.Contains("Nộp về: Bộ CHQS tỉnh", reply.Text);
+    }
+
+    [Fact]
     public void A_task_table_row_is_quoted_under_its_quarter()
     {
         using var bot = new TestBot();
