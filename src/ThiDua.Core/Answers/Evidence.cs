@@ -27,11 +27,16 @@ internal static class Evidence
     {
         if (r.Question is not { } q || r.Units is not { } units) return [];
         // The plan's own name says which plan, not what is asked of it.
-        var title = units.TermsOf(r.Campaign.Document.Title + " " + r.Campaign.ShortName).ToHashSet(StringComparer.Ordinal);
+        var title = Questions.AskedKinds.NameTerms(units, r.Campaign);
         // A pair across two phrases ("mắc thì" of "vướng mắc thì") that no plan holds is no part of what could be shown.
         var terms = q.Clauses.SelectMany(c => c.Terms).Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
         var total = terms.Sum(units.Weight);
         if (total < Telling) return [];
+        var holding = units.Search(terms, r.Campaign, take: Candidates)
+            .Select(h => (Hit: h, Held: h.Matched.Sum(units.Weight)))
+            .Where(x => x.Held >= Telling && x.Held >= MostOfQuestion * total).ToList();
+        // Most questions stop here; reading the answer's own words costs more than the search.
+        if (holding.Count == 0) return [];
         // Shown means said together, in one line of the answer, not scattered over several; except a fact of a kind
         // the answer lists, which its list may show over several lines ("Tập thể:" then each criterion).
         var lines = answer.Split('\n').Select(l => units.TermsOf(l).ToHashSet(StringComparer.Ordinal)).ToList();
@@ -39,9 +44,9 @@ internal static class Evidence
         var listed = r.Asks.Select(a => a.Kind).Append(r.Kind).ToHashSet();
         double Missing(UnitHit h, HashSet<string> shown) => h.Matched.Where(t => !shown.Contains(t)).Sum(units.Weight);
         double Unshown(UnitHit h) => !h.Unit.IsParagraph && listed.Contains(h.Unit.Kind) ? Missing(h, whole) : lines.Select(l => Missing(h, l)).DefaultIfEmpty(0).Min();
-        var leads = units.Search(terms, r.Campaign, take: Candidates)
-            .Select(h => (Hit: h, Held: h.Matched.Sum(units.Weight), Unshown: Unshown(h)))
-            .Where(x => x.Held >= Telling && x.Held >= MostOfQuestion * total && x.Unshown >= Telling / 2 && x.Unshown >= x.Held / 2)
+        var leads = holding
+            .Select(x => (x.Hit, x.Held, Unshown: Unshown(x.Hit)))
+            .Where(x => x.Unshown >= Telling / 2 && x.Unshown >= x.Held / 2)
             // Of units that hold as much, a fact of the plan's record says it more surely than a sentence.
             .OrderByDescending(x => Math.Round(x.Held, 1)).ThenBy(x => x.Hit.Unit.IsParagraph).ThenByDescending(x => x.Hit.Score)
             // A fact and the sentence it was read from are one thing said twice.

@@ -71,9 +71,13 @@ public static class AskedKinds
 
     private const int QuotedPairs = 2;
 
+    /// <summary>The terms of the plan's title and short name, worked out once per plan.</summary>
+    internal static HashSet<string> NameTerms(Knowledge.Units.UnitIndex units, Campaign campaign) =>
+        Titles.GetValue(campaign, c => units.TermsOf(c.Document.Title + " " + c.ShortName).ToHashSet(StringComparer.Ordinal));
+
     private static HashSet<string> TitleTerms(KnowledgeBase kb, Campaign campaign, ParsedQuestion q)
     {
-        var title = Titles.GetValue(campaign, c => kb.Units.TermsOf(c.Document.Title + " " + c.ShortName).ToHashSet(StringComparer.Ordinal));
+        var title = NameTerms(kb.Units, campaign);
         if (q.KindScore > LightCue)
             return q.Clauses.SelectMany(c => c.Terms).Count(t => Text.SearchTerms.IsPair(t) && title.Contains(t)) >= QuotedPairs ? title : [];
         var words = q.Words;
