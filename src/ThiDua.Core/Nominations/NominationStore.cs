@@ -56,12 +56,20 @@ public sealed class NominationStore(BotDatabase db)
     {
         var phase = quota.PhaseId ?? d.PhaseId;
         var unit = VietnameseText.Fold(d.ProposingUnit);
-        return db.NominationFacts.All().Count(n => n.CampaignId == d.CampaignId && n.Status != NominationStatus.Withdrawn && n.Id != excludeId
-            && (quota.AwardId is null || n.AwardId == quota.AwardId)
-            && (quota.AppliesTo == Beneficiary.Both || n.Beneficiary == quota.AppliesTo)
-            && (quota.Scope != QuotaScope.Phase || n.PhaseId == phase)
-            && (quota.Scope != QuotaScope.Unit || n.UnitKey == unit));
+        return db.NominationFacts.All().Count(n => n.Id != excludeId && Counts(n, quota, d.CampaignId, phase) && (quota.Scope != QuotaScope.Unit || n.UnitKey == unit));
     }
+
+    /// <summary>How many nominations a per-unit quota counts, by unit key: one pass, however many units.</summary>
+    public Dictionary<string, int> CountTowardsByUnit(Quota quota, string campaignId) =>
+        db.NominationFacts.All().Where(n => Counts(n, quota, campaignId, quota.PhaseId))
+            .GroupBy(n => n.UnitKey, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    /// <summary>Whether a nomination counts towards a quota, its unit aside.</summary>
+    private static bool Counts(Storage.NominationFacts n, Quota quota, string? campaignId, string? phase) =>
+        n.CampaignId == campaignId && n.Status != NominationStatus.Withdrawn
+        && (quota.AwardId is null || n.AwardId == quota.AwardId)
+        && (quota.AppliesTo == Beneficiary.Both || n.Beneficiary == quota.AppliesTo)
+        && (quota.Scope != QuotaScope.Phase || n.PhaseId == phase);
 
     /// <summary>
     /// The same person or collective, for the same campaign, phase and award, from the same unit: confirmed in it or

@@ -19,8 +19,9 @@ public static class QuotaUse
         }
         foreach (var quota in campaign.Quotas.Where(q => q.Scope == QuotaScope.Unit).Take(2))
         {
+            var byUnit = store.CountTowardsByUnit(quota, campaign.Id);
             var units = db.NominationFacts.All().Where(n => n.CampaignId == campaign.Id && n.Status != NominationStatus.Withdrawn)
-                .GroupBy(n => n.ProposingUnit).Select(g => (Unit: g.Key, Used: store.CountTowards(quota, new NomineeDetails { CampaignId = campaign.Id, ProposingUnit = g.Key, PhaseId = quota.PhaseId })))
+                .GroupBy(n => n.ProposingUnit).Select(g => (Unit: g.Key, Used: byUnit.GetValueOrDefault(Text.VietnameseText.Fold(g.Key))))
                 .Where(u => u.Used > 0).ToList();
             if (units.Count > 0) yield return $"Mỗi đơn vị tối đa {quota.Max}: " + string.Join("; ", units.Select(u => $"{u.Unit} {u.Used}/{quota.Max}{(u.Used > quota.Max ? " ⚠️" : "")}"));
         }
