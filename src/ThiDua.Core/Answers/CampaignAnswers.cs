@@ -35,9 +35,10 @@ public static partial class CampaignAnswers
         FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
         Button More(QuestionKind kind, int from) => QuestionPress.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from);
         var reply = b.Build(More);
-        var leads = Evidence.Unshown(request, reply.Text);
+        var leads = Citations.Named(request).Where(h => !reply.Text.Contains(h.Unit.Text, StringComparison.Ordinal))
+            .Concat(Evidence.Unshown(request, reply.Text)).DistinctBy(h => h.Unit).Take(Evidence.MaxLeads).ToList();
         if (leads.Count == 0) return reply;
-        foreach (var lead in leads.Reverse()) b.Lead(Absences.Shown(lead, request), lead.Unit.Section);
+        foreach (var lead in Enumerable.Reverse(leads)) b.Lead(Absences.Shown(lead, request), lead.Unit.Section);
         return b.Build(More);
     }
 
@@ -65,10 +66,11 @@ public static partial class CampaignAnswers
     }
 
     /// <summary>What one plan's record says of a kind, in one line; null when it says nothing of it.</summary>
-    public static string? Summary(Campaign campaign, QuestionKind kind, DateOnly today, IReadOnlyList<string>? words = null)
+    /// <param name="ask">The kind with the plan's units the question points at, so the line shown is the one it asks about.</param>
+    public static string? Summary(Campaign campaign, QuestionKind kind, DateOnly today, IReadOnlyList<string>? words = null, Ask? ask = null)
     {
         var b = new AnswerBuilder(campaign);
-        return Render(b, new AnswerRequest(campaign, kind, today, Words: words) { Ask = Ask.Of(kind) }) ? b.FirstStatement : null;
+        return Render(b, new AnswerRequest(campaign, kind, today, Words: words) { Ask = ask ?? Ask.Of(kind) }) ? b.FirstStatement : null;
     }
 
     /// <summary>Renders one kind from the plan's facts; false when the plan's record holds none of that kind.</summary>
@@ -208,7 +210,7 @@ public static partial class CampaignAnswers
     }
 
     private static bool Anniversaries(AnswerBuilder b, AnswerRequest r) => ListAnswer(b, r, "Các ngày kỷ niệm được chào mừng",
-        b.Campaign.Anniversaries.Select(a => (a.Name + (a.EventDate is { } e && a.AnniversaryDate is { } d ? $" ({VietnameseDates.Format(e)} – {VietnameseDates.Format(d)})" : ""), a.Section, (object)a)));
+        b.Campaign.Anniversaries.Select(a => (a.Described, a.Section, (object)a)));
 
     private static bool LegalBasis(AnswerBuilder b, AnswerRequest r) =>
         ListAnswer(b, r, "Căn cứ pháp lý", b.Campaign.LegalBases.Select(l => (l.Text, l.Section, (object)l)));

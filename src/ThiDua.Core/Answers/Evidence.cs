@@ -17,7 +17,7 @@ internal static class Evidence
     private const int Candidates = 8;
     /// <summary>Units that hold the question within this much of each other hold it equally.</summary>
     private const double Tie = 0.5;
-    private const int MaxLeads = 2;
+    public const int MaxLeads = 2;
 
     /// <summary>
     /// The units the answer should have shown and does not, best first: one, or two that hold the question equally
@@ -29,7 +29,11 @@ internal static class Evidence
         // The plan's own name says which plan, not what is asked of it.
         var title = Questions.AskedKinds.NameTerms(units, r.Campaign);
         // A pair across two phrases ("mắc thì" of "vướng mắc thì") that no plan holds is no part of what could be shown.
-        var terms = q.Clauses.SelectMany(c => c.Terms).Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
+        // The words that asked for the kinds answered ("căn cứ … văn bản pháp luật nào") are answered by that list:
+        // a sentence that holds them ("chính sách pháp luật") holds no more of the question than the list does.
+        var listed = r.Asks.Select(a => a.Kind).Append(r.Kind).ToHashSet();
+        var terms = q.Clauses.SelectMany(c => c.Terms.Where(t => !AsksForListed(c, t, listed))).Concat(q.DayTerms)
+            .Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
         var total = terms.Sum(units.Weight);
         if (total < Telling) return [];
         var holding = units.Search(terms, r.Campaign, take: Candidates)
@@ -41,7 +45,6 @@ internal static class Evidence
         // the answer lists, which its list may show over several lines ("Tập thể:" then each criterion).
         var lines = answer.Split('\n').Select(l => units.TermsOf(l).ToHashSet(StringComparer.Ordinal)).ToList();
         var whole = lines.SelectMany(l => l).ToHashSet(StringComparer.Ordinal);
-        var listed = r.Asks.Select(a => a.Kind).Append(r.Kind).ToHashSet();
         double Missing(UnitHit h, HashSet<string> shown) => h.Matched.Where(t => !shown.Contains(t)).Sum(units.Weight);
         double Unshown(UnitHit h) => !h.Unit.IsParagraph && listed.Contains(h.Unit.Kind) ? Missing(h, whole) : lines.Select(l => Missing(h, l)).DefaultIfEmpty(0).Min();
         var leads = holding
@@ -54,4 +57,8 @@ internal static class Evidence
             .ToList();
         return leads.Count == 0 ? [] : [.. leads.TakeWhile(x => x.Held >= leads[0].Held - Tie).Take(MaxLeads).Select(x => x.Hit)];
     }
+
+    /// <summary>True when a word of the term is a cue word of a kind the answer lists ("chuẩn tập" of "tiêu chuẩn tập thể").</summary>
+    private static bool AsksForListed(Questions.QuestionClause clause, string term, HashSet<Questions.QuestionKind> listed) =>
+        Text.SearchTerms.WordsOf(term).Any(w => listed.Any(k => clause.CueWords.TryGetValue(k, out var words) && words.Contains(w)));
 }

@@ -88,7 +88,7 @@ public static class PlansMatching
         var kindWords = kind.Value >= KindAsked ? q.Clauses.SelectMany(c => c.CueWords.GetValueOrDefault(kind.Key) ?? new HashSet<string>()).ToArray() : [];
         // "có hạn trong tháng 6" already says which deadline: the plans' other deadlines are not a second reason.
         if (kind.Value >= KindAsked && !(kind.Key == QuestionKind.Deadlines && q.Month is not null))
-            conditions.Add(new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
+            conditions.Add(new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words, QuestionAnswerer.Focused(kb, c, q, kind.Key)) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
 
         // What else the question asks of the plans: a topic one of their units must hold ("thi đua bầu cử").
         var used = conditions.SelectMany(x => x.Words).Concat(kindWords).ToHashSet(StringComparer.Ordinal);

@@ -108,6 +108,9 @@ public sealed record Anniversary
     /// <summary>Phrases officers use for it ("điện biên phủ", "đbp"); matched without diacritics.</summary>
     public List<string> Keywords { get; init; } = [];
     public required string Section { get; init; }
+
+    /// <summary>As an answer shows it: "70 năm Chiến thắng Điện Biên Phủ (7/5/1954 – 7/5/2024)".</summary>
+    public string Described => Name + (EventDate is { } e && AnniversaryDate is { } d ? $" ({Text.VietnameseDates.Format(e)} – {Text.VietnameseDates.Format(d)})" : "");
 }
 
 public sealed record DateRange

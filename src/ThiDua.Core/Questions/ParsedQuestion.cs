@@ -43,6 +43,11 @@ public sealed record ParsedQuestion
     public IReadOnlyList<PlaceMention> Places { get; init; } = [];
     /// <summary>Plan numbers the question names ("456" of "kế hoạch 456/KH-UBND"), whether loaded or not.</summary>
     public IReadOnlyList<string> PlanNumbers { get; init; } = [];
+    /// <summary>
+    /// The terms of a day the plans celebrate, when that day (not a place or number) named the plan: they say which
+    /// plans, and may also be what is asked ("75 năm thành lập Đảng bộ tỉnh là ngày nào").
+    /// </summary>
+    public IReadOnlyList<string> DayTerms { get; init; } = [];
     /// <summary>A year the question names ("năm 2025").</summary>
     public int? Year { get; init; }
     public int? PhaseNumber { get; init; }

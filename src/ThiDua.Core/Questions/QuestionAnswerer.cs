@@ -44,8 +44,9 @@ public static class QuestionAnswerer
         if (forcedKind == QuestionKind.ListCampaigns
             || forcedKind == QuestionKind.None && (q.AsksWhichPlans || context is null && (q.AsksWhichMovements || q.Kind == QuestionKind.ListCampaigns && !q.Mention.Explicit)))
             return Done(state, PlansMatching.Answer(kb, q, today));
-        // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is named.
-        if (q.Mention.IsNone && kb.Legal.MatchRule(q.Words, today) is { } law
+        // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is
+        // named; a follow-up in a chat about a plan ("vậy ai thẩm định hồ sơ?") is about that plan, the law only where it is silent.
+        if (q.Mention.IsNone && !(context is not null && q.LooksLikeFollowUp) && kb.Legal.MatchRule(q.Words, today) is { } law
             && (!cued || q.Kind == QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
             return Done(state, GeneralAnswers.Rule(kb, law.Rule, today));
 
@@ -132,7 +133,8 @@ public static class QuestionAnswerer
         return PlanChoice.Narrow(kb, q, kb.Campaigns);
     }
 
-    private static Ask Focused(KnowledgeBase kb, Campaign campaign, ParsedQuestion q, QuestionKind kind)
+    /// <summary>The kind, with the plan's units of that kind the question's words point at.</summary>
+    internal static Ask Focused(KnowledgeBase kb, Campaign campaign, ParsedQuestion q, QuestionKind kind)
     {
         var terms = q.Clauses.SelectMany(c => c.Terms).ToList();
         return new Ask(kind, [.. kb.Units.Search(terms, campaign, u => u.Kinds.Contains(kind), 20).Where(h => h.Coverage > 0)]);

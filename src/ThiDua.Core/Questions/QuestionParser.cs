@@ -88,6 +88,7 @@ public sealed partial class QuestionParser
             Mention = mention,
             Places = places,
             PlanNumbers = numbers.Numbers,
+            DayTerms = mention.Explicit ? [] : NamedDay(words, mention.PlanWords),
             Year = YearPattern().Match(joined) is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null,
             // "đợt 1 và đợt 2": two phases named are both asked, so none narrows the answer.
             PhaseNumber = PeriodNumbers.Phase(joined),
@@ -261,6 +262,20 @@ public sealed partial class QuestionParser
         Flush(run, terms);
         Flush(contentRun, content);
         return new QuestionClause(words[start..clauseEnd], cues, terms, content) { CueWords = wordsByKind };
+    }
+
+    /// <summary>The terms of the words that named a day the plans celebrate, each run of them on its own.</summary>
+    private static List<string> NamedDay(List<string> words, IReadOnlySet<int> dayWords)
+    {
+        var terms = new List<string>();
+        var run = new List<string>();
+        for (var i = 0; i <= words.Count; i++)
+        {
+            if (i < words.Count && dayWords.Contains(i)) { run.Add(words[i]); continue; }
+            if (run.Count > 0) terms.AddRange(SearchTerms.Of(run));
+            run.Clear();
+        }
+        return terms;
     }
 
     /// <summary>"456/kh-ubnd", "kế hoạch (số) 456", "số 456/…": plan numbers, wherever they are loaded or not.</summary>

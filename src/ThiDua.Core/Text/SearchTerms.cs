@@ -27,6 +27,7 @@ public static class SearchTerms
             var w = words[i];
             var stop = StopWords.Contains(w);
             if (!stop) terms.Add(w);
+            DocumentReferences.AddShortForms(w, terms);
             if (i + 1 < words.Count && !(stop && StopWords.Contains(words[i + 1]))) terms.Add(Pair(w, words[i + 1]));
         }
         return terms;

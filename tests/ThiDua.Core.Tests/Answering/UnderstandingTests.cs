@@ -141,4 +141,25 @@ public class UnderstandingTests
         // Điện Biên's March deadline is not a reason it has one in June.
         Assert.DoesNotContain("15/3/2024", reply.Text);
     }
+
+    [Fact]
+    public void A_day_that_names_the_plan_is_also_what_the_question_asks()
+    {
+        using var bot = new TestBot();
+        bot.Ask("Điện Biên năm 2024 kỷ niệm những ngày lễ lớn nào?");
+        var reply = bot.Ask("75 năm thành lập Đảng bộ tỉnh là ngày nào");
+
+        Assert.Contains("75 năm thành lập Đảng bộ tỉnh Điện Biên (10/10/1949 – 10/10/2024)", reply.Text.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void A_follow_up_in_a_chat_about_a_plan_is_answered_from_that_plan_not_from_the_law()
+    {
+        using var bot = new TestBot();
+        bot.Ask("Cho hỏi về kế hoạch thi đua 70 năm giải phóng Hải Phòng của quận Dương Kinh");
+        var reply = bot.Ask("vậy ai thẩm định hồ sơ khen thưởng?");
+
+        Assert.StartsWith("Thẩm định, xét duyệt — Quận Dương Kinh", reply.Text);
+        Assert.Contains("Phòng Nội vụ quận Dương Kinh", reply.Text);
+    }
 }

@@ -16,6 +16,7 @@ public class QuestionSetTests(ITestOutputHelper output)
     [InlineData("seeds.dev2.jsonl", 0.93)]
     [InlineData("seeds.dev3.jsonl", 0.93)]
     [InlineData("seeds.dev4.jsonl", 0.95)]
+    [InlineData("seeds.dev5.jsonl", 0.9)]
     public void Dev_questions_about_the_reviewed_plans(string file, double floor) =>
         Score(file, TestBot.LoadKnowledge(TimeProvider.System), floor);
 

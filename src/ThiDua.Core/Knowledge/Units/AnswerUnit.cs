@@ -17,6 +17,9 @@ public sealed record AnswerUnit
     /// <summary>What it says, as shown to an officer.</summary>
     public required string Text { get; init; }
 
+    /// <summary>What it is matched on, when more than is shown: a day's other names ("75 năm Đảng bộ tỉnh").</summary>
+    public string? Keywords { get; init; }
+
     public required string Section { get; init; }
 
     /// <summary>The heading path above a paragraph ("IV. TỔ CHỨC THỰC HIỆN › 2. Sở Nội vụ"); empty for facts.</summary>

@@ -27,7 +27,12 @@ public static class PlanUnits
         foreach (var t in c.Themes) Fact(QuestionKind.Theme, t.Text, t.Section, t);
         foreach (var t in c.Purposes) Fact(QuestionKind.Purpose, t.Text, t.Section, t);
         foreach (var t in c.Requirements) Fact(QuestionKind.Purpose, t.Text, t.Section, t);
-        foreach (var a in c.Anniversaries) Fact(QuestionKind.Anniversaries, $"{a.Name} {string.Join(' ', a.Keywords)}", a.Section, a);
+        foreach (var a in c.Anniversaries)
+            units.Add(new AnswerUnit
+            {
+                Campaign = c, Kinds = [QuestionKind.Anniversaries], Section = a.Section, Fact = a, Keywords = string.Join(' ', a.Keywords),
+                Text = a.Described,
+            });
         foreach (var l in c.LegalBases) Fact(QuestionKind.LegalBasis, l.Text, l.Section, l);
         foreach (var x in c.Contents) Fact(QuestionKind.Contents, $"{x.Title} {x.Text}", x.Section, x);
         // A task with its executor, a deadline with its recipient, an award with its decider also answer "who" and "where to".

@@ -106,7 +106,7 @@ public sealed class UnitIndex
     private void Add(AnswerUnit unit)
     {
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
-        var text = TermsOf(unit.Text);
+        var text = TermsOf(unit.Keywords is null ? unit.Text : unit.Text + " " + unit.Keywords);
         foreach (var t in text) frequencies[t] = frequencies.GetValueOrDefault(t) + 1;
         foreach (var t in TermsOf(unit.Headings)) frequencies[t] = frequencies.GetValueOrDefault(t) + HeadingWeight;
         if (frequencies.Count == 0) return;
