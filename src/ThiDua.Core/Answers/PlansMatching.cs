@@ -61,7 +61,14 @@ public static class PlansMatching
             conditions.Add(new("còn hạn nộp hồ sơ, báo cáo", c => c.Deadlines.Where(d => d.DueDate >= today && d.Kind is DeadlineKind.Submission or DeadlineKind.Report)
                 .OrderBy(d => d.DueDate).Select(d => $"{d.Title}: {d.Wording}").FirstOrDefault(), ["con", "nhan", "han", "chua", "het", "van", "nop", "ho", "so", "khen", "thuong", "de", "nghi"]));
 
-        if (q.Month is { } month)
+        // "ban hành trong tháng 3/2024" asks when the plan was issued, not which of its deadlines fall then.
+        if (q.Month is { } issuedIn && (Has("ban hanh") || Has("ky ban hanh") || Has("duoc ky")))
+        {
+            var year = System.Text.RegularExpressions.Regex.Match(joined, @" thang \d{1,2}/(\d{4}) ") is { Success: true } y ? int.Parse(y.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            conditions.Add(new($"ban hành trong tháng {issuedIn}{(year is null ? "" : "/" + year)}", c => IssuedIn(c.Document, issuedIn, year),
+                ["thang", issuedIn.ToString(System.Globalization.CultureInfo.InvariantCulture), .. year is null ? Array.Empty<string>() : [year.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{issuedIn}/{year}"], "ban", "hanh", "ky", "duoc"]));
+        }
+        else if (q.Month is { } month)
             conditions.Add(new($"có hạn trong tháng {month}", c => c.Deadlines.Where(d => d.DueDate.Month == month && d.Kind != DeadlineKind.Event)
                 .Select(d => $"{d.Title}: {VietnameseDates.Format(d.DueDate)}").FirstOrDefault(), ["thang", month.ToString(System.Globalization.CultureInfo.InvariantCulture), "han", "co"]));
 
@@ -99,6 +106,15 @@ public static class PlansMatching
             conditions.Add(new("nêu nội dung này", c => kb.Units.Search(topic, c, take: 1) is [var top] && top.Coverage >= TopicCoverage
                 ? TextFit.Shorten(top.Unit.Text, 160) : null, []));
         return conditions;
+    }
+
+    /// <summary>The issue date, when it falls in that month (and year, if asked); a plan dated by its month alone counts too.</summary>
+    private static string? IssuedIn(PlanDocument d, int month, int? year)
+    {
+        if (d.IssuedOn is { } on) return on.Month == month && (year is null || on.Year == year) ? $"ban hành {VietnameseDates.Format(on)}" : null;
+        if (d.IssuedMonth is { Length: >= 7 } m && int.TryParse(m[5..7], out var mm) && int.TryParse(m[..4], out var yy))
+            return mm == month && (year is null || yy == year) ? $"ban hành tháng {mm}/{yy}" : null;
+        return null;
     }
 
     /// <summary>"cấp quận, huyện hoặc xã, phường": the levels named after "cấp" (any of them).</summary>
@@ -175,6 +191,6 @@ public static class PlansMatching
     private static readonly HashSet<string> Generic = new(StringComparer.Ordinal)
     {
         "thi", "dua", "khen", "thuong", "ke", "hoach", "phong", "trao", "hien", "nay", "nhung", "nao", "cac", "danh", "sach", "tat", "ca",
-        "quy", "dinh", "ro", "phai", "neu", "ghi", "cu", "the", "he", "thong", "du", "lieu", "hien", "co", "nap", "dang",
+        "quy", "dinh", "ro", "phai", "neu", "ghi", "cu", "the", "he", "thong", "du", "lieu", "hien", "co", "nap", "dang", "giao",
     };
 }
