@@ -27,9 +27,14 @@ internal static partial class ScanRepair
     [GeneratedRegex(@"(?<=\p{L})\.(?=\p{Lu}?\p{Ll})")]
     private static partial Regex SpeckBetween();
 
+    /// <summary>A speck after a number read as a quote ("tháng 4'"): no plan writes one there, however sure tesseract is.</summary>
+    [GeneratedRegex(@"(?<=\d)['`‘’]+$")]
+    private static partial Regex SpeckAfterNumber();
+
     public static ScannedLine Repair(ScannedLine line, TypoCorrector? vocabulary)
     {
-        var words = line.Words.Select((w, i) => w.Confidence < UnsureBelow ? w with { Text = Unspecked(w.Text) } : w)
+        var words = line.Words.Select(w => w with { Text = SpeckAfterNumber().Replace(w.Text, "") })
+            .Select(w => w.Confidence < UnsureBelow ? w with { Text = Unspecked(w.Text) } : w)
             .Where((w, i) => !IsSpeck(w, i))
             .Select(w => w.Confidence < UnsureBelow ? w with { Text = Segment().Replace(w.Text, m => DigitsAndLetters(m.Value)) } : w).ToList();
         if (vocabulary is not null) words = Corrected(words, vocabulary);
