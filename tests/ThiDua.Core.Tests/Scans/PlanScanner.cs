@@ -96,7 +96,7 @@ public static class PlanScanner
             using var speck = new SKPaint { Color = new SKColor(60, 60, 60, 170) };
             for (var i = 0; i < 800; i++) canvas.DrawCircle(random.Next(Width), random.Next(Height), (float)(random.NextDouble() * 1.0 + 0.3), speck);
         }
-        using var turned = look.TurnedPage == number && look.Turn != 0 ? Turned(bitmap, look.Turn) : null;
+        using var turned = look.TurnedPage == number && look.Turn != 0 ? ThiDua.Core.Import.Ocr.PageImage.Turned(bitmap, look.Turn) : null;
         using var image = SKImage.FromBitmap(turned ?? bitmap);
         using var jpeg = image.Encode(SKEncodedImageFormat.Jpeg, 82);
         return jpeg.ToArray();
@@ -111,18 +111,5 @@ public static class PlanScanner
         canvas.DrawCircle(x, y, 140, fill);
         using var star = new SKPaint { Color = new SKColor(210, 35, 40, 170), IsAntialias = true };
         canvas.DrawCircle(x, y, 30, star);
-    }
-
-    private static SKBitmap Turned(SKBitmap bitmap, int degrees)
-    {
-        var sideways = degrees is 90 or 270;
-        var turned = new SKBitmap(sideways ? bitmap.Height : bitmap.Width, sideways ? bitmap.Width : bitmap.Height);
-        using var canvas = new SKCanvas(turned);
-        canvas.Translate(turned.Width / 2f, turned.Height / 2f);
-        canvas.RotateDegrees(degrees);
-        canvas.Translate(-bitmap.Width / 2f, -bitmap.Height / 2f);
-        using var image = SKImage.FromBitmap(bitmap);
-        canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest));
-        return turned;
     }
 }

@@ -52,7 +52,8 @@ internal static class PageImage
         _ => bitmap.Copy(),
     };
 
-    private static SKBitmap Turned(SKBitmap bitmap, int degrees)
+    /// <summary>A copy turned clockwise by a multiple of 90°.</summary>
+    public static SKBitmap Turned(SKBitmap bitmap, int degrees)
     {
         var sideways = degrees is 90 or 270;
         var turned = new SKBitmap(sideways ? bitmap.Height : bitmap.Width, sideways ? bitmap.Width : bitmap.Height, bitmap.ColorType, bitmap.AlphaType);
