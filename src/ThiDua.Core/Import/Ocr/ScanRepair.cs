@@ -19,7 +19,7 @@ internal static partial class ScanRepair
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
     private static partial Regex Segment();
 
-    /// <summary>Specks read as marks before a word ("_..động", "'Ngày"); brackets and quotes that open a word are kept.</summary>
+    /// <summary>Specks read as marks before a word ("_Số", "_..động", "'Ngày"), however sure tesseract is; brackets and quotes that open a word are kept.</summary>
     [GeneratedRegex(@"^[._'`,:;|~¬‹›„*^]+(?=\p{L})")]
     private static partial Regex SpeckBefore();
 
@@ -33,9 +33,12 @@ internal static partial class ScanRepair
 
     public static ScannedLine Repair(ScannedLine line, TypoCorrector? vocabulary)
     {
-        var words = line.Words.Select(w => w with { Text = SpeckAfterNumber().Replace(w.Text, "") })
+        var words = line.Words.Select(w => w with { Text = SpeckBefore().Replace(SpeckAfterNumber().Replace(w.Text, ""), "") })
             .Select(w => w.Confidence < UnsureBelow ? w with { Text = Unspecked(w.Text) } : w)
-            .Where((w, i) => !IsSpeck(w, i))
+            .Where((w, i) => !IsSpeck(w, i)).ToList();
+        // The place-and-date line never ends in a dash: a speck there hides the line from the header's reader.
+        if (words.Count > 1 && words[^1].Text is "-" or "–" && DateLine().IsMatch(string.Join(' ', words.Select(w => w.Text)))) words.RemoveAt(words.Count - 1);
+        words = words
             .Select(w => w.Confidence < UnsureBelow ? w with { Text = Segment().Replace(w.Text, m => DigitsAndLetters(m.Value)) } : w).ToList();
         if (vocabulary is not null) words = Corrected(words, vocabulary);
         return line with { Words = Rejoined(words) };
@@ -55,7 +58,10 @@ internal static partial class ScanRepair
         return result;
     }
 
-    private static string Unspecked(string word) => SpeckBetween().Replace(SpeckBefore().Replace(word, ""), " ");
+    private static string Unspecked(string word) => SpeckBetween().Replace(word, " ");
+
+    [GeneratedRegex(@"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")]
+    private static partial Regex DateLine();
 
     /// <summary>A mark alone that is no punctuation a plan uses there: a speck of dust or the seal's edge read as text.</summary>
     private static bool IsSpeck(ScannedWord w, int index) =>
