@@ -11,7 +11,8 @@ using ThiDua.Benchmarks;
 // `-- peer [DATA]` is a plain Lucene.NET BM25 answerer speaking the scripted channel's JSONL on stdin/stdout,
 // to time whole processes side by side (`ThiDua.Benchmarks.dll peer < q.jsonl` vs `ThiDua.Bot.dll chat --jsonl < q.jsonl`);
 // `-- desk` fetches the web desk's nominations page whole, signed in, with 100,000 nominations stored;
-// `-- import-accuracy [TRUTH_DIR] [--misses]` imports plans through the command line and prints precision and recall per field.
+// `-- import-accuracy [TRUTH_DIR] [--misses]` imports plans through the command line and prints precision and recall per field;
+// `-- scan [PAGES] [RUNS]` times the command line's import of a scanned (image-only) PDF of PAGES pages.
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyProbe.RunAsync(),
@@ -21,6 +22,7 @@ return args.FirstOrDefault() switch
     "desk" => await DeskPageProbe.RunAsync(),
     "peer" => await Bm25Peer.RunAsync(args.Length > 1 ? args[1] : null),
     "import-accuracy" => await ThiDua.Benchmarks.ImportAccuracy.ImportAccuracyRun.RunAsync(args[1..]),
+    "scan" => await ScanProbe.RunAsync(Arg(1, 10), Arg(2, 3)),
     "telegram" => await TelegramThroughput.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10_000),
     "faults" => await ThiDua.Benchmarks.Faults.FaultHarness.RunAsync(Arg(1, 20), Arg(2, 30), Arg(3, 18), args.Length > 4 ? args[4] : null),
     _ => Run(args),

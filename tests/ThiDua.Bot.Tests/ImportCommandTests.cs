@@ -1,6 +1,7 @@
 using ThiDua.Bot.Hosting;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Tests;
+using ThiDua.Core.Tests.Scans;
 
 namespace ThiDua.Bot.Tests;
 
@@ -133,5 +134,33 @@ public sealed class ImportCommandTests : IDisposable
         (exit, _, errors) = await Run(pdf, "--Import:MaxSeconds=0");
         Assert.Equal(ImportCommand.Refused, exit);
         Assert.Contains("Import:MaxSeconds phải từ 1 đến 3600", errors);
+    }
+
+    [Fact]
+    public async Task A_scanned_plan_is_read_by_ocr_with_its_pages_reported_and_drafted_like_a_text_plan()
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "data", "plans", "lao-cai-217.txt"));
+        var scan = Path.Combine(_folder, "lao-cai-quet.pdf");
+        await File.WriteAllBytesAsync(scan, PlanScanner.ImagePdf(PlanScanner.Pages(text, new ScanLook(), maxPages: 2)));
+        var draft = Path.Combine(_folder, "data", "campaigns", "lao-cai-quet.json");
+
+        var (exit, _, errors) = await Run(scan, "--out", draft);
+
+        Assert.True(exit == ImportCommand.Drafted, errors);
+        Assert.Contains("Đang đọc trang 1/2 (ảnh quét, OCR)…", errors);
+        Assert.Contains("⚠ document: đọc từ bản quét bằng OCR (2 trang", errors);
+        Assert.Contains("\"number\": \"217/KH-UBND\"", await File.ReadAllTextAsync(draft));
+    }
+
+    [Fact]
+    public async Task Without_tesseract_a_scan_is_refused_with_what_to_install()
+    {
+        var scan = Path.Combine(_folder, "quet.pdf");
+        await File.WriteAllBytesAsync(scan, PlanScanner.ImagePdf(PlanScanner.Pages("Kế hoạch thi đua năm 2024", new ScanLook(), maxPages: 1)));
+
+        var (exit, _, errors) = await Run(scan, "--Import:Tesseract=/nonexistent/tesseract");
+
+        Assert.Equal(ImportCommand.Refused, exit);
+        Assert.Contains(ThiDua.Core.Import.Ocr.ScanTools.InstallCommand, errors);
     }
 }

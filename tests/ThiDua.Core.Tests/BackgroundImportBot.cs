@@ -4,6 +4,7 @@ using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Failures;
 using ThiDua.Core.Import;
+using ThiDua.Core.Import.Ocr;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Storage;
@@ -26,13 +27,19 @@ public sealed class BackgroundImportBot : IAsyncDisposable
     /// <param name="databasePath">The file (shared with the bot before or after a restart); null for memory.</param>
     /// <param name="fetchAgain">How the channel fetches a file again by its reference.</param>
     public BackgroundImportBot(string? databasePath, FakeTimeProvider time, Func<string, CancellationToken, Task<Stream>> fetchAgain, params string[] admins)
+        : this(databasePath, time, fetchAgain, new ImportOptions(), admins)
+    {
+    }
+
+    /// <param name="limits">Import:* as configured (the OCR programs, the scan limits).</param>
+    public BackgroundImportBot(string? databasePath, FakeTimeProvider time, Func<string, CancellationToken, Task<Stream>> fetchAgain, ImportOptions limits, params string[] admins)
     {
         Database = databasePath is null ? new BotDatabase(new MemoryStream()) : new BotDatabase(databasePath);
         Failures = new FailureLog(Database, time);
         _outbox = new OutboxDispatcher(Database, [], time, NullLogger<OutboxDispatcher>.Instance, Failures);
         var clock = new LocalClock(time);
         var knowledge = new KnowledgeProvider(Knowledge.Value);
-        Queue = new ImportQueue(Database, _outbox, new PlanDrafts(Database, clock, knowledge, new ImportOptions()), Failures, time,
+        Queue = new ImportQueue(Database, _outbox, new PlanDrafts(Database, clock, knowledge, limits), Failures, time,
             NullLogger<ImportQueue>.Instance, [new ImportFileSource(Channel, fetchAgain)]);
         Engine = new ConversationEngine(knowledge, Database, clock, NullLogger<ConversationEngine>.Instance,
             accessOptions: new AccessOptions { Admins = [.. admins] }, failureLog: Failures, importQueue: Queue);
@@ -47,7 +54,10 @@ public sealed class BackgroundImportBot : IAsyncDisposable
     public void Start() => _worker = Task.Run(() => Queue.RunAsync(_stop.Token));
 
     /// <summary>The next outcome the queue puts in the outbox; ask before what causes it.</summary>
-    public Task<Reply> NextOutcome()
+    public Task<Reply> NextOutcome() => NextOutcome(TimeSpan.FromSeconds(20));
+
+    /// <param name="within">How long the read may take (OCR takes seconds a page) before the test fails.</param>
+    public Task<Reply> NextOutcome(TimeSpan within)
     {
         var next = new TaskCompletionSource<Reply>(TaskCreationOptions.RunContinuationsAsynchronously);
         void Once(QueuedImport job, Reply outcome)
@@ -56,7 +66,20 @@ public sealed class BackgroundImportBot : IAsyncDisposable
             next.TrySetResult(outcome);
         }
         Queue.Delivered += Once;
-        return next.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        return next.Task.WaitAsync(within);
+    }
+
+    /// <summary>The first page of a scan starting to be read; ask before what causes it.</summary>
+    public Task FirstPageRead()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Once(QueuedImport job, ScanProgress page)
+        {
+            Queue.Reading -= Once;
+            started.TrySetResult();
+        }
+        Queue.Reading += Once;
+        return started.Task.WaitAsync(TimeSpan.FromSeconds(60));
     }
 
     public void Register(string chat, Role role)

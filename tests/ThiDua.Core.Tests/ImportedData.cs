@@ -33,6 +33,13 @@ internal sealed class ImportedData : IDisposable
         Assert.True(problems.Count == 0, $"{name}: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Problem}")));
     }
 
+    /// <summary>What `import FILE --out DATA/campaigns/NAME.json` writes, for a file already imported (a scan read once per test run).</summary>
+    public void Add(string name, ImportedFile imported)
+    {
+        var (_, problems) = PlanFiles.Write(Path.Combine(_folder, "campaigns", name + ".json"), imported.Draft.Campaign, imported.Text);
+        Assert.True(problems.Count == 0, $"{name}: " + string.Join("; ", problems.Select(p => $"{p.Field}: {p.Problem}")));
+    }
+
     public KnowledgeBase Load() => TestBot.LoadKnowledge(TimeProvider.System, _folder);
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using ThiDua.Core.Import;
+using ThiDua.Core.Import.Ocr;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Knowledge.Places;
 
@@ -20,7 +21,7 @@ public static class ImportCommand
     {
         if (commandLine.Positional is not [var file])
         {
-            await errors.WriteLineAsync("Dùng: import TỆP [--out data/campaigns/ten-ke-hoach.json] (TỆP: .txt, .docx hoặc .pdf)");
+            await errors.WriteLineAsync("Dùng: import TỆP [--out data/campaigns/ten-ke-hoach.json] (TỆP: .txt, .docx, .pdf, hoặc ảnh quét .jpg, .png)");
             return Refused;
         }
         try
@@ -43,7 +44,11 @@ public static class ImportCommand
     private static async Task<int> DraftAsync(string file, CommandLine commandLine, TextWriter output, TextWriter errors)
     {
         var limits = CoreServices.ImportOptionsFrom(Configuration(commandLine));
-        var (text, draft) = await PlanFileImport.RunAsync(file, PlacesFor(commandLine.Out), limits, TimeProvider.System, CancellationToken.None);
+        var data = DataFolderFor(commandLine.Out);
+        // A scan's doubtful words are repaired towards the words of the plans in the data folder; its pages are reported as they start.
+        var scans = new ScanReader(limits, () => ScanReader.Vocabulary(Directory.Exists(Path.Combine(data, "plans")) ? Directory.EnumerateFiles(Path.Combine(data, "plans"), "*.txt").Select(File.ReadAllText) : []));
+        var pages = new PagesTo(errors);
+        var (text, draft) = await PlanFileImport.RunAsync(file, AdministrativeUnits.Load(data), limits, TimeProvider.System, CancellationToken.None, scans, pages);
         var c = draft.Campaign;
         var problems = new List<DataFileError>();
         if (commandLine.Out is { } target)
@@ -84,13 +89,22 @@ public static class ImportCommand
         .Build();
 
     /// <summary>
-    /// The administrative units that name a plan's province when the plan names only its commune: from the data folder
-    /// the draft is written into (the parent of campaigns/), else the copy next to the program.
+    /// The data folder whose administrative units name a plan's province when the plan names only its commune (and
+    /// whose plans' words repair a scan): the one the draft is written into (the parent of campaigns/), else the copy
+    /// next to the program.
     /// </summary>
-    private static AdministrativeUnits PlacesFor(string? target)
+    private static string DataFolderFor(string? target)
     {
         var beside = target is null ? null : Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(target)));
-        var folder = beside is not null && Directory.Exists(Path.Combine(beside, "places")) ? beside : Path.Combine(AppContext.BaseDirectory, "data");
-        return AdministrativeUnits.Load(folder);
+        return beside is not null && Directory.Exists(Path.Combine(beside, "places")) ? beside : Path.Combine(AppContext.BaseDirectory, "data");
+    }
+
+    /// <summary>A scan's pages on the error stream as they start ("Đang đọc trang 3/9…"), so a long OCR run is seen to move.</summary>
+    private sealed class PagesTo(TextWriter errors) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value)
+        {
+            lock (errors) errors.WriteLine($"Đang đọc trang {value.Page}/{value.Pages} (ảnh quét, OCR)…");
+        }
     }
 }

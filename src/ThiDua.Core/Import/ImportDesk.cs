@@ -50,7 +50,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     {
         if (!actor.IsReviewer) return access.Refuse(actor, "/nhapkehoach", OnlyReviewers);
         state.AwaitingInput = PlanFileAwaited.Instance.Data;
-        return new Reply("Gửi tệp kế hoạch (.docx, .pdf có chữ, hoặc .txt). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
+        return new Reply("Gửi tệp kế hoạch (.docx, .pdf, .txt; bản quét PDF hoặc ảnh chụp trang cũng được, tôi đọc bằng OCR). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
     }
 
     /// <returns>The draft or the refusal; none when the file is read in the background (both its acknowledgement and its outcome come through the outbox).</returns>
@@ -60,7 +60,9 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (!actor.IsReviewer) return [access.Refuse(actor, "import-file", OnlyReviewers)];
         if (file.Length > PlanFileReader.MaxBytes) return [new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.")];
         if (queue is null) return [await DraftAsync(actor, file, ct)];
-        var reading = new Reply($"Đang đọc tệp “{file.FileName}”… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
+        // A photo is read by OCR, within its own limit; a scanned PDF says so once its pages are counted.
+        var limit = Ocr.ScanReader.IsImage(file.FileName) ? _limits.MaxScanSeconds : _limits.MaxSeconds;
+        var reading = new Reply($"Đang đọc tệp “{file.FileName}”… Tôi gửi bản nháp ngay khi đọc xong (tối đa {limit} giây); trong lúc chờ, bạn vẫn hỏi được.");
         return queue.TryEnqueue(message, actor.Key, file, reading)
             ? []
             : [new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn gửi lại tệp này sau ít phút nhé. Không có gì thay đổi.")];

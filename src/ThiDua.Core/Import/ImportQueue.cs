@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Failures;
+using ThiDua.Core.Import.Ocr;
 using ThiDua.Core.Outbox;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Time;
@@ -45,6 +46,9 @@ public sealed class ImportQueue
         // /loi's “Chạy lại” for a read that threw.
         failures.RegisterReplay(FailureLog.ImportSource, RunAgainAsync);
     }
+
+    /// <summary>Raised as each page of a scan starts being read by OCR (tests wait on it).</summary>
+    public event Action<QueuedImport, ScanProgress>? Reading;
 
     /// <summary>Raised once a job's outcome (a draft, a refusal, an apology) is in the outbox (tests wait on it).</summary>
     public event Action<QueuedImport, Reply>? Delivered;
@@ -151,7 +155,7 @@ public sealed class ImportQueue
         try
         {
             var read = _files.CanOpen(job)
-                ? await _drafts.ReadAsync(job.OwnerKey, _files.FileOf(job), stoppingToken)
+                ? await _drafts.ReadAsync(job.OwnerKey, _files.FileOf(job), stoppingToken, new PagesToChat(this, job))
                 : new DraftRead(new Reply($"Bot đã khởi động lại trước khi tải xong tệp “{job.FileName}” và không tải lại được. Không có gì thay đổi: bạn gửi lại tệp nhé."), null);
             Complete(job, read);
         }
@@ -211,6 +215,32 @@ public sealed class ImportQueue
         }
         _outbox.Notify();
         Delivered?.Invoke(job, apology);
+    }
+
+    /// <summary>
+    /// A scan's progress in its chat, through the outbox like the outcome: the first page (saying it is a scan and its
+    /// limit), then about every fifth of the pages, so a 30-page scan sends six messages, not thirty.
+    /// </summary>
+    private sealed class PagesToChat(ImportQueue queue, QueuedImport job) : IProgress<ScanProgress>
+    {
+        public void Report(ScanProgress value)
+        {
+            var step = Math.Max(1, (value.Pages + 4) / 5);
+            if (value.Page == 1 || (value.Page - 1) % step == 0 || value.Page == value.Pages)
+            {
+                var text = value.Page == 1
+                    ? $"Tệp “{job.FileName}” là ảnh quét ({value.Pages} trang): tôi đọc bằng OCR, mất vài giây mỗi trang (tối đa {queue._drafts.Limits.MaxScanSeconds} giây). Đang đọc trang 1/{value.Pages}…"
+                    : $"Đang đọc trang {value.Page}/{value.Pages}…";
+                var now = queue._time.GetUtcNow();
+                queue._db.InTransaction(() =>
+                {
+                    OutboxWriter.EnqueueOnce(queue._db, [OutboxWriter.FromReply($"{OutcomeKey(job)}:page{value.Page.ToString(CultureInfo.InvariantCulture)}", job.Channel, job.ChatId, new Reply(text), now, now)]);
+                    return 1;
+                });
+                queue._outbox.Notify();
+            }
+            queue.Reading?.Invoke(job, value);
+        }
     }
 
     private static string OutcomeKey(QueuedImport job) => $"{job.Key}:{job.Attempt.ToString(CultureInfo.InvariantCulture)}";

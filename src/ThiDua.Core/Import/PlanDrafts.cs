@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
 using ThiDua.Core.Conversations;
+using ThiDua.Core.Import.Ocr;
 using ThiDua.Core.Knowledge;
 using ThiDua.Core.Storage;
 using ThiDua.Core.Time;
@@ -20,14 +21,19 @@ public sealed class PlanDrafts(BotDatabase db, LocalClock clock, KnowledgeProvid
 {
     private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
 
+    public ImportOptions Limits => limits;
+
     /// <summary>A file that cannot be read gets its reason (and nothing to save); any other exception is the caller's.</summary>
-    public async Task<DraftRead> ReadAsync(string ownerKey, IncomingFile file, CancellationToken ct)
+    /// <param name="progress">Told as each page of a scan starts being read.</param>
+    public async Task<DraftRead> ReadAsync(string ownerKey, IncomingFile file, CancellationToken ct, IProgress<ScanProgress>? progress = null)
     {
         ImportDraft draft;
         string text;
         try
         {
-            (text, draft) = await PlanFileImport.RunAsync(file.OpenRead, file.FileName, knowledge.Current.Places, limits, clock.TimeProvider, ct);
+            // A scan's doubtful words are repaired towards the words of the plans the bot has.
+            var scans = new ScanReader(limits, () => ScanReader.Vocabulary(knowledge.Current.PlanTexts.Values));
+            (text, draft) = await PlanFileImport.RunAsync(file.OpenRead, file.FileName, knowledge.Current.Places, limits, clock.TimeProvider, ct, scans, progress);
         }
         catch (FileTooLargeException)
         {

@@ -36,19 +36,33 @@ public static class PlanFileReader
     public static string Read(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default) =>
         ReadNoted(content, fileName, limits, cancellationToken).Text;
 
+    /// <summary>Said for a PDF without a text layer where no OCR reads it (<see cref="ReadNoted"/>).</summary>
+    public const string NoTextLayer = "PDF không có lớp chữ (có thể là ảnh quét): cần bản PDF xuất từ Word, hoặc tệp .docx";
+
     /// <returns>The text, and what the reviewer should know about how it was read (a code page other than UTF-8), if anything.</returns>
     public static (string Text, string? Note) ReadNoted(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default)
     {
+        var read = ReadOrScanned(content, fileName, limits, cancellationToken);
+        return read.ScannedPages is null ? (read.Text, read.Note) : throw new InvalidDataException(NoTextLayer);
+    }
+
+    /// <summary>What a file holds: its text and note, or, for a PDF of page images, no text and its page count (to read by OCR).</summary>
+    public sealed record FileText(string Text, string? Note, int? ScannedPages);
+
+    public static FileText ReadOrScanned(Stream content, string fileName, ImportOptions? limits = null, CancellationToken cancellationToken = default)
+    {
         limits ??= Defaults;
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        return extension switch
+        if (extension == ".pdf") return Pdf(content, limits, cancellationToken) is var (pdfText, pages) && pdfText is null ? new("", null, pages) : new(pdfText!, null, null);
+        var (text, note) = extension switch
         {
             ".docx" => (Docx(content, limits, cancellationToken), null),
-            ".pdf" => (Pdf(content, limits, cancellationToken), null),
             ".txt" or ".md" or "" => Text(content, limits, cancellationToken),
             ".doc" => throw new InvalidDataException("tệp .doc (Word cũ) chưa đọc được: mở bằng Word và lưu thành .docx hoặc .pdf"),
-            _ => throw new InvalidDataException($"không đọc được tệp {extension}: gửi kế hoạch dạng .docx, .pdf hoặc .txt"),
+            ".jpg" or ".jpeg" or ".png" => throw new InvalidDataException("ảnh chụp kế hoạch cần đọc bằng OCR"),
+            _ => throw new InvalidDataException($"không đọc được tệp {extension}: gửi kế hoạch dạng .docx, .pdf, .txt, hoặc ảnh chụp từng trang (.jpg, .png)"),
         };
+        return new(text, note, null);
     }
 
     private static string TooMuchText(ImportOptions limits) =>
@@ -160,7 +174,8 @@ public static class PlanFileReader
         }
     }
 
-    private static string Pdf(Stream content, ImportOptions limits, CancellationToken cancellationToken)
+    /// <returns>The text, or null and the page count when the pages are images (a scan).</returns>
+    private static (string? Text, int Pages) Pdf(Stream content, ImportOptions limits, CancellationToken cancellationToken)
     {
         try
         {
@@ -175,9 +190,7 @@ public static class PlanFileReader
                 text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");
                 if (text.Length > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
             }
-            if (text.ToString().Count(char.IsLetter) < 200)
-                throw new InvalidDataException("PDF không có lớp chữ (có thể là ảnh quét): cần bản PDF xuất từ Word, hoặc tệp .docx");
-            return text.ToString();
+            return text.ToString().Count(char.IsLetter) < 200 ? (null, pdf.NumberOfPages) : (text.ToString(), pdf.NumberOfPages);
         }
         catch (Exception ex) when (ex is not InvalidDataException and not OperationCanceledException)
         {

@@ -6,10 +6,11 @@ using ThiDua.Core.Knowledge;
 namespace ThiDua.Benchmarks.ImportAccuracy;
 
 /// <summary>
-/// `import-accuracy [TRUTH_DIR] [--misses]`: imports every plan through the command line's own entry point
+/// `import-accuracy [TRUTH_DIR] [--misses] [--scanned]`: imports every plan through the command line's own entry point
 /// (`import FILE --out DATA/campaigns/&lt;id&gt;.json`, into a fresh data folder) and prints, per field, truth items,
 /// imported items, correct, precision and recall: for the five seeds (truth: data/campaigns, the importer was tuned on
-/// them), then for each split of TRUTH_DIR (default tests/eval/import-truth). --misses lists what did not pair, for the
+/// them), then for each split of TRUTH_DIR (default tests/eval/import-truth); with --scanned, for the seeds' scanned
+/// copies instead of the splits. --misses lists what did not pair, for the
 /// seeds and the dev split only: the test split is held out and shows only its totals (and how many imports were refused).
 /// </summary>
 internal static class ImportAccuracyRun
@@ -38,6 +39,11 @@ internal static class ImportAccuracyRun
                 return 2;
             }
             await ReportAsync("seeds: tuned on (truth data/campaigns, text data/plans)", seeds, work, misses);
+            if (args.Contains("--scanned", StringComparer.Ordinal))
+            {
+                await ReportScannedAsync(seeds, work, misses);
+                return 0;
+            }
             foreach (var split in truths.Select(t => t.Split).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
             {
                 var plans = truths.Where(t => t.Split == split).Select(t => new Plan(t.Facts, t.TextPath)).ToList();
@@ -77,33 +83,64 @@ internal static class ImportAccuracyRun
 
     private static async Task ReportAsync(string title, List<Plan> plans, string work, bool misses)
     {
-        var totals = Fields.All.ToDictionary(f => f.Name, _ => (Truth: 0, Imported: 0, Correct: 0), StringComparer.Ordinal);
+        var totals = new FieldTotals();
         var refused = new List<string>();
-        var detail = new List<string>();
         foreach (var plan in plans)
         {
             var (imported, error) = await ImportAsync(plan.TextPath, plan.Truth.Plan, work);
             if (error is not null) refused.Add($"  import {plan.Truth.Plan} refused: {error}");
-            var facts = imported is null ? new PlanFacts { Plan = plan.Truth.Plan, Judged = plan.Truth.Judged } : PlanFacts.Of(imported, plan.Truth.Plan, plan.Truth.Judged);
-            foreach (var field in Fields.All)
-            {
-                var tally = field.Score(plan.Truth, facts);
-                var (t, i, c) = totals[field.Name];
-                totals[field.Name] = (t + tally.Truth, i + tally.Imported, c + tally.Correct);
-                detail.AddRange(tally.Missed.Select(m => $"  {plan.Truth.Plan} {field.Name}  − {m}"));
-                detail.AddRange(tally.Extra.Select(m => $"  {plan.Truth.Plan} {field.Name}  + {m}"));
-            }
+            totals.Add(plan.Truth, imported is null ? new PlanFacts { Plan = plan.Truth.Plan, Judged = plan.Truth.Judged } : PlanFacts.Of(imported, plan.Truth.Plan, plan.Truth.Judged));
         }
+        Print(title, plans.Count, totals, refused, misses);
+    }
+
+    /// <summary>
+    /// The seeds as scans (<see cref="Core.Tests.Scans.ScannedSeeds"/>: rendered, tilted, speckled, sealed, image-only PDF), each
+    /// imported into a data folder holding the other four plans' texts (the vocabulary OCR repairs towards, never the
+    /// plan's own).
+    /// </summary>
+    private static async Task ReportScannedAsync(List<Plan> seeds, string work, bool misses)
+    {
+        var totals = new FieldTotals();
+        var refused = new List<string>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var pages = 0;
+        foreach (var plan in seeds)
+        {
+            var folder = Path.Combine(work, "scanned-" + plan.Truth.Plan);
+            Directory.CreateDirectory(Path.Combine(folder, "plans"));
+            CopyFolder(Path.Combine(work, "places"), Path.Combine(folder, "places"));
+            foreach (var other in seeds.Where(o => o != plan)) File.Copy(other.TextPath, Path.Combine(folder, "plans", Path.GetFileName(other.TextPath)));
+            var scan = Path.Combine(folder, plan.Truth.Plan + ".pdf");
+            var images = Core.Tests.Scans.ScannedSeeds.Pages(plan.Truth.Plan, await File.ReadAllTextAsync(plan.TextPath));
+            pages += images.Count;
+            await File.WriteAllBytesAsync(scan, Core.Tests.Scans.PlanScanner.ImagePdf(images));
+            var (imported, error) = await ImportAsync(scan, plan.Truth.Plan, folder);
+            if (error is not null) refused.Add($"  import {plan.Truth.Plan} refused: {error}");
+            totals.Add(plan.Truth, imported is null ? new PlanFacts { Plan = plan.Truth.Plan, Judged = plan.Truth.Judged } : PlanFacts.Of(imported, plan.Truth.Plan, plan.Truth.Judged));
+        }
+        Print($"seeds, scanned copies ({pages} pages, image-only PDF, OCR {clock.Elapsed.TotalSeconds:F0} s)", seeds.Count, totals, refused, misses);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var f in Directory.GetFiles(from)) File.Copy(f, Path.Combine(to, Path.GetFileName(f)));
+    }
+
+    private static void Print(string title, int count, FieldTotals totals, List<string> refused, bool misses)
+    {
         Console.WriteLine();
-        Console.WriteLine($"{title}: {plans.Count} plans");
+        Console.WriteLine($"{title}: {count} plans");
         Console.WriteLine($"  {"field",-13} {"truth",6} {"imported",9} {"correct",8} {"precision",10} {"recall",7}");
-        foreach (var (name, (t, i, c)) in totals)
+        foreach (var (name, (t, i, c)) in totals.ByField)
             Console.WriteLine(Row(name, t, i, c));
-        Console.WriteLine(Row("all fields", totals.Values.Sum(x => x.Truth), totals.Values.Sum(x => x.Imported), totals.Values.Sum(x => x.Correct)));
+        var (at, ai, ac) = totals.All;
+        Console.WriteLine(Row("all fields", at, ai, ac));
         if (refused.Count > 0)
-            Console.WriteLine(misses ? string.Join(Environment.NewLine, refused) : $"  {refused.Count} of {plans.Count} imports refused (counted as nothing imported)");
+            Console.WriteLine(misses ? string.Join(Environment.NewLine, refused) : $"  {refused.Count} of {count} imports refused (counted as nothing imported)");
         if (misses)
-            foreach (var line in detail) Console.WriteLine(line);
+            foreach (var line in totals.Detail) Console.WriteLine(line);
     }
 
     private static string Row(string name, int truth, int imported, int correct) =>
