@@ -30,7 +30,11 @@ public static class PlanUnits
         foreach (var a in c.Anniversaries)
             units.Add(new AnswerUnit
             {
-                Campaign = c, Kinds = [QuestionKind.Anniversaries], Section = a.Section, Fact = a, Keywords = string.Join(' ', a.Keywords),
+                Campaign = c,
+                Kinds = [QuestionKind.Anniversaries],
+                Section = a.Section,
+                Fact = a,
+                Keywords = string.Join(' ', a.Keywords),
                 Text = a.Described,
             });
         foreach (var l in c.LegalBases) Fact(QuestionKind.LegalBasis, l.Text, l.Section, l);
