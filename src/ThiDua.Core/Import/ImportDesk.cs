@@ -40,6 +40,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     private const string OnlyReviewers = "Chỉ cán bộ thẩm định (Ban Thi đua – Khen thưởng) hoặc quản trị viên mới nhập được kế hoạch mới.";
     private readonly ILiteCollection<StoredDraft> _drafts = db.Collection<StoredDraft>("import_drafts");
     private readonly PlanDrafts _reader = new(db, clock, knowledge, limits ?? new ImportOptions());
+    private readonly PageAlbum _album = new(db, limits ?? new ImportOptions());
 
     public static int StepCount => DraftSteps.ToCheck;
 
@@ -50,7 +51,7 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
     {
         if (!actor.IsReviewer) return access.Refuse(actor, "/nhapkehoach", OnlyReviewers);
         state.AwaitingInput = PlanFileAwaited.Instance.Data;
-        return new Reply("Gửi tệp kế hoạch (.docx, .pdf, .txt; bản quét PDF hoặc ảnh chụp trang cũng được, tôi đọc bằng OCR). Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
+        return new Reply("Gửi tệp kế hoạch (.docx, .pdf, .txt; bản quét PDF cũng được, tôi đọc bằng OCR). Ảnh chụp thì gửi lần lượt từng trang, đủ rồi bấm “Đọc”. Tôi soạn bản nháp, bạn kiểm tra từng mục rồi mới công bố.");
     }
 
     /// <returns>The draft or the refusal; none when the file is read in the background (both its acknowledgement and its outcome come through the outbox).</returns>
@@ -60,12 +61,53 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (!actor.IsReviewer) return [access.Refuse(actor, "import-file", OnlyReviewers)];
         if (file.Length > PlanFileReader.MaxBytes) return [new Reply("Tệp lớn quá (tối đa 20 MB). Kế hoạch thường dưới 1 MB: gửi bản .docx hoặc .pdf xuất từ Word.")];
         if (queue is null) return [await DraftAsync(actor, file, ct)];
-        // A photo is read by OCR, within its own limit; a scanned PDF says so once its pages are counted.
-        var limit = Ocr.ScanReader.IsImage(file.FileName) ? _limits.MaxScanSeconds : _limits.MaxSeconds;
+        // A photo is one page of a plan: kept until the officer says all its pages are in (a plan is seldom one page).
+        if (Ocr.ScanReader.IsImage(file.FileName)) return [await AddPageAsync(actor, state, file, ct)];
+        // A bundle of photos is read by OCR, within its own limit; a scanned PDF says so once its pages are counted.
+        var limit = Ocr.PageBundle.IsBundle(file.FileName) ? _limits.MaxScanSeconds : _limits.MaxSeconds;
         var reading = new Reply($"Đang đọc tệp “{file.FileName}”… Tôi gửi bản nháp ngay khi đọc xong (tối đa {limit} giây); trong lúc chờ, bạn vẫn hỏi được.");
         return queue.TryEnqueue(message, actor.Key, file, reading)
             ? []
             : [new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn gửi lại tệp này sau ít phút nhé. Không có gì thay đổi.")];
+    }
+
+    private async Task<Reply> AddPageAsync(Actor actor, ChatState state, IncomingFile file, CancellationToken ct)
+    {
+        var (page, refused) = await _album.AddAsync(actor.Key, file, ct);
+        // The next photo is a page of the same plan, whatever was typed in between.
+        state.AwaitingInput = PlanFileAwaited.Instance.Data;
+        var count = page > 0 ? page : _album.Count(actor.Key);
+        var text = refused ?? $"Đã nhận ảnh trang {page} (“{file.FileName}”). Gửi tiếp ảnh các trang sau theo thứ tự; đủ rồi thì bấm “Đọc {page} trang”.";
+        return new Reply(text) { Buttons = AlbumButtons(count) };
+    }
+
+    private static IReadOnlyList<IReadOnlyList<Button>> AlbumButtons(int pages) =>
+        pages == 0 ? [] : [[new AlbumPress(AlbumAction.Read).Button($"Đọc {pages} trang"), new AlbumPress(AlbumAction.Drop).Button("Bỏ các ảnh")]];
+
+    /// <summary>The photos sent so far read together as one plan, in the background like any file; or dropped.</summary>
+    /// <returns>None once the photos are queued: the acknowledgement and the draft come through the outbox.</returns>
+    public IReadOnlyList<Reply> ReadAlbum(Actor actor, ChatState state, IncomingMessage message, AlbumPress? press) => [.. AlbumOutcome(actor, state, message, press)];
+
+    private IEnumerable<Reply> AlbumOutcome(Actor actor, ChatState state, IncomingMessage message, AlbumPress? press)
+    {
+        var data = press?.Data ?? "nút ảnh trang không đọc được";
+        if (!actor.IsReviewer) { yield return access.Refuse(actor, data, OnlyReviewers); yield break; }
+        var count = _album.Count(actor.Key);
+        if (press is null || count == 0) { yield return new Reply("Chưa có ảnh trang nào đang chờ. Gõ /nhapkehoach rồi gửi ảnh từng trang, hoặc tệp PDF."); yield break; }
+        state.AwaitingInput = null;
+        if (press.Action == AlbumAction.Drop) { yield return new Reply($"Đã bỏ {_album.Drop(actor.Key)} ảnh trang. Không có gì được nhập."); yield break; }
+        if (queue is null) { yield return new Reply("Bot này không đọc được ảnh trong lúc trò chuyện; gửi kế hoạch dạng PDF."); yield break; }
+        var pages = _album.Pages(actor.Key);
+        var bundle = Ocr.PageBundle.Write(pages).ToArray();
+        var file = new IncomingFile($"anh-chup-{pages.Count}-trang{Ocr.PageBundle.Extension}", "application/zip", bundle.Length, _ => Task.FromResult<Stream>(new MemoryStream(bundle)));
+        var reading = new Reply($"Đang đọc {pages.Count} ảnh trang bằng OCR… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxScanSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
+        if (!queue.TryEnqueue(message, actor.Key, file, reading))
+        {
+            yield return new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn bấm lại sau ít phút nhé. Các ảnh vẫn được giữ.") { Buttons = AlbumButtons(count) };
+            yield break;
+        }
+        // The queue keeps its own copy as soon as it starts reading; the photos are no longer needed here.
+        _album.Drop(actor.Key);
     }
 
     /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>

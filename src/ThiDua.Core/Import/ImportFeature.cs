@@ -10,5 +10,6 @@ public sealed class ImportFeature : IFeature
         routes.Command("nhapkehoach", (turn, _) => [context.Import.Start(turn.Actor, turn.State)]);
         routes.Awaited<DraftValue>((turn, awaited, text) => [context.Import.Edit(turn.Actor, turn.State, awaited, text)]);
         routes.Button<ImportPress>((turn, press) => [context.Import.Press(turn.Knowledge, turn.Actor, turn.State, press)]);
+        routes.Button<AlbumPress>((turn, press) => [.. context.Import.ReadAlbum(turn.Actor, turn.State, turn.Message, press)]);
     }
 }

@@ -62,6 +62,13 @@ public static class PlanFileImport
     {
         if (ScanReader.IsImage(fileName))
             return Scanned(await scanning().ReadImageAsync(content, progress, ct));
+        if (PageBundle.IsBundle(fileName))
+        {
+            using var zip = new MemoryStream();
+            await content.CopyToAsync(zip, ct);
+            zip.Position = 0;
+            return Scanned(await scanning().ReadImagesAsync(PageBundle.Pages(zip, limits, ct), progress, ct));
+        }
         // A PDF may need reading twice (its text layer, then its pages by OCR): its bytes are kept (at most 20 MB).
         using var seekable = new MemoryStream();
         await content.CopyToAsync(seekable, ct);

@@ -103,4 +103,16 @@ public sealed class PhotoImportTests
         using var data = image.Encode(SKEncodedImageFormat.Jpeg, 85);
         return data.ToArray();
     }
+
+    [Fact]
+    public async Task A_zip_with_no_page_photos_is_refused_with_its_reason()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var entry = new StreamWriter(archive.CreateEntry("ghi-chu.txt").Open()))
+            entry.Write("không phải ảnh");
+
+        var refusal = await Assert.ThrowsAsync<InvalidDataException>(() => ImportAsync(zip.ToArray(), "cac-trang.zip"));
+        Assert.Equal("tệp .zip không có ảnh trang nào (.jpg, .png)", refusal.Message);
+    }
 }

@@ -3,6 +3,7 @@ using ThiDua.Core.Access;
 using ThiDua.Core.Conversations;
 using ThiDua.Core.Import;
 using ThiDua.Core.Import.Ocr;
+using ThiDua.Core.Text;
 
 namespace ThiDua.Core.Tests.Scans;
 
@@ -92,5 +93,54 @@ public sealed class ScannedImportChatTests
         Assert.Contains(ScanTools.InstallCommand, refusal.Text);
         // Everything else works.
         Assert.Contains("Lào Cai", bot.Ask("hồ sơ khen thưởng Lào Cai gồm gì?", "rev").Text);
+    }
+
+    private static IncomingFile Photo(string name, byte[] jpeg) => new(name, "image/jpeg", jpeg.Length, _ => Task.FromResult<Stream>(new MemoryStream(jpeg)));
+
+    [Fact]
+    public async Task Photos_of_a_plan_sent_one_message_at_a_time_are_read_together_as_one_plan()
+    {
+        await using var bot = new BackgroundImportBot(null, new FakeTimeProvider(TestBot.April2024), Nothing);
+        bot.Register("rev", Role.Reviewer);
+        bot.Start();
+        bot.Ask("/nhapkehoach", "rev");
+        var pages = PlanScanner.Pages(HaiDuong, new ScanLook(), 2);
+
+        var first = bot.Send(BackgroundImportBot.Upload("rev", "m-1", Photo("IMG_0001.jpg", pages[0]))).Replies.Single();
+        Assert.StartsWith("Đã nhận ảnh trang 1 (“IMG_0001.jpg”)", first.Text);
+        // A question in between is answered; the next photo is still a page of the same plan.
+        Assert.Contains("Lào Cai", bot.Ask("hồ sơ khen thưởng Lào Cai gồm gì?", "rev").Text);
+        var second = bot.Send(BackgroundImportBot.Upload("rev", "m-2", Photo("IMG_0002.jpg", pages[1]))).Replies.Single();
+        Assert.StartsWith("Đã nhận ảnh trang 2", second.Text);
+        var readButton = second.Buttons.SelectMany(r => r).Single(b => b.Text == "Đọc 2 trang");
+
+        var outcome = bot.NextOutcome(TimeSpan.FromMinutes(3));
+        Assert.Empty(bot.Send(new IncomingMessage { Channel = BackgroundImportBot.Channel, ChatId = "rev", UserId = "rev", MessageId = "m-3", ButtonData = readButton.Data }).Replies);
+        var draft = await outcome;
+
+        Assert.Contains("Bản nháp từ “anh-chup-2-trang.zip”", draft.Text);
+        Assert.Contains("⚠ đọc từ bản quét bằng OCR (2 trang", draft.Text);
+        // Both pages are in the text drafted, in the order sent: the plan's header from the first, its section IV from the second.
+        var stored = bot.Database.Collection<StoredDraft>("import_drafts").FindAll().Single();
+        var read = VietnameseText.Fold(bot.Database.PlanTexts.Get(stored.PlanText, stored.PlanTextFile) ?? "");
+        Assert.StartsWith("uy ban nhan dan", read.TrimStart());
+        Assert.Contains("iv. thoi gian va doi tuong khen thuong", read);
+        // Read once: pressing again finds no photos waiting.
+        Assert.StartsWith("Chưa có ảnh trang nào đang chờ", bot.Press(readButton.Data, "rev").Text);
+    }
+
+    [Fact]
+    public async Task Photos_sent_by_mistake_can_be_dropped_and_nothing_is_imported()
+    {
+        await using var bot = new BackgroundImportBot(null, new FakeTimeProvider(TestBot.April2024), Nothing);
+        bot.Register("rev", Role.Reviewer);
+        bot.Ask("/nhapkehoach", "rev");
+        var photo = PlanScanner.Pages(HaiDuong, new ScanLook(), 1)[0];
+        var reply = bot.Send(BackgroundImportBot.Upload("rev", "m-1", Photo("a.jpg", photo))).Replies.Single();
+        var drop = reply.Buttons.SelectMany(r => r).Single(b => b.Text == "Bỏ các ảnh");
+
+        Assert.Equal("Đã bỏ 1 ảnh trang. Không có gì được nhập.", bot.Press(drop.Data, "rev").Text);
+        Assert.Equal(0, bot.Database.Collection<StoredDraft>("import_drafts").Count());
+        Assert.Equal(0, bot.Database.Collection<QueuedImport>("import_jobs").Count());
     }
 }

@@ -63,6 +63,16 @@ public sealed partial class ScanReader(ImportOptions options, Func<TypoCorrector
         return await ReadPagesAsync(folder, 1, photos: true, (_, target, _) => Task.FromResult(PageImage.Prepare(file, target)), progress, ct);
     }
 
+    /// <summary>Photos of a plan's pages, in order (<see cref="PageBundle"/>): one scan, as if they were one file.</summary>
+    public async Task<ScannedText> ReadImagesAsync(IReadOnlyList<byte[]> images, IProgress<ScanProgress>? progress, CancellationToken ct)
+    {
+        if (images.Count > options.MaxScanPages)
+            throw new InvalidDataException($"có {images.Count} ảnh trang, quá {options.MaxScanPages} trang (giới hạn Import:MaxScanPages) nên chưa đọc trang nào");
+        using var folder = new ScanFolder();
+        for (var i = 0; i < images.Count; i++) await File.WriteAllBytesAsync(folder.File($"photo-{i + 1}"), images[i], ct);
+        return await ReadPagesAsync(folder, images.Count, photos: true, (page, target, _) => Task.FromResult(PageImage.Prepare(folder.File($"photo-{page}"), target)), progress, ct);
+    }
+
     /// <param name="photos">Photos are turned upright before they are read (often sideways); scanned pages only when they read badly.</param>
     /// <param name="prepare">Makes page N's image ready at the path given; returns why the page cannot be read, or null.</param>
     private async Task<ScannedText> ReadPagesAsync(ScanFolder folder, int pages, bool photos, Func<int, string, CancellationToken, Task<string?>> prepare, IProgress<ScanProgress>? progress, CancellationToken ct)
