@@ -28,7 +28,9 @@ internal static class Citations
     {
         var terms = new List<string> { reference };
         DocumentReferences.AddShortForms(reference, terms);
-        var hits = units.Search(terms, campaign, take: 5);
+        // The number as a document's ("1663/KH-UBND", "34-CT/TW"), not any "34" of the text.
+        var number = DocumentReferences.NumberOf(reference);
+        var hits = units.Search(terms, campaign, take: 5).Where(h => number is not null && DocumentReferences.Cites(h.Unit.Text, number)).ToList();
         // A fact of the plan's grounds says it with its date and issuer; a sentence only as it happens to cite it.
         return hits.FirstOrDefault(h => h.Unit.Kind == Questions.QuestionKind.LegalBasis && !h.Unit.IsParagraph) ?? hits.FirstOrDefault(h => h.Unit.IsParagraph);
     }

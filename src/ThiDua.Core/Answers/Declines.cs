@@ -24,7 +24,7 @@ public static partial class Declines
             .Select(c => c.Document.Number!.Split('/')[0].Trim().TrimStart('0')).ToHashSet(StringComparer.Ordinal);
         // A number a loaded plan cites ("Kế hoạch 1663/KH-UBND mà KH 1023 nhắc tới", "Hướng dẫn 836/HD-BNV") is asked
         // about through that plan, not missing.
-        var number = q.PlanNumbers.FirstOrDefault(n => !loadedNumbers.Contains(n) && !IsYear(n) && !kb.Units.AnyPlanHas(n));
+        var number = q.PlanNumbers.FirstOrDefault(n => !loadedNumbers.Contains(n) && !IsYear(n) && !kb.Campaigns.Any(c => Citations.Of(kb.Units, c, n) is not null));
         if (number is not null)
         {
             var written = WrittenNumber().Matches(q.Text).Select(m => m.Value).FirstOrDefault(v => v.TrimStart('0').StartsWith(number, StringComparison.Ordinal)) ?? number;

@@ -34,4 +34,8 @@ public static partial class DocumentReferences
         var number = word[..digits].TrimStart('0');
         return number.Length > 0 ? number : "0";
     }
+
+    /// <summary>True when the text names a document numbered so ("số 1663/KH-UBND", "Chỉ thị 34-CT/TW").</summary>
+    public static bool Cites(string text, string number) =>
+        Regex.IsMatch(text, $@"(?<!\d)0*{Regex.Escape(number)}(?:/\d{{4}})?[/-]\p{{L}}", RegexOptions.CultureInvariant);
 }
