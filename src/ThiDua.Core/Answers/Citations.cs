@@ -13,7 +13,7 @@ internal static class Citations
     public static IReadOnlyList<UnitHit> Named(AnswerRequest r)
     {
         if (r.Question is not { } q || r.Units is not { } units) return [];
-        var own = r.Campaign.Document.Number is { Length: > 0 } n ? DocumentReferences.NumberOf(VietnameseText.Fold(n)) : null;
+        var own = r.Campaign.Document.Number is { Length: > 0 } n ? DocumentReferences.NumberOf(n) : null;
         var found = new List<UnitHit>();
         foreach (var word in q.Words.Where(DocumentReferences.IsReference).Concat(q.PlanNumbers).Distinct(StringComparer.Ordinal))
         {
@@ -26,11 +26,11 @@ internal static class Citations
     /// <summary>What the plan says of the document numbered so (a reference or its bare number), or null when it never names it.</summary>
     public static UnitHit? Of(UnitIndex units, Knowledge.Campaign campaign, string reference)
     {
+        if (DocumentReferences.NumberOf(reference) is not { } number) return null;
         var terms = new List<string> { reference };
         DocumentReferences.AddShortForms(reference, terms);
         // The number as a document's ("1663/KH-UBND", "34-CT/TW"), not any "34" of the text.
-        var number = DocumentReferences.NumberOf(reference);
-        var hits = units.Search(terms, campaign, take: 5).Where(h => number is not null && DocumentReferences.Cites(h.Unit.Text, number)).ToList();
+        var hits = units.Search(terms, campaign, take: 5).Where(h => DocumentReferences.Cites(h.Unit.Text, number)).ToList();
         // A fact of the plan's grounds says it with its date and issuer; a sentence only as it happens to cite it.
         return hits.FirstOrDefault(h => h.Unit.Kind == Questions.QuestionKind.LegalBasis && !h.Unit.IsParagraph) ?? hits.FirstOrDefault(h => h.Unit.IsParagraph);
     }

@@ -22,28 +22,28 @@ public static partial class Declines
     {
         var loadedNumbers = kb.Campaigns.Where(c => c.Document.Number is { Length: > 0 })
             .Select(c => c.Document.Number!.Split('/')[0].Trim().TrimStart('0')).ToHashSet(StringComparer.Ordinal);
-        // A number a loaded plan cites ("Kế hoạch 1663/KH-UBND mà KH 1023 nhắc tới", "Hướng dẫn 836/HD-BNV") is asked
-        // about through that plan, not missing.
-        var number = q.PlanNumbers.FirstOrDefault(n => !loadedNumbers.Contains(n) && !IsYear(n) && !kb.Campaigns.Any(c => Citations.Of(kb.Units, c, n) is not null));
-        if (number is not null)
+        Reply? cited = null;
+        foreach (var number in q.PlanNumbers.Where(n => !loadedNumbers.Contains(n) && !IsYear(n)))
         {
             var written = WrittenNumber().Matches(q.Text).Select(m => m.Value).FirstOrDefault(v => v.TrimStart('0').StartsWith(number, StringComparison.Ordinal)) ?? number;
-            var byPlace = q.Mention.Explicit ? q.Mention.Candidates : [];
-            var where = byPlace.Count > 0 ? $" của {byPlace[0].Area.Commune ?? byPlace[0].Area.District ?? byPlace[0].Area.Province}" : "";
-            return Decline(kb, today, $"Chưa có kế hoạch số {written}{where} trong dữ liệu, nên tôi không trả lời thay bằng kế hoạch khác.", byPlace);
-        }
-        // Asked as if it were a plan ("kế hoạch 1663 nói gì") with no loaded plan named: not a plan of the data, but
-        // the loaded plans that cite it say what it is.
-        var cited = q.PlanNumbers.FirstOrDefault(n => !loadedNumbers.Contains(n) && !IsYear(n));
-        if (cited is not null && !q.Mention.Explicit && !q.AsksWhichPlans
-            && kb.Campaigns.Select(c => (Campaign: c, Hit: Citations.Of(kb.Units, c, cited))).Where(x => x.Hit is not null).ToList() is { Count: > 0 } citing)
-        {
-            var written = WrittenNumber().Matches(q.Text).Select(m => m.Value).FirstOrDefault(v => v.TrimStart('0').StartsWith(cited, StringComparison.Ordinal)) ?? cited;
+            // What the loaded plans say of it ("Kế hoạch 1663/KH-UBND mà KH 1023 nhắc tới", "Hướng dẫn 836/HD-BNV"):
+            // a number they cite is asked about through them, not missing.
+            var citing = kb.Campaigns.Select(c => (Campaign: c, Hit: Citations.Of(kb.Units, c, number))).Where(x => x.Hit is not null).ToList();
+            if (citing.Count == 0)
+            {
+                var byPlace = q.Mention.Explicit ? q.Mention.Candidates : [];
+                var where = byPlace.Count > 0 ? $" của {byPlace[0].Area.Commune ?? byPlace[0].Area.District ?? byPlace[0].Area.Province}" : "";
+                return Decline(kb, today, $"Chưa có kế hoạch số {written}{where} trong dữ liệu, nên tôi không trả lời thay bằng kế hoạch khác.", byPlace);
+            }
+            // Asked as if it were a plan ("kế hoạch 1663 nói gì") with no loaded plan named: not a plan of the data, but
+            // the plans that cite it say what it is. With a plan named, that plan answers (Citations leads its answer).
+            if (cited is not null || q.Mention.Explicit || q.AsksWhichPlans) continue;
             var said = citing.ToDictionary(x => x.Campaign, x => TextFit.Shorten(x.Hit!.Unit.Text, 240));
             var asPlan = !written.Contains('/', StringComparison.Ordinal) || VietnameseText.Fold(written).Contains("/kh", StringComparison.Ordinal);
-            return PlanList.Build($"Chưa có {(asPlan ? "kế hoạch" : "văn bản")} số {written} trong dữ liệu; {citing.Count} kế hoạch đã nạp nhắc đến văn bản này:", [.. citing.Select(x => x.Campaign)],
+            cited = PlanList.Build($"Chưa có {(asPlan ? "kế hoạch" : "văn bản")} số {written} trong dữ liệu; {citing.Count} kế hoạch đã nạp nhắc đến văn bản này:", [.. citing.Select(x => x.Campaign)],
                 c => $"{c.ShortName}: “{said[c]}”", QuestionKind.LegalBasis);
         }
+        if (cited is not null) return cited;
         var named = q.Mention.Explicit ? q.Mention.Candidates : [];
         foreach (var mention in q.Places)
         {

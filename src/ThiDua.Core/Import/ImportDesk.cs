@@ -86,28 +86,27 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
 
     /// <summary>The photos sent so far read together as one plan, in the background like any file; or dropped.</summary>
     /// <returns>None once the photos are queued: the acknowledgement and the draft come through the outbox.</returns>
-    public IReadOnlyList<Reply> ReadAlbum(Actor actor, ChatState state, IncomingMessage message, AlbumPress? press) => [.. AlbumOutcome(actor, state, message, press)];
+    public IReadOnlyList<Reply> ReadAlbum(Actor actor, ChatState state, IncomingMessage message, AlbumPress? press) =>
+        AlbumOutcome(actor, state, message, press) is { } reply ? [reply] : [];
 
-    private IEnumerable<Reply> AlbumOutcome(Actor actor, ChatState state, IncomingMessage message, AlbumPress? press)
+    private Reply? AlbumOutcome(Actor actor, ChatState state, IncomingMessage message, AlbumPress? press)
     {
         var data = press?.Data ?? "nút ảnh trang không đọc được";
-        if (!actor.IsReviewer) { yield return access.Refuse(actor, data, OnlyReviewers); yield break; }
+        if (!actor.IsReviewer) return access.Refuse(actor, data, OnlyReviewers);
         var count = _album.Count(actor.Key);
-        if (press is null || count == 0) { yield return new Reply("Chưa có ảnh trang nào đang chờ. Gõ /nhapkehoach rồi gửi ảnh từng trang, hoặc tệp PDF."); yield break; }
+        if (press is null || count == 0) return new Reply("Chưa có ảnh trang nào đang chờ. Gõ /nhapkehoach rồi gửi ảnh từng trang, hoặc tệp PDF.");
         state.AwaitingInput = null;
-        if (press.Action == AlbumAction.Drop) { yield return new Reply($"Đã bỏ {_album.Drop(actor.Key)} ảnh trang. Không có gì được nhập."); yield break; }
-        if (queue is null) { yield return new Reply("Bot này không đọc được ảnh trong lúc trò chuyện; gửi kế hoạch dạng PDF."); yield break; }
+        if (press.Action == AlbumAction.Drop) return new Reply($"Đã bỏ {_album.Drop(actor.Key)} ảnh trang. Không có gì được nhập.");
+        if (queue is null) return new Reply("Bot này không đọc được ảnh trong lúc trò chuyện; gửi kế hoạch dạng PDF.");
         var pages = _album.Pages(actor.Key);
         var bundle = Ocr.PageBundle.Write(pages).ToArray();
         var file = new IncomingFile($"anh-chup-{pages.Count}-trang{Ocr.PageBundle.Extension}", "application/zip", bundle.Length, _ => Task.FromResult<Stream>(new MemoryStream(bundle)));
         var reading = new Reply($"Đang đọc {pages.Count} ảnh trang bằng OCR… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxScanSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
         if (!queue.TryEnqueue(message, actor.Key, file, reading))
-        {
-            yield return new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn bấm lại sau ít phút nhé. Các ảnh vẫn được giữ.") { Buttons = AlbumButtons(count) };
-            yield break;
-        }
+            return new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn bấm lại sau ít phút nhé. Các ảnh vẫn được giữ.") { Buttons = AlbumButtons(count) };
         // The queue keeps its own copy as soon as it starts reading; the photos are no longer needed here.
         _album.Drop(actor.Key);
+        return null;
     }
 
     /// <summary>Reads the file within the limits and stores its draft; a file that cannot be read gets its reason, and nothing changes.</summary>

@@ -62,17 +62,13 @@ public static class PlanFileImport
     {
         if (ScanReader.IsImage(fileName))
             return Scanned(await scanning().ReadImageAsync(content, progress, ct));
-        if (PageBundle.IsBundle(fileName))
-        {
-            using var zip = new MemoryStream();
-            await content.CopyToAsync(zip, ct);
-            zip.Position = 0;
-            return Scanned(await scanning().ReadImagesAsync(PageBundle.Pages(zip, limits, ct), progress, ct));
-        }
-        // A PDF may need reading twice (its text layer, then its pages by OCR): its bytes are kept (at most 20 MB).
+        // A bundle is unzipped, and a PDF may need reading twice (its text layer, then its pages by OCR): their bytes
+        // are kept (at most 20 MB).
         using var seekable = new MemoryStream();
         await content.CopyToAsync(seekable, ct);
         seekable.Position = 0;
+        if (PageBundle.IsBundle(fileName))
+            return Scanned(await scanning().ReadImagesAsync(await PageBundle.PagesAsync(seekable, limits, ct), progress, ct));
         var read = PlanFileReader.ReadOrScanned(seekable, fileName, limits, ct);
         if (read.ScannedPages is { } pages)
         {

@@ -13,7 +13,7 @@ public static class PageBundle
     public static bool IsBundle(string fileName) => Path.GetExtension(fileName).Equals(Extension, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The pages' images, in order; refused with its reason when it holds no photo, too many, or too much.</summary>
-    public static List<byte[]> Pages(Stream zip, ImportOptions limits, CancellationToken ct)
+    public static async Task<List<byte[]>> PagesAsync(Stream zip, ImportOptions limits, CancellationToken ct)
     {
         ZipArchive archive;
         try { archive = new ZipArchive(zip, ZipArchiveMode.Read, leaveOpen: true); }
@@ -30,9 +30,10 @@ public static class PageBundle
             {
                 ct.ThrowIfCancellationRequested();
                 using var page = new MemoryStream();
-                using (var entry = photo.Open())
+                await using (var entry = photo.Open())
                     // Read no further than the limit: a page that claims to be small but unpacks to gigabytes is refused.
-                    if (!CopyAtMost(entry, page, PlanFileReader.MaxBytes - total)) throw new InvalidDataException($"ảnh trong tệp .zip giải nén ra hơn {PlanFileReader.MaxBytes / 1048576} MB");
+                    if (!await Nominations.DossierFiles.CopyAtMostAsync(entry, page, PlanFileReader.MaxBytes - total, ct))
+                        throw new InvalidDataException($"ảnh trong tệp .zip giải nén ra hơn {PlanFileReader.MaxBytes / 1048576} MB");
                 total += page.Length;
                 pages.Add(page.ToArray());
             }
@@ -53,17 +54,5 @@ public static class PageBundle
             }
         bundle.Position = 0;
         return bundle;
-    }
-
-    private static bool CopyAtMost(Stream from, Stream to, long limit)
-    {
-        var buffer = new byte[81920];
-        int read;
-        while ((read = from.Read(buffer)) > 0)
-        {
-            if (to.Length + read > limit) return false;
-            to.Write(buffer, 0, read);
-        }
-        return true;
     }
 }

@@ -57,10 +57,9 @@ public sealed partial class ScanReader(ImportOptions options, Func<TypoCorrector
     /// <summary>A photo (JPEG, PNG) of one page.</summary>
     public async Task<ScannedText> ReadImageAsync(Stream image, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
-        using var folder = new ScanFolder();
-        var file = folder.File("photo");
-        await using (var copy = File.Create(file)) await image.CopyToAsync(copy, ct);
-        return await ReadPagesAsync(folder, 1, photos: true, (_, target, _) => Task.FromResult(PageImage.Prepare(file, target)), progress, ct);
+        using var copy = new MemoryStream();
+        await image.CopyToAsync(copy, ct);
+        return await ReadImagesAsync([copy.ToArray()], progress, ct);
     }
 
     /// <summary>Photos of a plan's pages, in order (<see cref="PageBundle"/>): one scan, as if they were one file.</summary>
