@@ -100,11 +100,10 @@ public sealed partial class ImportDesk(BotDatabase db, LocalClock clock, Knowled
         if (queue is null) return new Reply("Bot này không đọc được ảnh trong lúc trò chuyện; gửi kế hoạch dạng PDF.");
         var pages = _album.Pages(actor.Key);
         var bundle = Ocr.PageBundle.Write(pages).ToArray();
-        var file = new IncomingFile($"anh-chup-{pages.Count}-trang{Ocr.PageBundle.Extension}", "application/zip", bundle.Length, _ => Task.FromResult<Stream>(new MemoryStream(bundle)));
         var reading = new Reply($"Đang đọc {pages.Count} ảnh trang bằng OCR… Tôi gửi bản nháp ngay khi đọc xong (tối đa {_limits.MaxScanSeconds} giây); trong lúc chờ, bạn vẫn hỏi được.");
-        if (!queue.TryEnqueue(message, actor.Key, file, reading))
+        if (!queue.TryEnqueueKept(message, actor.Key, $"anh-chup-{pages.Count}-trang{Ocr.PageBundle.Extension}", bundle, reading))
             return new Reply("Đang đọc nhiều tệp kế hoạch khác; bạn bấm lại sau ít phút nhé. Các ảnh vẫn được giữ.") { Buttons = AlbumButtons(count) };
-        // The queue keeps its own copy as soon as it starts reading; the photos are no longer needed here.
+        // The queued job holds the bundle in the database (a restart reads it); the photos are no longer needed here.
         _album.Drop(actor.Key);
         return null;
     }

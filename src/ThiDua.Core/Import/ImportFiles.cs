@@ -20,6 +20,18 @@ public sealed class ImportFiles(BotDatabase db, ILiteCollection<QueuedImport> jo
     /// <summary>The file as the channel handed it over, for this process's reads until one has kept a copy.</summary>
     public void Received(QueuedImport job, IncomingFile file) => _received[job.Key] = file;
 
+    /// <summary>
+    /// Keeps bytes the bot already holds (the photos of a page album, bundled) before the job is inserted; call inside
+    /// the transaction that inserts it, so the job never exists without its file.
+    /// </summary>
+    public void Keep(QueuedImport job, byte[] content)
+    {
+        var id = $"import/{Guid.NewGuid():N}";
+        using var stream = new MemoryStream(content, writable: false);
+        _stored.Upload(id, job.FileName, stream);
+        job.StoredFileId = id;
+    }
+
     /// <summary>Whether the file can still be had: kept, received in this process, or fetched again from its channel.</summary>
     public bool CanOpen(QueuedImport job) =>
         Stored(job) || _received.ContainsKey(job.Key) || (job.Reference is not null && _sources.ContainsKey(job.Channel));

@@ -54,7 +54,17 @@ public sealed class ImportQueue
     public event Action<QueuedImport, Reply>? Delivered;
 
     /// <returns>False when <see cref="Capacity"/> files are already waiting: nothing was enqueued.</returns>
-    public bool TryEnqueue(IncomingMessage message, string ownerKey, IncomingFile file, Reply acknowledgement)
+    public bool TryEnqueue(IncomingMessage message, string ownerKey, IncomingFile file, Reply acknowledgement) =>
+        TryEnqueue(message, ownerKey, file, null, acknowledgement);
+
+    /// <summary>
+    /// Enqueues bytes the bot already holds (the photos of a page album, bundled), kept in the database with the job,
+    /// so once this returns true the job reads them even after a restart, and the caller may drop its own copy.
+    /// </summary>
+    public bool TryEnqueueKept(IncomingMessage message, string ownerKey, string fileName, byte[] content, Reply acknowledgement) =>
+        TryEnqueue(message, ownerKey, new IncomingFile(fileName, null, content.Length, _ => Task.FromResult<Stream>(new MemoryStream(content, writable: false))), content, acknowledgement);
+
+    private bool TryEnqueue(IncomingMessage message, string ownerKey, IncomingFile file, byte[]? kept, Reply acknowledgement)
     {
         var key = message.MessageId is { } id ? $"import:{message.Channel}:{message.ChatId}:{id}" : $"import:{Guid.NewGuid():N}";
         // Delivered again (a restart before the platform heard it was handled): already acknowledged, read or being read.
@@ -81,6 +91,7 @@ public sealed class ImportQueue
         {
             _db.InTransaction(() =>
             {
+                if (kept is not null) _files.Keep(job, kept);
                 _jobs.Insert(job);
                 OutboxWriter.EnqueueOnce(_db, [OutboxWriter.FromReply(key + ":0", job.Channel, job.ChatId, acknowledgement, now, now)]);
                 return 1;

@@ -130,6 +130,36 @@ public sealed class ScannedImportChatTests
     }
 
     [Fact]
+    public async Task Photos_queued_for_reading_are_read_after_a_restart_that_came_before_the_first_page()
+    {
+        using var file = new TempDatabase();
+        var time = new FakeTimeProvider(TestBot.April2024);
+        var pages = PlanScanner.Pages(HaiDuong, new ScanLook(), 2);
+        await using (var before = new BackgroundImportBot(file.Path, time, Nothing))
+        {
+            // The worker never starts in this process: the restart comes between "Đọc 2 trang" and the first read.
+            before.Register("rev", Role.Reviewer);
+            before.Ask("/nhapkehoach", "rev");
+            before.Send(BackgroundImportBot.Upload("rev", "m-1", Photo("IMG_0001.jpg", pages[0])));
+            var second = before.Send(BackgroundImportBot.Upload("rev", "m-2", Photo("IMG_0002.jpg", pages[1]))).Replies.Single();
+            var readButton = second.Buttons.SelectMany(r => r).Single(b => b.Text == "Đọc 2 trang");
+            Assert.Empty(before.Send(new IncomingMessage { Channel = BackgroundImportBot.Channel, ChatId = "rev", UserId = "rev", MessageId = "m-3", ButtonData = readButton.Data }).Replies);
+        }
+
+        await using var after = new BackgroundImportBot(file.Path, time, Nothing);
+        var outcome = after.NextOutcome(TimeSpan.FromMinutes(3));
+        after.Start();
+        var draft = await outcome;
+
+        Assert.Contains("Bản nháp từ “anh-chup-2-trang.zip”", draft.Text);
+        Assert.Contains("⚠ đọc từ bản quét bằng OCR (2 trang", draft.Text);
+        Assert.DoesNotContain("gửi lại", draft.Text);
+        // Read once, from the copy kept with the job; the album and that copy are both gone.
+        Assert.StartsWith("Chưa có ảnh trang nào đang chờ", after.Press(new AlbumPress(AlbumAction.Read).Data, "rev").Text);
+        Assert.Empty(after.Database.Storage("import_files", "import_chunks").FindAll());
+    }
+
+    [Fact]
     public async Task Photos_sent_by_mistake_can_be_dropped_and_nothing_is_imported()
     {
         await using var bot = new BackgroundImportBot(null, new FakeTimeProvider(TestBot.April2024), Nothing);
