@@ -26,9 +26,14 @@ public sealed class ImportFiles(BotDatabase db, ILiteCollection<QueuedImport> jo
     /// </summary>
     public void Keep(QueuedImport job, byte[] content)
     {
-        var id = $"import/{Guid.NewGuid():N}";
         using var stream = new MemoryStream(content, writable: false);
-        _stored.Upload(id, job.FileName, stream);
+        Store(job, stream);
+    }
+
+    private void Store(QueuedImport job, Stream content)
+    {
+        var id = $"import/{Guid.NewGuid():N}";
+        _stored.Upload(id, job.FileName, content);
         job.StoredFileId = id;
     }
 
@@ -60,11 +65,9 @@ public sealed class ImportFiles(BotDatabase db, ILiteCollection<QueuedImport> jo
             await using (var content = await fetch(ct))
                 if (!await DossierFiles.CopyAtMostAsync(content, copy, PlanFileReader.MaxBytes, ct)) throw new FileTooLargeException(PlanFileReader.MaxBytes);
             copy.Position = 0;
-            var id = $"import/{Guid.NewGuid():N}";
             db.InTransaction(() =>
             {
-                _stored.Upload(id, job.FileName, copy);
-                job.StoredFileId = id;
+                Store(job, copy);
                 return jobs.Update(job);
             });
             // From now on the kept copy is read (a run again included): the channel's handle is not held in memory.

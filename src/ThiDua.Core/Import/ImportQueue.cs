@@ -55,16 +55,17 @@ public sealed class ImportQueue
 
     /// <returns>False when <see cref="Capacity"/> files are already waiting: nothing was enqueued.</returns>
     public bool TryEnqueue(IncomingMessage message, string ownerKey, IncomingFile file, Reply acknowledgement) =>
-        TryEnqueue(message, ownerKey, file, null, acknowledgement);
+        TryEnqueue(message, ownerKey, file.FileName, file.Reference, acknowledgement, received: file, kept: null);
 
     /// <summary>
     /// Enqueues bytes the bot already holds (the photos of a page album, bundled), kept in the database with the job,
     /// so once this returns true the job reads them even after a restart, and the caller may drop its own copy.
     /// </summary>
     public bool TryEnqueueKept(IncomingMessage message, string ownerKey, string fileName, byte[] content, Reply acknowledgement) =>
-        TryEnqueue(message, ownerKey, new IncomingFile(fileName, null, content.Length, _ => Task.FromResult<Stream>(new MemoryStream(content, writable: false))), content, acknowledgement);
+        TryEnqueue(message, ownerKey, fileName, null, acknowledgement, received: null, kept: content);
 
-    private bool TryEnqueue(IncomingMessage message, string ownerKey, IncomingFile file, byte[]? kept, Reply acknowledgement)
+    /// <param name="received">The channel's file, read from in this process until a copy is kept; null when <paramref name="kept"/> is that copy.</param>
+    private bool TryEnqueue(IncomingMessage message, string ownerKey, string fileName, string? reference, Reply acknowledgement, IncomingFile? received, byte[]? kept)
     {
         var key = message.MessageId is { } id ? $"import:{message.Channel}:{message.ChatId}:{id}" : $"import:{Guid.NewGuid():N}";
         // Delivered again (a restart before the platform heard it was handled): already acknowledged, read or being read.
@@ -82,8 +83,8 @@ public sealed class ImportQueue
             ChatId = message.ChatId,
             UserId = message.UserId,
             OwnerKey = ownerKey,
-            FileName = file.FileName,
-            Reference = file.Reference,
+            FileName = fileName,
+            Reference = reference,
             Sequence = OutboxWriter.NextSequence(now),
             CreatedAt = now.UtcDateTime,
         };
@@ -103,7 +104,7 @@ public sealed class ImportQueue
             throw;
         }
         _outbox.Notify();
-        _files.Received(job, file);
+        if (received is not null) _files.Received(job, received);
         _keys.Writer.TryWrite(key);
         return true;
     }
