@@ -32,6 +32,95 @@ public class PlanFileReaderTests
         Assert.Equal(2, draft.Phases.Count);
     }
 
+    [Fact]
+    public void A_docx_laid_out_as_offices_write_it_keeps_the_header_and_signer_lines_apart()
+    {
+        // Word plans put the header (issuer, number | motto, place and date) and the signature (recipients | signer)
+        // in borderless two-cell tables; a cell's lines glued together would lose the number, the date and the signer.
+        static W.Paragraph Line(params string[] lines) =>
+            new([.. lines.SelectMany((l, i) => i == 0 ? new[] { new W.Run(new W.Text(l)) } : [new W.Run(new W.Break()), new W.Run(new W.Text(l))])]);
+        static W.TableCell Cell(params string[] lines) => new([.. lines.Select(l => Line(l))]);
+        var body = new W.Body(
+            new W.Table(new W.TableRow(
+                Cell("ỦY BAN NHÂN DÂN", "TỈNH LÀO CAI", "-------", "Số: 217/KH-UBND"),
+                Cell("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Lào Cai, ngày 15 tháng 4 năm 2024"))));
+        var start = LaoCai.IndexOf("KẾ HOẠCH", StringComparison.Ordinal);
+        var end = LaoCai.IndexOf("Nơi nhận", StringComparison.Ordinal);
+        foreach (var line in LaoCai[start..end].Split('\n')) body.Append(Line(line));
+        // A field code and a deleted revision are not text a reader sees.
+        body.Append(new W.Paragraph(new W.Run(new W.FieldCode(" PAGE ")), new W.Run(new W.DeletedText("Số: 999/KH-UBND"))));
+        body.Append(new W.Table(
+            new W.TableRow(Cell("TT"), Cell("Nội dung"), Cell("Thời gian")),
+            new W.TableRow(Cell("1"), Cell("Báo cáo sơ kết", "đợt 1"), Cell("29/6/2024")),
+            new W.TableRow(Cell("2"), Cell("Báo cáo tổng kết"), Cell("30/11/2024")),
+            new W.TableRow(Cell("3"), Cell("Hồ sơ khen thưởng"), Cell("10/12/2024"))));
+        body.Append(new W.Table(new W.TableRow(
+            Cell("Nơi nhận:", "- Bộ Nội vụ;", "- Lưu: VT, NC2"),
+            new W.TableCell(Line("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"), Line(""), Line("Trịnh Xuân Trường")))));
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+            word.AddMainDocumentPart().Document = new W.Document(body);
+        stream.Position = 0;
+
+        var text = PlanFileReader.Read(stream, "ke-hoach.docx");
+        Assert.Contains("TỈNH LÀO CAI\n", text);
+        Assert.Contains("| 1 | Báo cáo sơ kết đợt 1 | 29/6/2024 |", text);
+        Assert.DoesNotContain("999", text);
+        Assert.DoesNotContain("PAGE", text);
+        var draft = PlanImporter.Import(text).Campaign;
+        Assert.Equal("217/KH-UBND", draft.Document.Number);
+        Assert.Equal(new DateOnly(2024, 4, 15), draft.Document.IssuedOn);
+        Assert.Equal("UBND tỉnh Lào Cai", draft.Document.Issuer);
+        Assert.Equal("Trịnh Xuân Trường", draft.Document.Signer);
+    }
+
+    [Fact]
+    public void A_pdf_exported_from_word_keeps_the_header_columns_and_the_signer()
+    {
+        // Word's PDF draws the header and signature tables as two columns side by side on the same lines.
+        var pdf = new MemoryStream();
+        using (var document = SkiaSharp.SKDocument.CreatePdf(pdf))
+        using (var typeface = SkiaSharp.SKTypeface.FromFile(Scans.PlanScanner.FontFile))
+        using (var font = new SkiaSharp.SKFont(typeface, 11))
+        using (var ink = new SkiaSharp.SKPaint { Color = SkiaSharp.SKColors.Black })
+        {
+            var canvas = document.BeginPage(595, 842);
+            var y = 50f;
+            void Row(string left, string right)
+            {
+                canvas.DrawText(left, 60, y, SkiaSharp.SKTextAlign.Left, font, ink);
+                if (right.Length > 0) canvas.DrawText(right, 300, y, SkiaSharp.SKTextAlign.Left, font, ink);
+                y += 16;
+            }
+            Row("ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+            Row("TỈNH LÀO CAI", "Độc lập - Tự do - Hạnh phúc");
+            Row("Số: 217/KH-UBND", "Lào Cai, ngày 15 tháng 4 năm 2024");
+            void Centered(string title)
+            {
+                canvas.DrawText(title, 297, y, SkiaSharp.SKTextAlign.Center, font, ink);
+                y += 16;
+            }
+            Centered("KẾ HOẠCH");
+            Centered("Phát động đợt thi đua cao điểm năm 2024");
+            foreach (var line in LaoCai.Split('\n').Where(l => l.StartsWith("Căn cứ", StringComparison.Ordinal) || l.StartsWith("- ", StringComparison.Ordinal)).Take(12))
+                Row(line.Length > 80 ? line[..80] : line, "");
+            Row("Nơi nhận:", "TM. ỦY BAN NHÂN DÂN");
+            Row("- Bộ Nội vụ;", "CHỦ TỊCH");
+            Row("- Lưu: VT, NC2", "");
+            Row("", "Trịnh Xuân Trường");
+            document.EndPage();
+        }
+        pdf.Position = 0;
+
+        var text = PlanFileReader.Read(pdf, "ke-hoach.pdf");
+        Assert.Contains("TỈNH LÀO CAI\nSố: 217/KH-UBND\nCỘNG HÒA", text);
+        var draft = PlanImporter.Import(text).Campaign;
+        Assert.Equal("217/KH-UBND", draft.Document.Number);
+        Assert.Equal(new DateOnly(2024, 4, 15), draft.Document.IssuedOn);
+        Assert.Equal("UBND tỉnh Lào Cai", draft.Document.Issuer);
+        Assert.Equal("Trịnh Xuân Trường", draft.Document.Signer);
+    }
+
     /// <summary>A zip with the given entries, as a .docx would be.</summary>
     private static MemoryStream Zip(params (string Name, Action<Stream> Write)[] entries)
     {

@@ -2,13 +2,12 @@ using System.Text;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using UglyToad.PdfPig;
-using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace ThiDua.Core.Import;
 
 /// <summary>
 /// A plan's text from the file a reviewer has: plain text or markdown (UTF-8, else the Vietnamese Windows code page),
-/// Word (.docx, tables row by row), or a PDF with a text layer. Anything else gets a clear reason, and so does a file
+/// Word (.docx: paragraphs, data tables row by row, header and signature tables as their lines), or a PDF with a text layer. Anything else gets a clear reason, and so does a file
 /// past the limits (<see cref="ImportOptions"/>): too much text, too many pages, stopped by the token.
 /// </summary>
 public static class PlanFileReader
@@ -122,12 +121,8 @@ public static class PlanFileReader
             var text = new StringBuilder();
             foreach (var element in body.ChildElements)
             {
-                cancellationToken.ThrowIfCancellationRequested();
                 if (text.Length > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
-                if (element is Table table)
-                    foreach (var row in table.Elements<TableRow>())
-                        text.Append("| ").AppendJoin(" | ", row.Elements<TableCell>().Select(c => c.InnerText.Trim())).Append(" |\n");
-                else text.Append(element.InnerText).Append("\n\n");
+                WordText.Append(text, element, cancellationToken);
             }
             return text.Length > limits.MaxTextBytes ? throw new InvalidDataException(TooMuchText(limits)) : text.ToString();
         }
@@ -187,7 +182,7 @@ public static class PlanFileReader
             foreach (var page in pdf.GetPages())
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                text.Append(ContentOrderTextExtractor.GetText(page)).Append("\n\n");
+                text.Append(PdfLines.Of(page)).Append("\n\n");
                 if (text.Length > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
             }
             return text.ToString().Count(char.IsLetter) < 200 ? (null, pdf.NumberOfPages) : (text.ToString(), pdf.NumberOfPages);
