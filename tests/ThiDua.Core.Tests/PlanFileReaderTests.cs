@@ -75,6 +75,34 @@ public class PlanFileReaderTests
     }
 
     [Fact]
+    public void Numbers_word_draws_before_headings_and_list_items_are_read_as_written_numbers()
+    {
+        // "I.", "1.", "a)" of a Word list are not in the text runs, yet they are how a plan's sections are found.
+        static W.Level Level(int index, W.NumberFormatValues format, string text) =>
+            new(new W.StartNumberingValue { Val = 1 }, new W.NumberingFormat { Val = format }, new W.LevelText { Val = text }) { LevelIndex = index };
+        static W.Paragraph Item(string text, int level, int list = 1) =>
+            new(new W.ParagraphProperties(new W.NumberingProperties(new W.NumberingLevelReference { Val = level }, new W.NumberingId { Val = list })), new W.Run(new W.Text(text)));
+        using var stream = new MemoryStream();
+        using (var word = WordprocessingDocument.Create(stream, DocumentFormat.OpenXml.WordprocessingDocumentType.Document))
+        {
+            var main = word.AddMainDocumentPart();
+            main.Document = new W.Document(new W.Body(
+                Item("MỤC ĐÍCH, YÊU CẦU", 0), Item("Mục đích", 1), Item("Yêu cầu", 1),
+                Item("NỘI DUNG THI ĐUA", 0), Item("Thời gian", 1), Item("Tuyên truyền rộng rãi", 2), Item("Đăng ký thi đua", 2),
+                Item("Gửi kèm tờ trình", 0, list: 2)));
+            main.AddNewPart<NumberingDefinitionsPart>().Numbering = new W.Numbering(
+                new W.AbstractNum(Level(0, W.NumberFormatValues.UpperRoman, "%1."), Level(1, W.NumberFormatValues.Decimal, "%2."), Level(2, W.NumberFormatValues.LowerLetter, "%3)")) { AbstractNumberId = 0 },
+                new W.AbstractNum(Level(0, W.NumberFormatValues.Bullet, "•")) { AbstractNumberId = 1 },
+                new W.NumberingInstance(new W.AbstractNumId { Val = 0 }) { NumberID = 1 },
+                new W.NumberingInstance(new W.AbstractNumId { Val = 1 }) { NumberID = 2 });
+        }
+        stream.Position = 0;
+
+        var lines = PlanFileReader.Read(stream, "ke-hoach.docx").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "2. Yêu cầu", "II. NỘI DUNG THI ĐUA", "1. Thời gian", "a) Tuyên truyền rộng rãi", "b) Đăng ký thi đua", "- Gửi kèm tờ trình"], lines);
+    }
+
+    [Fact]
     public void A_pdf_exported_from_word_keeps_the_header_columns_and_the_signer()
     {
         // Word's PDF draws the header and signature tables as two columns side by side on the same lines.

@@ -119,10 +119,11 @@ public static class PlanFileReader
             using var document = WordprocessingDocument.Open(copy, false);
             var body = document.MainDocumentPart?.Document.Body ?? throw new InvalidDataException("tệp .docx không có nội dung");
             var text = new StringBuilder();
+            var words = new WordText(new WordNumbering(document.MainDocumentPart));
             foreach (var element in body.ChildElements)
             {
                 if (text.Length > limits.MaxTextBytes) throw new InvalidDataException(TooMuchText(limits));
-                WordText.Append(text, element, cancellationToken);
+                words.Append(text, element, cancellationToken);
             }
             return text.Length > limits.MaxTextBytes ? throw new InvalidDataException(TooMuchText(limits)) : text.ToString();
         }

@@ -8,20 +8,20 @@ namespace ThiDua.Core.Import;
 /// A Word body as the importer reads text: one line per paragraph (a line break inside it stays a line break),
 /// data tables row by row ("| ô | ô |"), and the tables Word users lay a page out with — the header (issuer, number
 /// | motto, place and date) and the signature (recipients | signer) — as the lines they show, cell after cell.
-/// Only the text a reader sees is taken: not deleted revisions, not field codes.
+/// Only the text a reader sees is taken: not deleted revisions, not field codes; list numbers Word draws are put back.
 /// </summary>
-internal static class WordText
+internal sealed class WordText(WordNumbering numbering)
 {
     /// <summary>A layout table is small: the header and the signature block are one or two rows of two or three cells.</summary>
     private const int LayoutMaxRows = 3, LayoutMaxColumns = 3;
 
-    public static void Append(StringBuilder text, OpenXmlElement element, CancellationToken cancellationToken)
+    public void Append(StringBuilder text, OpenXmlElement element, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         switch (element)
         {
             case Paragraph paragraph:
-                text.Append(Line(paragraph)).Append("\n\n");
+                text.Append(numbering.Next(paragraph)).Append(Line(paragraph)).Append("\n\n");
                 break;
             case Table table:
                 AppendTable(text, table);
@@ -34,7 +34,7 @@ internal static class WordText
         }
     }
 
-    private static void AppendTable(StringBuilder text, Table table)
+    private void AppendTable(StringBuilder text, Table table)
     {
         var rows = table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(CellLines).ToList()).ToList();
         if (IsLayout(rows))
@@ -54,9 +54,9 @@ internal static class WordText
         && rows.Any(r => r.Any(lines => lines.Count > 1));
 
     /// <summary>The non-empty lines of a cell, nested tables' cells included, in reading order.</summary>
-    private static List<string> CellLines(TableCell cell) =>
+    private List<string> CellLines(TableCell cell) =>
         [.. cell.Descendants<Paragraph>()
-            .SelectMany(p => Line(p).Split('\n'))
+            .SelectMany(p => (numbering.Next(p) + Line(p)).Split('\n'))
             .Select(l => l.Trim())
             .Where(l => l.Length > 0)];
 
