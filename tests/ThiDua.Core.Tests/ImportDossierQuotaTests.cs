@@ -1,3 +1,4 @@
+using ThiDua.Core.Import;
 using ThiDua.Core.Knowledge;
 
 namespace ThiDua.Core.Tests;
@@ -31,6 +32,34 @@ public class ImportDossierQuotaTests
         Assert.Equal("Sở Nội vụ (Ban Thi đua - Khen thưởng)", d.SubmitTo);
         Assert.Equal("V.1", d.Components[0].Section);
         Assert.Contains(draft.Campaign.Deadlines, x => x.Kind == DeadlineKind.Submission && x.DueDate == new DateOnly(2025, 11, 29));
+    }
+
+    [Fact]
+    public void A_plan_headed_in_unnumbered_capitals_with_its_dossier_on_one_line_is_read_part_by_part()
+    {
+        // A looser 2025 layout: no roman numbers, parts headed in capitals; the dossier listed with semicolons; the
+        // ward's header line naming its province below it; the council that meets to consider the proposals.
+        var draft = PlanImporter.Import("""
+            ỦY BAN NHÂN DÂN PHƯỜNG VĨNH YÊN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+            TỈNH PHÚ THỌ | Độc lập - Tự do - Hạnh phúc
+            Số: 18/KH-UBND | Phường Vĩnh Yên, ngày 10 tháng 7 năm 2025
+            KẾ HOẠCH
+            Tổ chức đợt thi đua chào mừng Đại hội đại biểu Đảng bộ phường lần thứ I
+            Để tạo khí thế thi đua sôi nổi chào mừng Đại hội, Ủy ban nhân dân phường ban hành Kế hoạch tổ chức đợt thi đua như sau:
+            THỜI GIAN VÀ CÁCH THỨC TRIỂN KHAI
+            Đợt thi đua được tổ chức từ ngày ký ban hành Kế hoạch này đến hết ngày 02/9/2025.
+            Kết thúc đợt thi đua, các đơn vị gửi báo cáo về Văn phòng HĐND và UBND phường chậm nhất ngày 12/9/2025.
+            KHEN THƯỞNG
+            Chủ tịch Ủy ban nhân dân phường tặng Giấy khen cho tập thể, cá nhân có thành tích xuất sắc.
+            Hồ sơ đề nghị khen thưởng gồm: Tờ trình của đơn vị; báo cáo tóm tắt thành tích của tập thể, cá nhân; danh sách đề nghị khen thưởng.
+            Các đơn vị gửi hồ sơ đề nghị khen thưởng về Phòng Văn hóa - Xã hội phường trước ngày 20/9/2025. Hội đồng Thi đua - Khen thưởng phường họp xét và trình Chủ tịch Ủy ban nhân dân phường quyết định.
+            """).Campaign;
+        Assert.Equal("UBND phường Vĩnh Yên", draft.Document.Issuer);
+        Assert.Equal(new DateOnly(2025, 9, 2), draft.Period.End);
+        Assert.Contains(draft.Deadlines, x => x.DueDate == new DateOnly(2025, 9, 12) || x.DueDate == new DateOnly(2025, 9, 11));
+        Assert.Equal(["to-trinh", "bao-cao-thanh-tich", "trich-ngang"], draft.Dossier!.Components.Select(x => x.Id));
+        Assert.Equal("Phòng Văn hóa - Xã hội phường", draft.Dossier.SubmitTo);
+        Assert.Contains(draft.Bodies, b => b.Role == BodyRole.Appraising && b.Name == "Hội đồng Thi đua - Khen thưởng phường");
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public static partial class CampaignAnswers
         b.Title("Hồ sơ đề nghị khen thưởng", QuestionKind.Dossier);
         // "mấy bộ": the number of copies is the answer, before the list of components.
         if (d.CopiesText is not null) b.Line($"Số bộ: {d.CopiesText}", d.Section);
+        else if (AsksCopies(r) && d.Components.All(x => x.Copies is null) && !TextCountsCopies(r))
+            b.Line("Kế hoạch không nêu số bộ hồ sơ phải nộp. Các thành phần hồ sơ kế hoạch nêu:", d.Section);
         foreach (var part in d.Components.Where(x => r.Beneficiary is null || x.AppliesTo == Beneficiary.Both || x.AppliesTo == r.Beneficiary))
         {
             var copies = part.Copies is { } n ? $" ({n:00} bản)" : "";
@@ -25,6 +27,15 @@ public static partial class CampaignAnswers
         SubmissionDeadlines(b, c, r.Today, 2);
         return true;
     }
+
+    private static bool AsksCopies(AnswerRequest r) => r.Mentions("may bo") || r.Mentions("bao nhieu bo") || r.Mentions("so bo") || r.Mentions("may ban");
+
+    /// <summary>Said only after the plan's own sentences were searched: none gives a count of copies ("02 bộ", "03 bản").</summary>
+    private static bool TextCountsCopies(AnswerRequest r) =>
+        r.Units is not null && r.Units.UnitsOf(r.Campaign).Any(u => CopyCount().IsMatch(u.Text));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}\s*(?:bộ|bản)\b(?!\s+(?:kế hoạch|hướng dẫn|quy định))", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex CopyCount();
 
     private static bool Submission(AnswerBuilder b, AnswerRequest r)
     {

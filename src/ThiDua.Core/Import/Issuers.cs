@@ -54,13 +54,17 @@ internal static partial class Issuers
         return WithProvince(reading, all, issuedOn, places, flags);
     }
 
-    /// <summary>"UBND TỈNH QUẢNG BÌNH" / "SỞ Y TẾ": each line that names a body starts one; "TỈNH SƠN LA" carries on the one above.</summary>
+    /// <summary>"UBND TỈNH QUẢNG BÌNH" / "SỞ Y TẾ": each line that names a body starts one; "TỈNH SƠN LA" carries on the one above when it has no unit yet.</summary>
     private static List<string> Bodies(IReadOnlyList<string> lines)
     {
         var bodies = new List<string>();
         foreach (var line in lines)
         {
-            if (bodies.Count > 0 && UnitLine().IsMatch(line)) bodies[^1] += " " + line;
+            if (bodies.Count > 0 && UnitLine().IsMatch(line))
+            {
+                // "TỈNH PHÚ THỌ" under "UBND PHƯỜNG VĨNH YÊN" only places a body that already names its unit.
+                if (!OwnUnit().IsMatch(TextCasing.OrgName(bodies[^1]))) bodies[^1] += " " + line;
+            }
             else bodies.Add(line);
         }
         return [.. bodies.Select(TextCasing.OrgName)];

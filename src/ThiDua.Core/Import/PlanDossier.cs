@@ -8,7 +8,7 @@ namespace ThiDua.Core.Import;
 /// <summary>
 /// The nomination dossier: its components (tờ trình, biên bản, báo cáo thành tích, danh sách trích ngang, bản sao…)
 /// with their copies ("01 bộ", "02 bản") and who prepares them, how it is filed (paper, electronic, the public
-/// service portal) and where. Read from the lines under a "Hồ sơ" heading, or after "Hồ sơ … gồm:".
+/// service portal) and where. Read from the lines under a "Hồ sơ" heading, after "Hồ sơ … gồm:", or from one line listing them with semicolons.
 /// </summary>
 internal static partial class PlanDossier
 {
@@ -44,11 +44,15 @@ internal static partial class PlanDossier
     [GeneratedRegex(@"\(?\b(?<n>\d{1,2})\s*(?<unit>bản|bộ)\b\)?", RegexOptions.IgnoreCase)]
     private static partial Regex Copies();
 
-    [GeneratedRegex(@"(?:nộp|gửi)\s+(?:01\s+bộ\s+)?(?:hồ sơ\s+)?(?:(?:giấy|điện tử)\s+)?(?:về|tại|cho|đến|tới)\s+(?<to>[\p{Lu}][^.;:]+?)(?=\s+(?:trước|chậm nhất|trong|để|theo|đồng thời|qua\s+(?:đường|hệ thống|phần mềm|cổng))\b|[.;]|,\s*(?:đồng thời|trước|chậm)|$)")]
+    [GeneratedRegex(@"(?:nộp|gửi)\s+(?:01\s+bộ\s+)?(?:hồ sơ(?:\s+đề nghị(?:\s+khen thưởng)?)?\s+)?(?:(?:giấy|điện tử)\s+)?(?:về|tại|cho|đến|tới)\s+(?<to>[\p{Lu}][^.;:]+?)(?=\s+(?:trước|chậm nhất|trong|để|theo|đồng thời|qua\s+(?:đường|hệ thống|phần mềm|cổng))\b|[.;]|,\s*(?:đồng thời|trước|chậm)|$)")]
     private static partial Regex SubmitTo();
 
     [GeneratedRegex(@"^hồ sơ\b.*(?:gồm|bao gồm)\s*:?\s*$|^hồ sơ\b[^.]{0,60}:$", RegexOptions.IgnoreCase)]
     private static partial Regex ListLead();
+
+    /// <summary>"Hồ sơ đề nghị khen thưởng gồm: Tờ trình …; báo cáo thành tích …; danh sách …" on one line.</summary>
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+|\p{Ll}\)\s+)?hồ sơ\b[^:;.]{0,80}?\b(?:gồm|bao gồm)(?:\s+có)?\s*:?\s*(?<list>[^;]{3,};.+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex InlineList();
 
     [GeneratedRegex(@"https?://[^\s)>]+")]
     private static partial Regex Url();
@@ -63,7 +67,7 @@ internal static partial class PlanDossier
         if (parts.Count == 0)
         {
             var body = r.Sections.Body.ToList();
-            var lead = body.FindIndex(p => ListLead().IsMatch(p.Bare));
+            var lead = body.FindIndex(p => ListLead().IsMatch(p.Bare) || InlineList().IsMatch(p.Bare));
             if (lead >= 0) parts = [.. body.Skip(lead).Take(12).TakeWhile((p, i) => i == 0 || p.Section == body[lead].Section)];
         }
         var components = new List<DossierComponent>();
@@ -72,6 +76,13 @@ internal static partial class PlanDossier
         foreach (var part in parts)
         {
             var text = part.Bare.TrimEnd('.', ';');
+            if (InlineList().Match(text) is { Success: true } inline)
+            {
+                foreach (var item in inline.Groups["list"].Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                    foreach (var c in ComponentsIn(TextCasing.Capitalise(item), part.Section)) components.Add(c with { Id = Unique(c.Id, components) });
+                submitTo ??= SubmitTo().Match(text) is { Success: true } inlineTo ? inlineTo.Groups["to"].Value.Trim().TrimEnd(',') : null;
+                continue;
+            }
             if (part.IsHeading || ListLead().IsMatch(part.Bare)) continue;
             var f = VietnameseText.Fold(text);
             submitTo ??= SubmitTo().Match(text) is { Success: true } s ? s.Groups["to"].Value.Trim().TrimEnd(',') : null;

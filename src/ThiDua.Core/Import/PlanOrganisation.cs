@@ -27,6 +27,9 @@ internal static partial class PlanOrganisation
     [GeneratedRegex(@"^(?:[Cc]ác|Sở|Phòng|Ban|Ủy ban|Uỷ ban|UBND|Hội đồng|Thường trực|Bộ|Văn phòng|Cục|Chi cục|Trung tâm|Đảng ủy|Tỉnh ủy|Huyện ủy|Chủ tịch|Thủ trưởng|Công an|Cụm|Khối|Đài|Báo|Cổng|Trường|Liên đoàn|Đoàn|Hội|Mặt trận|Công chức|Cán bộ|Người đứng đầu|Lãnh đạo|Giám đốc|Trưởng|Cơ quan|Đơn vị|Doanh nghiệp|Thành viên|Tổ|Đội|Ngành|Huyện|Quận|Xã|Phường|Thị xã|Thị trấn|Tỉnh|Thành phố)\b")]
     private static partial Regex BodyStart();
 
+    [GeneratedRegex(@"(?<who>Hội đồng Thi đua\s*[-–,]\s*Khen thưởng(?:\s+(?:cấp\s+)?(?:tỉnh|thành phố|phường|xã|đặc khu|quận|huyện|thị xã|thị trấn|Sở|ngành))?(?:\s+[\p{Lu}][\p{Ll}]+){0,3})\s+(?:tổ chức\s+)?(?:họp\s+)?(?:xét|xem xét|thẩm định)\b")]
+    private static partial Regex CouncilConsiders();
+
     [GeneratedRegex(@"^(?:Giao cho|Giao|Đề nghị|Yêu cầu)\s+")]
     private static partial Regex Assigning();
 
@@ -152,6 +155,10 @@ internal static partial class PlanOrganisation
         // Whoever the plan tasks with "thẩm định hồ sơ" appraises the dossiers.
         foreach (var x in responsibilities.Where(x => x.Duties.Any(d => VietnameseText.Fold(d).Contains("tham dinh", StringComparison.Ordinal))).Take(2))
             Add(BodyRole.Appraising, x.Who, x.Section, x.Duties.First(d => VietnameseText.Fold(d).Contains("tham dinh", StringComparison.Ordinal)));
+        // Else the council the plan says meets to consider the proposals ("Hội đồng Thi đua - Khen thưởng phường họp xét").
+        if (!bodies.Any(b => b.Role == BodyRole.Appraising)
+            && r.Sections.Body.Select(p => (p, m: CouncilConsiders().Match(p.Bare))).FirstOrDefault(x => x.m.Success) is { p: { } part, m: { } council })
+            Add(BodyRole.Appraising, council.Groups["who"].Value.Trim(), part.Section, part.Bare);
         if (!bodies.Any(b => b.Role == BodyRole.Appraising)) r.Flag("bodies", "không thấy cơ quan thẩm định hồ sơ");
         foreach (var a in awards.Where(a => a.DecidedBy.Length > 0)) Add(BodyRole.Deciding, a.DecidedBy, a.Section, a.Name);
         foreach (var x in named.Where(x => x != lead && !bodies.Any(b => b.Role == BodyRole.Appraising && b.Name == x.Who))) Add(BodyRole.Coordinating, x.Who, x.Section, x.Duties[0]);

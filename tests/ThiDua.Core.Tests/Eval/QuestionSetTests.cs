@@ -37,6 +37,15 @@ public class QuestionSetTests(ITestOutputHelper output)
         Score("openings.dev.jsonl", data.Load(), 0.95);
     }
 
+    [Fact]
+    public void Dev_questions_about_whole_2025_style_plans_imported_with_no_hand_edits()
+    {
+        // Four whole plans written in the style of real 2025 ones (tests/eval/fullplans/SOURCES.md), beside the reviewed five.
+        using var data = new ImportedData(withReviewedPlans: true);
+        foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", "fullplans"), "*.txt")) data.Import(text);
+        Score("fullplans.dev.jsonl", data.Load(), 0.74);
+    }
+
     /// <summary>The plans the openings' dev split is about (its "plan" fields).</summary>
     private static IEnumerable<string> DevOpenings() =>
         File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "eval", "openings.dev.jsonl")).Where(l => l.Length > 0)

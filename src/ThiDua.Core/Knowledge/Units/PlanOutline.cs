@@ -34,13 +34,25 @@ public static partial class PlanOutline
         var paragraphs = new List<PlanParagraph>();
         string roman = "", number = "", letter = "";
         string? romanTitle = null, numberTitle = null, letterTitle = null;
+        var lines = PlanTextCleaner.Clean(text).ToList();
+        // A plan with no roman headings may head its parts with unnumbered capitals ("THỜI GIAN VÀ CÁCH THỨC TRIỂN
+        // KHAI"): after its first paragraph (so not the header or the title), each is a top part, named by its title.
+        var capitalParts = !lines.Any(l => RomanHeading().Match(l) is { Success: true } m && IsRomanTitle(m.Groups["title"].Value));
+        var pastOpening = false;
 
-        foreach (var line in PlanTextCleaner.Clean(text))
+        foreach (var line in lines)
         {
             if (line.Length == 0) continue;
             if (line.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase)) break;
             string? body = line;
-            if (RomanHeading().Match(line) is { Success: true } r && IsRomanTitle(r.Groups["title"].Value))
+            if (capitalParts && pastOpening && IsCapitalHeading(line))
+            {
+                roman = line.Replace(".", "", StringComparison.Ordinal).Trim(); number = ""; letter = "";
+                romanTitle = roman;
+                numberTitle = letterTitle = null;
+                body = null;
+            }
+            else if (RomanHeading().Match(line) is { Success: true } r && IsRomanTitle(r.Groups["title"].Value))
             {
                 roman = r.Groups["roman"].Value; number = ""; letter = "";
                 (romanTitle, body) = Split(line, r.Groups["title"].Value);
@@ -57,6 +69,7 @@ public static partial class PlanOutline
                 letter = l.Groups["letter"].Value;
                 (letterTitle, body) = Split(line, l.Groups["title"].Value);
             }
+            pastOpening |= body is not null && body.Length > 80 && !IsCapitalHeading(body);
             if (body is null) continue;
             var section = string.Join('.', new[] { roman, number, letter }.Where(p => p.Length > 0));
             var headings = new[] { romanTitle, numberTitle, letterTitle }.Where(h => h is not null).Select(h => h!).ToList();
@@ -80,6 +93,14 @@ public static partial class PlanOutline
     /// <summary>Roman headings are short, or written mostly in capitals ("II. THỜI GIAN THI ĐUA").</summary>
     private static bool IsRomanTitle(string title) =>
         title.Length > 0 && (title.Length < 80 || title.Count(char.IsUpper) > title.Count(char.IsLetter) / 2);
+
+    [GeneratedRegex(@"^(?:(?:TM|KT|Q|TL|TUQ)\.|(?:PHÓ\s+)?(?:CHỦ TỊCH|GIÁM ĐỐC|TRƯỞNG BAN|TRƯỞNG PHÒNG|BÍ THƯ)$|KẾ HOẠCH$)")]
+    private static partial Regex SignatureOrTitleLine();
+
+    /// <summary>An unnumbered line of two or more words in capitals, not a signature ("KT. CHỦ TỊCH") or "KẾ HOẠCH".</summary>
+    private static bool IsCapitalHeading(string line) =>
+        line.Length <= MaxTitle && !line.EndsWith('.') && line.Contains(' ', StringComparison.Ordinal)
+        && line.Count(char.IsLetter) >= 6 && line.Where(char.IsLetter).All(char.IsUpper) && !SignatureOrTitleLine().IsMatch(line);
 
     /// <summary>"10/5/2024 …" and "22.12.2024" open lines too: a date is not a section number.</summary>
     private static bool LooksLikeDate(string number, string rest) =>
