@@ -45,8 +45,8 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
     public Actor Who(string key)
     {
         // Every message asks this: each record is read once (the same rules as LinkedTo and ProfileOf).
-        var own = db.Officers.FindById(key);
-        var linked = own?.LinkedTo is { } o && db.Officers.FindById(o) is { } other && other.LinkedTo == key ? other : null;
+        var own = db.Officer(key);
+        var linked = own?.LinkedTo is { } o && db.Officer(o) is { } other && other.LinkedTo == key ? other : null;
         var keys = new HashSet<string>(StringComparer.Ordinal) { key };
         if (linked is not null) keys.Add(linked.UserKey);
         var profile = own is { IsRegistered: false } && linked is { IsRegistered: true } ? linked : own;
@@ -58,13 +58,13 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
 
     /// <summary>The other identity of the same person, when both sides agreed to the link (each names the other).</summary>
     public static string? LinkedTo(BotDatabase db, string key) =>
-        db.Officers.FindById(key)?.LinkedTo is { } other && db.Officers.FindById(other)?.LinkedTo == key ? other : null;
+        db.Officer(key)?.LinkedTo is { } other && db.Officer(other)?.LinkedTo == key ? other : null;
 
     /// <summary>The profile that speaks for this identity: its own, or, when it has no registration, its linked identity's.</summary>
     public static OfficerProfile? ProfileOf(BotDatabase db, string key)
     {
-        var profile = db.Officers.FindById(key);
-        if (profile is { IsRegistered: false } && LinkedTo(db, key) is { } other && db.Officers.FindById(other) is { IsRegistered: true } main) return main;
+        var profile = db.Officer(key);
+        if (profile is { IsRegistered: false } && LinkedTo(db, key) is { } other && db.Officer(other) is { IsRegistered: true } main) return main;
         return profile;
     }
 
@@ -111,7 +111,7 @@ public sealed class AccessPolicy(BotDatabase db, AccessOptions options, ILogger 
         if (n.History.Any(h => h.To == NominationStatus.Submitted && actor.Keys.Contains(h.ByKey))) return "bạn đã nộp đề nghị này";
         var unit = n.UnitKey.StartsWith(PendingPrefix, StringComparison.Ordinal) ? n.UnitKey[PendingPrefix.Length..] : n.UnitKey;
         var proposing = VietnameseText.Fold(n.ProposingUnit);
-        var mine = actor.Keys.Select(k => db.Officers.FindById(k)?.UnitKey).Append(actor.Profile?.UnitKey).OfType<string>();
+        var mine = actor.Keys.Select(k => db.Officer(k)?.UnitKey).Append(actor.Profile?.UnitKey).OfType<string>();
         return mine.Any(u => u == unit || u == proposing) ? "bạn thuộc đơn vị đề nghị" : null;
     }
 

@@ -32,7 +32,7 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
     public Reply Requested(string fromKey, Actor typist, string? typistName)
     {
         if (fromKey == typist.Key) return new Reply("Đây là chính tài khoản đã tạo mã. Gõ mã trên tài khoản kia (Telegram hoặc Zalo).");
-        if (db.Officers.FindById(fromKey) is null) return new Reply("Tài khoản tạo mã không còn. Tạo mã mới bằng /lienket.");
+        if (db.Officer(fromKey) is null) return new Reply("Tài khoản tạo mã không còn. Tạo mã mới bằng /lienket.");
         if (AccessPolicy.LinkedTo(db, typist.Key) is not null || AccessPolicy.LinkedTo(db, fromKey) is not null)
             return access.Refuse(typist, "/lienket", "Một trong hai tài khoản đã liên kết với tài khoản khác. Gõ /lienket ở tài khoản đó để xem hoặc hủy liên kết trước.");
         var request = new LinkRequest { FromKey = fromKey, ToKey = typist.Key, ToName = typistName, ExpiresAt = clock.TimeProvider.GetUtcNow().UtcDateTime + CodeLife };
@@ -75,9 +75,9 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
     {
         if (AccessPolicy.LinkedTo(db, request.ToKey) is not null || AccessPolicy.LinkedTo(db, request.FromKey) is not null)
             return new Reply("Một trong hai tài khoản đã liên kết với tài khoản khác trong lúc chờ. Gõ /lienket để xem.");
-        var from = db.Officers.FindById(request.FromKey);
+        var from = db.Officer(request.FromKey);
         if (from is null) return new Reply("Tài khoản tạo mã không còn. Tạo mã mới bằng /lienket.");
-        var to = db.Officers.FindById(request.ToKey) ?? new OfficerProfile { UserKey = request.ToKey };
+        var to = db.Officer(request.ToKey) ?? new OfficerProfile { UserKey = request.ToKey };
         // Nothing is copied: an identity without a registration of its own speaks with its linked one's (AccessPolicy.ProfileOf),
         // so unlinking leaves each exactly as it was.
         (to.LinkedTo, from.LinkedTo, to.RemindHere, from.RemindHere) = (request.FromKey, request.ToKey, true, false);
@@ -111,7 +111,7 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
         db.InTransaction(() =>
         {
             foreach (var key in new[] { actor.Key, otherKey })
-                if (db.Officers.FindById(key) is { } p)
+                if (db.Officer(key) is { } p)
                 {
                     (p.LinkedTo, p.RemindHere) = (null, true);
                     db.Officers.Update(p);
@@ -125,7 +125,7 @@ public sealed class IdentityLinks(BotDatabase db, LocalClock clock, AccessPolicy
     /// <summary>"Lò Thị An — UBND xã X (tài khoản Telegram)", or the name the channel gives an unregistered identity.</summary>
     private string Describe(string key, string? channelName = null)
     {
-        var profile = db.Officers.FindById(key);
+        var profile = db.Officer(key);
         var who = profile is { IsRegistered: true } ? $"{profile.Name} — {profile.Unit}" : channelName is { Length: > 0 } n ? $"“{n}” (chưa đăng ký)" : "tài khoản chưa đăng ký";
         var channel = AccessPolicy.AddressOf(key)?.Channel switch { "telegram" => "Telegram", "zalo" => "Zalo", "console" => "cửa sổ lệnh", { } c => c, null => "?" };
         return $"{who} (tài khoản {channel})";

@@ -21,12 +21,12 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
 
     private const int UnitButtons = 8;
 
-    public Registration? Active(string userKey) => db.Registrations.FindById(userKey);
+    public Registration? Active(string userKey) => db.RegistrationOf(userKey);
 
     /// <summary>Starts (or restarts) registration, keeping what the person wanted to do for after.</summary>
     public Reply Begin(string userKey, string why, string? pendingText = null, string? pendingButton = null)
     {
-        var known = db.Officers.FindById(userKey);
+        var known = db.Officer(userKey);
         db.Registrations.Upsert(new Registration { UserKey = userKey, PendingText = pendingText, PendingButton = pendingButton, Name = known?.Name, AwaitingUnit = known?.Name is not null });
         return known?.Name is { } name ? AskUnit($"{why}\n{Notice}\n\nChào {name}.") : new Reply($"{why}\n{Notice}\n\nHọ và tên của bạn?") { Buttons = [[CancelButton]] };
     }
@@ -41,7 +41,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
             reg.AwaitingUnit = true;
             db.Registrations.Upsert(reg);
             // An invitation already named the unit (or an older file did): the name is all that was missing.
-            if (db.Officers.FindById(userKey) is { UnitKey: { } unitKey, JoinPending: false } && db.Units.FindById(unitKey) is { } invited) return Finish(userKey, reg, invited, null);
+            if (db.Officer(userKey) is { UnitKey: { } unitKey, JoinPending: false } && db.Units.FindById(unitKey) is { } invited) return Finish(userKey, reg, invited, null);
             return (AskUnit($"Cảm ơn {name}."), null);
         }
         // The name, or the message that started registration, once more (sent twice, typed again, handled again after
@@ -91,7 +91,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
         invitation.UsesLeft--;
         db.Invitations.Update(invitation);
         if (invitation.LinkFrom is { } other) return link(other);
-        var profile = db.Officers.FindById(userKey) ?? new OfficerProfile { UserKey = userKey };
+        var profile = db.Officer(userKey) ?? new OfficerProfile { UserKey = userKey };
         var unit = invitation.UnitKey is { } key ? db.Units.FindById(key) : null;
         // The invitation is the unit's consent: a member at once, whatever join request was waiting.
         if (unit is not null)
@@ -152,7 +152,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
             db.Forms.DeleteMany(f => f.OwnerKey == actor.Key);
             db.Registrations.Delete(actor.Key);
             // A linked identity is left on its own: the link went with this person's data.
-            if (AccessPolicy.LinkedTo(db, actor.Key) is { } linked && db.Officers.FindById(linked) is { } other)
+            if (AccessPolicy.LinkedTo(db, actor.Key) is { } linked && db.Officer(linked) is { } other)
             {
                 (other.LinkedTo, other.RemindHere) = (null, true);
                 db.Officers.Update(other);
@@ -200,7 +200,7 @@ public sealed class RegistrationDesk(BotDatabase db, LocalClock clock, AccessPol
     private (Reply, Registration?) Finish(string userKey, Registration reg, Unit unit, (bool NewUnit, List<PushedMessage> Pushed)? join)
     {
         var now = clock.TimeProvider.GetUtcNow().UtcDateTime;
-        var profile = db.Officers.FindById(userKey) ?? new OfficerProfile { UserKey = userKey };
+        var profile = db.Officer(userKey) ?? new OfficerProfile { UserKey = userKey };
         profile.Name = reg.Name;
         (profile.Unit, profile.UnitKey) = (unit.Name, unit.Key);
         profile.RegisteredAt ??= now;

@@ -53,7 +53,7 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
             return new Reply("Nút này không còn dùng được. Gõ /donvi để xem các yêu cầu đang chờ.");
         if (!MayDecide(actor, request)) return access.Refuse(actor, press.Data, "Chỉ cán bộ đã được xác nhận của đơn vị này hoặc cán bộ thẩm định mới xác nhận được cán bộ mới.");
         if (request.DecidedBy is not null) return new Reply($"Yêu cầu của {request.UserName} đã được xử lý ({(request.Approved ? "đã đồng ý" : "đã từ chối")}).");
-        var profile = db.Officers.FindById(request.UserKey);
+        var profile = db.Officer(request.UserKey);
         request.DecidedBy = actor.Key;
         request.DecidedAt = clock.TimeProvider.GetUtcNow().UtcDateTime;
         request.Approved = verdict == Verdict.Ok;
@@ -86,7 +86,7 @@ public sealed class UnitMembership(BotDatabase db, LocalClock clock, AccessPolic
         unit.Confirmed = true;
         db.Units.Update(unit);
         foreach (var request in db.JoinRequests.Find(r => r.UnitKey == unit.Key && r.DecidedBy == null && r.NewUnit).ToList())
-            if (db.Officers.FindById(request.UserKey) is { } profile && profile.UnitKey == unit.Key)
+            if (db.Officer(request.UserKey) is { } profile && profile.UnitKey == unit.Key)
             {
                 (request.DecidedBy, request.DecidedAt, request.Approved) = (actor.Key, clock.TimeProvider.GetUtcNow().UtcDateTime, true);
                 Approve(actor, request, profile, pushed);

@@ -177,14 +177,14 @@ public sealed class FailureLog(BotDatabase db, TimeProvider time)
         var restored = false;
         db.InTransaction(() =>
         {
-            if (failure.SetAsideForm is { } form && db.Forms.FindById(failure.PersonKey) is null)
+            if (failure.SetAsideForm is { } form && db.FormOf(failure.PersonKey) is null)
             {
                 db.Collection<BsonDocument>("forms").Insert(LiteDB.JsonSerializer.Deserialize(form).AsDocument);
                 failure.SetAsideForm = null;
                 restored = true;
             }
             var identity = $"{failure.Channel}:{failure.UserId}";
-            if (failure.SetAsideRegistration is { } registration && db.Registrations.FindById(identity) is null)
+            if (failure.SetAsideRegistration is { } registration && db.RegistrationOf(identity) is null)
             {
                 db.Collection<BsonDocument>("registrations").Insert(LiteDB.JsonSerializer.Deserialize(registration).AsDocument);
                 failure.SetAsideRegistration = null;

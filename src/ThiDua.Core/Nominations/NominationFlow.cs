@@ -33,7 +33,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
     public static bool IsResumeRequest(string text) => VietnameseText.Fold(text).Trim('.', '!') is "tiep tuc" or "tiep" or "quay lai";
 
     /// <param name="personKey">The person in the chat (<see cref="IncomingMessage.PersonKey"/>): forms are never shared.</param>
-    public NominationForm? ActiveForm(string personKey) => db.Forms.FindById(personKey);
+    public NominationForm? ActiveForm(string personKey) => db.FormOf(personKey);
 
     /// <summary>/dangky or "Đề nghị BK … cho …": starts a form, filled with whatever the message already says.</summary>
     /// <param name="chosen">The plan of the button pressed ("Đăng ký đề nghị" under a plan's answer): taken.</param>
@@ -141,7 +141,7 @@ public sealed partial class NominationFlow(BotDatabase db, LocalClock clock, Acc
 
     public Reply Cancel(string personKey)
     {
-        var had = db.Forms.FindById(personKey) is not null;
+        var had = db.FormOf(personKey) is not null;
         db.Forms.Delete(personKey);
         return new Reply(had ? "Đã hủy đề nghị đang đăng ký. Không có gì được lưu." : "Không có đề nghị nào đang đăng ký.");
     }

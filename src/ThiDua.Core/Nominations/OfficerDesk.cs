@@ -121,7 +121,7 @@ public sealed class OfficerDesk(BotDatabase db, LocalClock clock, AccessPolicy a
         var all = db.Nominations.Find(n => n.UnitKey == unit).Where(n => n.Status != NominationStatus.Withdrawn).OrderByDescending(n => n.Id).ToList();
         if (all.Count == 0) return new Reply($"{actor.Profile?.Unit} chưa có đề nghị nào.");
         var lines = new List<string> { $"Đề nghị của {actor.Profile?.Unit} ({all.Count}; của cán bộ khác chỉ xem):" };
-        lines.AddRange(all.Take(MaxListed).Select(n => Line(kb, n) + (AccessPolicy.Owns(actor, n) ? "" : $" — {db.Officers.FindById(n.OwnerKey)?.Name ?? "cán bộ khác"}")));
+        lines.AddRange(all.Take(MaxListed).Select(n => Line(kb, n) + (AccessPolicy.Owns(actor, n) ? "" : $" — {db.Officer(n.OwnerKey)?.Name ?? "cán bộ khác"}")));
         return new Reply(string.Join('\n', lines)) { Buttons = [.. all.Take(MaxListed).Select(n => (IReadOnlyList<Button>)[Btn($"Xem {n.Code}", NominationAction.Open, n.Id)])] };
     }
 

@@ -57,7 +57,7 @@ public sealed class FollowDesk(BotDatabase db, TimeProvider time, ReminderOption
             return new Reply($"Đã tắt nhắc hạn cho {campaign.ShortName}.");
         }
         // The officer's unit, when known from their nominations, decides which obligations concern them.
-        var unitKind = UnitKinds.FromUnitName(db.Officers.FindById($"{m.Channel}:{m.UserId}")?.Unit);
+        var unitKind = UnitKinds.FromUnitName(db.Officer($"{m.Channel}:{m.UserId}")?.Unit);
         // Turning on again keeps a schedule already chosen.
         var chosen = db.Follows.FindById(key)?.OffsetsDays;
         db.Follows.Upsert(new Follow { Id = key, Channel = m.Channel, ChatId = m.ChatId, UserId = m.UserId, CampaignId = campaign.Id, UnitKind = unitKind, OffsetsDays = chosen, CreatedAt = time.GetUtcNow().UtcDateTime });

@@ -34,7 +34,7 @@ public static class ReminderText
         // The follower's own nominations only (and those of their linked Telegram/Zalo identity), never others',
         // and never in a group, where everyone would read them.
         var owner = r.Follow.PersonKey ?? "";
-        var linked = db.Officers.FindById(owner)?.LinkedTo ?? owner;
+        var linked = db.Officer(owner)?.LinkedTo ?? owner;
         var lacking = owner.Length == 0 ? [] : db.Nominations.Find(n => (n.OwnerKey == owner || n.OwnerKey == linked) && n.CampaignId == c.Id)
             .Where(n => n.Status != NominationStatus.Withdrawn)
             .Select(n => (n.Code, Missing: DossierChecklist.MissingCount(n, c)))

@@ -37,14 +37,14 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
                 return new Reply("Cán bộ chuyển công tác (người giao):") { Buttons = [.. owners.Select(k => (IReadOnlyList<Button>)[new HandoverPress.From(KeyRef.To(k)).Button($"{NameOf(k)} ({mine.Count(n => n.OwnerKey == k)} đề nghị)")])] };
             case HandoverPress.From(var fromRef):
                 var fromKey = OwnerNamed(mine, fromRef);
-                var unitKey = db.Officers.FindById(fromKey)?.UnitKey ?? mine.FirstOrDefault(n => n.OwnerKey == fromKey)?.UnitKey;
+                var unitKey = db.Officer(fromKey)?.UnitKey ?? mine.FirstOrDefault(n => n.OwnerKey == fromKey)?.UnitKey;
                 var takers = db.Officers.Find(p => p.UnitKey == unitKey).Where(p => p.UserKey != fromKey && p.IsMember).ToList();
                 if (unitKey is null) return access.Refuse(actor, data, "Không có đề nghị nào của cán bộ này trong phạm vi của bạn.");
                 if (takers.Count == 0) return new Reply("Đơn vị chưa có cán bộ nào khác đăng ký để nhận bàn giao. Tạo mã mời (/moi) cho đơn vị trước.");
                 return new Reply($"Giao cho ai (cán bộ {takers[0].Unit})?") { Buttons = [.. takers.Select(p => (IReadOnlyList<Button>)[new HandoverPress.Transfer(KeyRef.To(fromKey), KeyRef.To(p.UserKey)).Button(p.Name ?? p.UserKey)])] };
             case HandoverPress.Transfer(var fromRef, var toRef):
                 var from = OwnerNamed(mine, fromRef);
-                var to = toRef.Find(key => db.Officers.FindById(key), db.Officers.FindAll, p => p.UserKey)?.UserKey ?? toRef.Written;
+                var to = toRef.Find(key => db.Officer(key), db.Officers.FindAll, p => p.UserKey)?.UserKey ?? toRef.Written;
                 return Transfer(actor, mine.Where(n => n.OwnerKey == from).ToList(), from, to, pushed);
             default:
                 return new Reply("Nút này không còn dùng được. Gõ /bangiao để làm lại.");
@@ -57,8 +57,8 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
     /// </summary>
     private Reply Transfer(Actor actor, List<Nomination> nominations, string from, string to, List<PushedMessage> pushed)
     {
-        var taker = db.Officers.FindById(to);
-        var giver = db.Officers.FindById(from);
+        var taker = db.Officer(to);
+        var giver = db.Officer(from);
         if (nominations.Count == 0 || taker is not { IsMember: true } || from == to || giver?.UnitKey != taker.UnitKey)
             return access.Refuse(actor, new HandoverPress.Transfer(KeyRef.To(from), KeyRef.To(to)).Data, "Chỉ bàn giao được cho cán bộ cùng đơn vị, với các đề nghị trong phạm vi của bạn.");
         var elsewhere = nominations.Where(n => n.UnitKey != taker.UnitKey).ToList();
@@ -94,5 +94,5 @@ public sealed class HandoverDesk(BotDatabase db, LocalClock clock, AccessPolicy 
     /// <summary>The officer a button names, among the owners of the nominations in scope.</summary>
     private static string OwnerNamed(List<Nomination> mine, KeyRef officer) => officer.In(mine.Select(n => n.OwnerKey).Distinct(), k => k) ?? officer.Written;
 
-    private string NameOf(string key) => db.Officers.FindById(key)?.Name ?? key;
+    private string NameOf(string key) => db.Officer(key)?.Name ?? key;
 }

@@ -90,6 +90,8 @@ public sealed class BotDatabase : IDisposable
         Forms = Collection<NominationForm>("forms");
         SavedForms = Collection<SavedForm>("saved_forms");
         Officers = Collection<OfficerProfile>("officers");
+        _officers = Cached<OfficerProfile>("officers");
+        _forms = Cached<NominationForm>("forms");
         Nominations = Collection<Nomination>("nominations");
         Nominations.EnsureIndex(n => n.Code, unique: true);
         Nominations.EnsureIndex(n => n.CampaignId);
@@ -112,6 +114,7 @@ public sealed class BotDatabase : IDisposable
         Units = Collection<Unit>("units");
         Invitations = Collection<Invitation>("invitations");
         Registrations = Collection<Registration>("registrations");
+        _registrations = Cached<Registration>("registrations");
         JoinRequests = Collection<JoinRequest>("join_requests");
         JoinRequests.EnsureIndex(r => r.UnitKey);
         LinkRequests = Collection<LinkRequest>("link_requests");
@@ -120,6 +123,21 @@ public sealed class BotDatabase : IDisposable
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _created = new();
+
+    private ByIdCache<T> Cached<T>(string collection) where T : class => new(_db, collection, _engine, () => _transactionDepth > 0);
+
+    private ByIdCache<OfficerProfile> _officers = null!;
+    private ByIdCache<Registration> _registrations = null!;
+    private ByIdCache<NominationForm> _forms = null!;
+
+    /// <summary>A person's profile by their key "channel:userId" (null when none): every message asks, so it is read through a cache (<see cref="ByIdCache{T}"/>).</summary>
+    public OfficerProfile? Officer(string userKey) => _officers.FindById(userKey);
+
+    /// <summary>A person's registration in progress, read like <see cref="Officer"/>.</summary>
+    public Registration? RegistrationOf(string userKey) => _registrations.FindById(userKey);
+
+    /// <summary>The nomination form in progress in a chat ("channel:chatId"), read like <see cref="Officer"/>.</summary>
+    public NominationForm? FormOf(string key) => _forms.FindById(key);
 
     /// <summary>
     /// LiteDB 5 makes a collection at its first write; a read of it at that moment gets a page not yet written

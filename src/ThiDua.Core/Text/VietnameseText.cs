@@ -12,6 +12,64 @@ public static class VietnameseText
     public static string Fold(string? text)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
+        return FoldLatin(text) ?? FoldAny(text);
+    }
+
+    /// <summary>
+    /// What each Latin character (Basic Latin to Latin Extended-B, the combining accents, Latin Extended Additional,
+    /// where every Vietnamese letter is, and the dashes and quotes of General Punctuation) folds to, by
+    /// <see cref="FoldAny"/>'s own steps applied to it alone: <see cref="Dropped"/> for one that folds to nothing (an
+    /// accent), <see cref="Unfolded"/> for one outside these blocks.
+    /// </summary>
+    /// <remarks>
+    /// Such a text folds character by character, without normalizing the whole string: the canonical decomposition
+    /// of these characters holds only Latin letters, punctuation and combining accents, and canonical reordering moves
+    /// only the accents, which are all dropped, so the rest comes out in the same order either way.
+    /// </remarks>
+    private static readonly char[] LatinFolds = BuildLatinFolds();
+
+    private const char Unfolded = '\uFFFF';
+    private const char Dropped = '\uFFFE';
+
+    private static char[] BuildLatinFolds()
+    {
+        var folds = new char[0x2070];
+        Array.Fill(folds, Unfolded);
+        foreach (var (from, to) in new[] { (0x0000, 0x024F), (0x0300, 0x036F), (0x1E00, 0x1EFF), (0x2000, 0x206F) })
+            for (var c = from; c <= to; c++)
+            {
+                var folded = FoldAny(((char)c).ToString(), collapseSpaces: false);
+                if (folded.Length <= 1) folds[c] = folded.Length == 0 ? Dropped : folded[0];
+            }
+        return folds;
+    }
+
+    /// <summary>The fold of a text of Latin characters only (<see cref="LatinFolds"/>); null for any other text.</summary>
+    private static string? FoldLatin(string text)
+    {
+        Span<char> buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        var length = 0;
+        var lastWasSpace = true;
+        foreach (var ch in text)
+        {
+            if (ch >= LatinFolds.Length || LatinFolds[ch] is var c && c == Unfolded) return null;
+            if (c == Dropped) continue;
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            {
+                if (!lastWasSpace) buffer[length++] = ' ';
+                lastWasSpace = true;
+                continue;
+            }
+            buffer[length++] = c;
+            lastWasSpace = false;
+        }
+        if (length > 0 && buffer[length - 1] == ' ') length--;
+        return new string(buffer[..length]);
+    }
+
+    /// <summary>The fold by its definition: the whole text decomposed (NFD), accents dropped, lowercased, spaces collapsed.</summary>
+    internal static string FoldAny(string text, bool collapseSpaces = true)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var sb = new StringBuilder(decomposed.Length);
         var lastWasSpace = true;
@@ -24,7 +82,7 @@ public static class VietnameseText
                 'đ' or 'Đ' => 'd',
                 _ => char.ToLowerInvariant(ch),
             };
-            if (char.IsWhiteSpace(c) || char.IsControl(c))
+            if (collapseSpaces && (char.IsWhiteSpace(c) || char.IsControl(c)))
             {
                 if (!lastWasSpace) sb.Append(' ');
                 lastWasSpace = true;
@@ -33,7 +91,7 @@ public static class VietnameseText
             sb.Append(c);
             lastWasSpace = false;
         }
-        if (sb.Length > 0 && sb[^1] == ' ') sb.Length--;
+        if (collapseSpaces && sb.Length > 0 && sb[^1] == ' ') sb.Length--;
         return sb.ToString();
     }
 
