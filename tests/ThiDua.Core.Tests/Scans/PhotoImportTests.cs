@@ -6,8 +6,9 @@ using ThiDua.Core.Knowledge.Places;
 namespace ThiDua.Core.Tests.Scans;
 
 /// <summary>
-/// A phone photo of a plan's first page (JPEG, tilted a few degrees; sideways or upside down) imported as a plan
-/// file: straightened and read; a photo that cannot be read is refused with its reason before or after OCR.
+/// A phone photo of a plan's first page (JPEG, tilted a few degrees; sideways or upside down; lying on a dark desk)
+/// imported as a plan file: cut to the sheet, straightened and read; a photo that cannot be read is refused with its
+/// reason before or after OCR.
 /// </summary>
 public sealed class PhotoImportTests
 {
@@ -31,6 +32,34 @@ public sealed class PhotoImportTests
         Assert.Equal(new DateOnly(2024, 4, 15), draft.Campaign.Document.IssuedOn);
         Assert.Equal("Lào Cai", draft.Campaign.Area.Province);
         Assert.Contains(draft.Flags, f => f.Problem.StartsWith("đọc từ bản quét bằng OCR (1 trang", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(6.5)]
+    [InlineData(-7.0)]
+    public async Task A_photo_of_the_first_page_lying_tilted_on_a_dark_desk_gives_the_plans_number_date_and_issuer(double tilt)
+    {
+        var page = PlanScanner.Pages(LaoCai, new ScanLook(Tilt: 0), maxPages: 1)[0];
+        var photo = PlanScanner.OnDesk(page, new DeskLook(Tilt: tilt, Share: 0.7));
+
+        var draft = (await ImportAsync(photo)).Draft;
+
+        Assert.Equal("217/KH-UBND", draft.Campaign.Document.Number);
+        Assert.Equal(new DateOnly(2024, 4, 15), draft.Campaign.Document.IssuedOn);
+        Assert.Equal("Lào Cai", draft.Campaign.Area.Province);
+    }
+
+    [Fact]
+    public async Task A_page_on_a_dark_desk_in_dim_light_is_not_refused_as_too_dark()
+    {
+        var page = PlanScanner.Pages(LaoCai, new ScanLook(Tilt: 0), maxPages: 1)[0];
+        var photo = PlanScanner.OnDesk(page, new DeskLook(Share: 0.3, Light: 0.35));
+        // The photo as a whole is darker than a readable page; the sheet on it is not.
+        Assert.InRange(MeanRed(photo), 0, 59);
+
+        var draft = (await ImportAsync(photo)).Draft;
+
+        Assert.Equal("217/KH-UBND", draft.Campaign.Document.Number);
     }
 
     [Fact]
@@ -93,6 +122,12 @@ public sealed class PhotoImportTests
     {
         var options = limit == nameof(ImportOptions.MaxScanPages) ? new ImportOptions { MaxScanPages = 0 } : new ImportOptions { MaxScanSeconds = 0 };
         Assert.StartsWith($"Import:{limit} phải từ", options.Problem());
+    }
+
+    private static double MeanRed(byte[] photo)
+    {
+        using var bitmap = SKBitmap.Decode(photo);
+        return bitmap.Pixels.Average(p => p.Red);
     }
 
     private static byte[] Jpeg(int width, int height, Action<SKCanvas> draw)

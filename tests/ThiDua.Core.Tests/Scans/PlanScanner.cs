@@ -10,6 +10,12 @@ namespace ThiDua.Core.Tests.Scans;
 /// <param name="TurnedPage">The page (1-based) photographed sideways or upside down, with <paramref name="Turn"/>; 0 for none.</param>
 public sealed record ScanLook(double Tilt = 0.8, int TurnedPage = 0, int Turn = 0, int Seed = 7);
 
+/// <summary>How a phone photo of a page lying on a desk looks.</summary>
+/// <param name="Tilt">Degrees the page lies turned on the desk (clockwise positive).</param>
+/// <param name="Share">The share of the frame's area the page covers.</param>
+/// <param name="Light">Brightness of the room, 1 for daylight: the page and the desk are both dimmed by it.</param>
+public sealed record DeskLook(double Tilt = 0, double Share = 0.7, double Light = 1, int Seed = 11);
+
 /// <summary>
 /// Makes a scanned copy of a plan's text, as a commune officer receives it: A4 pages at 200 dpi in DejaVu Sans,
 /// grey paper with speckle, each page a little tilted, the red seal over the signature,
@@ -40,6 +46,41 @@ public static class PlanScanner
             page.AddJpeg(jpeg, new PdfRectangle(0, 0, 595, 842));
         }
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A phone photo of <paramref name="page"/> (one of <see cref="Pages"/>) lying on a dark wooden desk: the frame
+    /// around the page, the page turned on it, the grain and blotches of the wood, all dimmed by the room's light.
+    /// </summary>
+    public static byte[] OnDesk(byte[] page, DeskLook look)
+    {
+        using var sheet = SKBitmap.Decode(page);
+        var grow = Math.Sqrt(1 / look.Share);
+        using var frame = new SKBitmap((int)(sheet.Width * grow), (int)(sheet.Height * grow));
+        var random = new Random(look.Seed);
+        using (var canvas = new SKCanvas(frame))
+        {
+            canvas.Clear(new SKColor(78, 56, 40));
+            using var grain = new SKPaint { IsAntialias = true, StrokeWidth = 3 };
+            for (var i = 0; i < 1500; i++)
+            {
+                var shade = random.Next(-25, 25);
+                grain.Color = new SKColor((byte)(78 + shade), (byte)(56 + shade), (byte)(40 + shade), 120);
+                float x = random.Next(frame.Width), y = random.Next(frame.Height);
+                canvas.DrawLine(x, y, x + random.Next(100, 600), y + random.Next(-8, 8), grain);
+            }
+            canvas.Save();
+            canvas.RotateDegrees((float)look.Tilt, frame.Width / 2f, frame.Height / 2f);
+            using var image = SKImage.FromBitmap(sheet);
+            canvas.DrawImage(image, (frame.Width - sheet.Width) / 2f, (frame.Height - sheet.Height) / 2f, new SKSamplingOptions(SKFilterMode.Linear));
+            canvas.Restore();
+            var dim = (byte)(255 * look.Light);
+            using var light = new SKPaint { BlendMode = SKBlendMode.Modulate, Color = new SKColor(dim, dim, dim) };
+            canvas.DrawRect(0, 0, frame.Width, frame.Height, light);
+        }
+        using var photo = SKImage.FromBitmap(frame);
+        using var jpeg = photo.Encode(SKEncodedImageFormat.Jpeg, 85);
+        return jpeg.ToArray();
     }
 
     /// <summary>Each page's lines and their heights: source lines wrapped at the text width, a gap for each blank line.</summary>
