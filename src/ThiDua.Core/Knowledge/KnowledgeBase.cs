@@ -20,12 +20,16 @@ public sealed partial class KnowledgeBase
         Units = new UnitIndex(Campaigns.SelectMany(c => PlanUnits.Build(c, PlanTexts.GetValueOrDefault(c.Id))), glossary);
         Legal = legal ?? LegalKnowledge.Empty;
         Places = places ?? AdministrativeUnits.Empty;
-        Typos = new TypoCorrector(KnownWords(Campaigns, glossary, planTexts));
+        Typos = new TypoCorrector(KnownWords(Campaigns, glossary, planTexts, Places));
     }
 
-    /// <summary>Every text the bot can make sense of: the plans, the data's names, the glossary, the question words.</summary>
-    private static IEnumerable<IReadOnlyList<string>> KnownWords(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts)
+    /// <summary>
+    /// Every text the bot can make sense of: the plans, the data's names, the glossary, the question words, and the
+    /// provinces and districts of the units list, so "Quảng Ngãi" is a place no plan covers, not a typo for "ngày".
+    /// </summary>
+    private static IEnumerable<IReadOnlyList<string>> KnownWords(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts, AdministrativeUnits places)
     {
+        foreach (var place in places.All.Where(p => p.Level != PlaceLevel.Commune)) yield return VietnameseText.Words(place.Bare);
         foreach (var text in planTexts?.Values ?? [])
             foreach (var line in text.Split('\n')) yield return VietnameseText.Words(line);
         foreach (var c in campaigns)
