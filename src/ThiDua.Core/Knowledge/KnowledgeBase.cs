@@ -25,11 +25,12 @@ public sealed partial class KnowledgeBase
 
     /// <summary>
     /// Every text the bot can make sense of: the plans, the data's names, the glossary, the question words, and the
-    /// provinces and districts of the units list, so "Quảng Ngãi" is a place no plan covers, not a typo for "ngày".
+    /// provinces of the units list, so "Quảng Ngãi" is a place no plan covers, not a typo. Only provinces: districts'
+    /// syllables ("Mỏ Cày") would make officers' typos ("lao cay") look like words.
     /// </summary>
     private static IEnumerable<IReadOnlyList<string>> KnownWords(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts, AdministrativeUnits places)
     {
-        foreach (var place in places.All.Where(p => p.Level != PlaceLevel.Commune)) yield return VietnameseText.Words(place.Bare);
+        foreach (var place in places.All.Where(p => p.Level == PlaceLevel.Province)) yield return VietnameseText.Words(place.Bare);
         foreach (var text in planTexts?.Values ?? [])
             foreach (var line in text.Split('\n')) yield return VietnameseText.Words(line);
         foreach (var c in campaigns)
