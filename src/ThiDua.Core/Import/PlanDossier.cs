@@ -80,12 +80,12 @@ internal static partial class PlanDossier
             {
                 foreach (var item in inline.Groups["list"].Value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                     foreach (var c in ComponentsIn(TextCasing.Capitalise(item), part.Section)) components.Add(c with { Id = Unique(c.Id, components) });
-                submitTo ??= SubmitTo().Match(text) is { Success: true } inlineTo ? inlineTo.Groups["to"].Value.Trim().TrimEnd(',') : null;
+                submitTo ??= SubmitPlace(text);
                 continue;
             }
             if (part.IsHeading || ListLead().IsMatch(part.Bare)) continue;
             var f = VietnameseText.Fold(text);
-            submitTo ??= SubmitTo().Match(text) is { Success: true } s ? s.Groups["to"].Value.Trim().TrimEnd(',') : null;
+            submitTo ??= SubmitPlace(text);
             portal ??= Url().Matches(text).Select(m => m.Value.TrimEnd('.', ',')).FirstOrDefault(u => u.Contains("dichvucong", StringComparison.OrdinalIgnoreCase) || u.Contains("dvc", StringComparison.OrdinalIgnoreCase));
             if (f.StartsWith("so luong ho so", StringComparison.Ordinal) || f.StartsWith("so bo ho so", StringComparison.Ordinal))
             {
@@ -131,6 +131,10 @@ internal static partial class PlanDossier
     /// The components a line lists: usually one, two when it says "Tờ trình và trích ngang thành tích … do … lập":
     /// each noun its own component, sharing who prepares them.
     /// </summary>
+    /// <summary>Where the line says the dossier is sent ("nộp về Sở Nội vụ (Ban TĐKT) trước …" → "Sở Nội vụ (Ban TĐKT)").</summary>
+    private static string? SubmitPlace(string text) =>
+        SubmitTo().Match(text) is { Success: true } s ? s.Groups["to"].Value.Trim().TrimEnd(',') : null;
+
     private static List<DossierComponent> ComponentsIn(string text, string section)
     {
         var f = VietnameseText.Fold(text);
