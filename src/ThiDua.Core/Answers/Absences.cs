@@ -30,7 +30,7 @@ internal static partial class Absences
     public static void Lead(AnswerBuilder b, AnswerRequest r)
     {
         var c = r.Campaign;
-        if (r.PhaseNumber is { } n && r.Phase is null && r.Skip == 0)
+        if (r.PhaseNumber is { } n && r.Phase is null && r.Skip == 0 && !(c.Phases.Count == 0 && CampaignAnswers.PhaseSentences(r).Count > 0))
             b.Line(c.Phases.Count == 0
                 ? $"Kế hoạch không có đợt {n}: kế hoạch không chia thành các đợt ({VietnameseDates.Format(c.Period)})."
                 : $"Kế hoạch không có đợt {n}: kế hoạch chỉ có {c.Phases.Count} đợt ({string.Join("; ", c.Phases.Select(p => $"{p.Name}: {VietnameseDates.Format(p.Start)} – {VietnameseDates.Format(p.End)}"))}).", c.Phases.FirstOrDefault()?.Section);
@@ -112,12 +112,14 @@ internal static partial class Absences
         if (r.Kind == QuestionKind.Appraisal && r.Question is { } q && AwardForms.Mentioned(q.Words) is { } form
             && AwardForms.Offered(r.Campaign, form) is [var award])
         {
-            b.Highlight($"• {award.Name} — quyết định: {award.DecidedBy}{(award.Note is null ? "" : ". " + award.Note)}", award.Section);
+            b.Highlight("• " + award.Describe(), award.Section);
             return;
         }
         var facts = r.Ask.Focus.Where(h => !h.Unit.IsParagraph).ToList();
         var bestFact = facts.Select(h => h.Coverage).DefaultIfEmpty(0).Max();
-        var sentence = r.Ask.Paragraphs.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Coverage >= bestFact + CloserBy);
+        // Over the list only for words that say something: "hồ sơ" alone is held by half the plan's sentences.
+        var sentence = r.Ask.Paragraphs.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Coverage >= bestFact + CloserBy
+            && (r.Units is null || h.Matched.Sum(r.Units.Weight) >= SureContent));
         // A record this kind's list does not show but that answers it too (a task with its executor, asked "việc nào
         // do Sở GD&ĐT chủ trì"): its line goes over the list.
         var other = facts.FirstOrDefault(h => h.Coverage >= MinimumHighlight && h.Unit.Kind != r.Kind && h.Unit.Kinds.Contains(r.Kind) && h.Coverage >= bestFact - CloserBy);

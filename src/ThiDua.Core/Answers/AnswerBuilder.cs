@@ -54,10 +54,22 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         return this;
     }
 
+    /// <summary>What a line quotes of the plan: the text between its “ and ”.</summary>
+    private static string? Quoted(string line)
+    {
+        var open = line.IndexOf('“');
+        var close = line.LastIndexOf('”');
+        return open >= 0 && close > open ? line[(open + 1)..close] : null;
+    }
+
     /// <summary>A line that answers the question more directly than the list below it: placed right under the section's title.</summary>
     public AnswerBuilder Highlight(string text, string? section = null)
     {
-        _lines.Insert(_afterTitle, new(TextFit.Shorten(text, MaxLineLength), false, _kind, -1));
+        text = TextFit.Shorten(text, MaxLineLength);
+        // Two kinds asked of one sentence ("bằng khen … tổng kết được mấy cá nhân") show it once, under the first;
+        // a line that holds a sentence already quoted above ("Số bộ — kế hoạch ghi: “…”") says nothing new.
+        if (_lines.Any(l => l.Text == text || Quoted(l.Text) is { Length: >= 40 } quote && text.Contains(quote.TrimEnd('…', '.'), StringComparison.Ordinal))) return this;
+        _lines.Insert(_afterTitle, new(text, false, _kind, -1));
         _afterTitle++;
         Cite(section);
         return this;

@@ -39,7 +39,7 @@ public static partial class CampaignAnswers
         foreach (var a in awards)
         {
             var phases = a.PhaseIds.Count == 0 ? "" : $" ({string.Join(", ", a.PhaseIds.Select(id => PhaseName(c, id)))})";
-            b.Bullet($"{a.Name}{phases} — quyết định: {a.DecidedBy}{(a.Note is null ? "" : ". " + a.Note)}", a.Section, a);
+            b.Bullet(a.Describe(phases), a.Section, a);
         }
         foreach (var q in c.Quotas.DistinctBy(q => q.Text)) b.Line("Số lượng: " + q.Text, q.Section);
         return true;
@@ -52,8 +52,10 @@ public static partial class CampaignAnswers
         var shares = c.QuotaShares.Where(q => r.Beneficiary is null || q.AppliesTo == Beneficiary.Both || q.AppliesTo == r.Beneficiary).ToList();
         if (quotas.Count == 0 && shares.Count == 0) return false;
         b.Title("Số lượng khen thưởng", QuestionKind.Quotas);
-        foreach (var q in quotas.OrderByDescending(r.Ask.Score))
+        // "không quá 03 tập thể và 05 cá nhân" is one limit of one sentence: one line, the best-matching limit's.
+        foreach (var same in quotas.GroupBy(q => (q.Text, q.AwardId, q.Scope, q.PhaseId)).OrderByDescending(g => g.Max(r.Ask.Score)))
         {
+            var q = same.MaxBy(r.Ask.Score)!;
             var award = c.Awards.FirstOrDefault(a => a.Id == q.AwardId);
             var scope = q.Scope switch
             {
@@ -61,8 +63,8 @@ public static partial class CampaignAnswers
                 QuotaScope.Unit => "mỗi đơn vị",
                 _ => "toàn kế hoạch",
             };
-            var who = q.AppliesTo switch { Beneficiary.Collective => "tập thể", Beneficiary.Individual => "cá nhân", _ => "tập thể, cá nhân" };
-            b.Bullet($"{(award is null ? "" : award.Name + ": ")}tối đa {q.Max} {who} ({scope}). Nguyên văn: “{q.Text}”", q.Section, q);
+            var counts = string.Join(" và ", same.Select(x => $"{x.Max} {x.AppliesTo switch { Beneficiary.Collective => "tập thể", Beneficiary.Individual => "cá nhân", _ => "tập thể, cá nhân" }}"));
+            b.Bullet($"{(award is null ? "" : award.Name + ": ")}tối đa {counts} ({scope}). Nguyên văn: “{q.Text}”", q.Section, q);
         }
         foreach (var s in shares)
         {

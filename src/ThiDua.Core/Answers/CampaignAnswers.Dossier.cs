@@ -1,4 +1,5 @@
 using ThiDua.Core.Knowledge;
+using ThiDua.Core.Knowledge.Units;
 using ThiDua.Core.Questions;
 using ThiDua.Core.Text;
 
@@ -12,7 +13,11 @@ public static partial class CampaignAnswers
         if (c.Dossier is not { } d) return false;
         b.Title("Hồ sơ đề nghị khen thưởng", QuestionKind.Dossier);
         // "mấy bộ": the number of copies is the answer, before the list of components.
-        if (d.CopiesText is not null) b.Line($"Số bộ: {d.CopiesText}", d.Section);
+        var counted = AsksCopies(r) ? CopySentences(r) : [];
+        // A count per award form ("Bằng khen … (01 bộ)", "Thủ tướng … : 03 bộ") is in the sentences, not in one figure.
+        if (counted.Count > 1 || counted.Count == 1 && d.CopiesText is null)
+            foreach (var hit in counted) b.Line($"Số bộ — kế hoạch ghi: “{TextFit.Shorten(Import.PlanSections.WithoutMark(hit.Unit.Text), 260)}”", hit.Unit.Section);
+        else if (d.CopiesText is not null) b.Line($"Số bộ: {d.CopiesText}", d.Section);
         else if (AsksCopies(r) && d.Components.All(x => x.Copies is null) && !TextCountsCopies(r))
             b.Line("Kế hoạch không nêu số bộ hồ sơ phải nộp. Các thành phần hồ sơ kế hoạch nêu:", d.Section);
         foreach (var part in d.Components.Where(x => r.Beneficiary is null || x.AppliesTo == Beneficiary.Both || x.AppliesTo == r.Beneficiary))
@@ -29,6 +34,19 @@ public static partial class CampaignAnswers
     }
 
     private static bool AsksCopies(AnswerRequest r) => r.Mentions("may bo") || r.Mentions("bao nhieu bo") || r.Mentions("so bo") || r.Mentions("may ban");
+
+    /// <summary>
+    /// The plan's sentences that count copies, those that hold the question's words (the award form asked about) first;
+    /// two at most, as a question may ask two forms ("hồ sơ Bằng khen mấy bộ, hồ sơ Giấy khen mấy bộ").
+    /// </summary>
+    private static List<UnitHit> CopySentences(AnswerRequest r)
+    {
+        if (r.Units is null || r.Question is null) return [];
+        bool Counts(AnswerUnit u) => u.IsParagraph && CopyCount().IsMatch(u.Text);
+        var terms = r.Question.ContentTerms.Concat(r.Question.Words.Where(w => w is not ("may" or "bo" or "ban" or "bao" or "nhieu"))).Distinct(StringComparer.Ordinal).ToList();
+        var hits = r.Units.Search(terms, r.Campaign, keep: Counts, take: 2);
+        return hits.Count > 0 ? hits : [.. r.Units.UnitsOf(r.Campaign).Where(Counts).Take(2).Select(u => new UnitHit(u, 0, 0, new HashSet<string>()))];
+    }
 
     /// <summary>Said only after the plan's own sentences were searched: none gives a count of copies ("02 bộ", "03 bản").</summary>
     private static bool TextCountsCopies(AnswerRequest r) =>
@@ -48,6 +66,9 @@ public static partial class CampaignAnswers
         var reports = r.Mentions("bao cao") ? due.Where(x => x.Kind == DeadlineKind.Report && !string.IsNullOrWhiteSpace(x.SendTo)).ToList() : [];
         foreach (var to in reports.Select(x => x.SendTo!).Distinct(StringComparer.Ordinal))
             b.Line($"Báo cáo gửi: {to} ({string.Join("; ", reports.Where(x => x.SendTo == to).Select(x => $"{x.Title} — {x.Wording}"))})", reports[0].Section);
+        // "địa chỉ … để nộp": said absent only once no sentence of the plan gives a street address.
+        if (r.Mentions("dia chi") && r.Units is not null && !r.Units.UnitsOf(c).Any(u => StreetAddress().IsMatch(u.Text)))
+            b.Line($"Kế hoạch không nêu địa chỉ nơi nhận hồ sơ{(c.Dossier?.SubmitTo is { } to ? $"; chỉ ghi nơi nhận: {to}" : "")}.", c.Dossier?.Section);
         if (c.Dossier is { } d)
         {
             b.Cite(d.Section);
@@ -60,6 +81,10 @@ public static partial class CampaignAnswers
         SubmissionDeadlines(b, c, r.Today, 3);
         return true;
     }
+
+    /// <summary>"số 18 đường Nha Trang", "Địa chỉ: …", "số 5 phố …": a street address as plans write it.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:[Ss]ố|[Ss]ố nhà)\s+\d+[\w/]*,?\s+(?:đường|phố|ngõ|ngách|hẻm)\b|\b[Đđ]ịa chỉ\s*:")]
+    private static partial System.Text.RegularExpressions.Regex StreetAddress();
 
     private static List<Deadline> SubmissionDeadlineList(Campaign c) =>
         [.. c.Deadlines.Where(x => x.Kind is DeadlineKind.Submission or DeadlineKind.Report or DeadlineKind.UnitPlan).OrderBy(x => x.DueDate)];

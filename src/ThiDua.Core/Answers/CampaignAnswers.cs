@@ -110,7 +110,13 @@ public static partial class CampaignAnswers
         foreach (var theme in c.Themes.Where(t => t.PhaseId is null).Take(1)) b.Line($"Chủ đề: {theme.Text}", theme.Section);
         PeriodLine(b, c, r.Today);
         foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section, p);
-        if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
+        if (c.Phases.Count == 0 && PhaseSentences(r) is { Count: > 0 } told)
+        {
+            // The record has no phases but the text names them: said as the plan says it, never "không chia".
+            b.Line("Các đợt, theo câu chữ của kế hoạch:");
+            foreach (var hit in told) b.Bullet($"“{hit.Text}”", hit.Section);
+        }
+        else if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
         if (c.Awards.Count > 0) b.Line("Khen thưởng: " + string.Join("; ", c.Awards.Select(a => a.Name)), c.Awards[0].Section);
         return true;
     }
@@ -151,6 +157,9 @@ public static partial class CampaignAnswers
         if (r.Phase is { } phase)
         {
             b.Title($"Thời gian {phase.Name}", QuestionKind.TimeFrame);
+            // "chia mấy giai đoạn, giai đoạn 2 kết thúc khi nào": the count is asked besides the one phase.
+            if (Asked(r, "may dot", "bao nhieu dot", "may giai doan", "bao nhieu giai doan", "chia") > 0)
+                b.Line($"Kế hoạch chia {c.Phases.Count} {PhaseWord(c)}: {string.Join("; ", c.Phases.Select(p => $"{p.Name} ({Range(p.Start, p.End, p.EndEstimatedFrom)})"))}.", phase.Section);
             b.Line($"{phase.Name}: {Range(phase.Start, phase.End, phase.EndEstimatedFrom)} — {VietnameseDates.PeriodStatus(phase.Start, phase.End, r.Today)}.", phase.Section);
             Told(b, phase.Wording, phase.EndEstimatedFrom);
             if (phase.Theme is not null) b.Line($"Chủ đề: “{phase.Theme}”");
@@ -159,14 +168,31 @@ public static partial class CampaignAnswers
         }
         b.Title("Thời gian thi đua", QuestionKind.TimeFrame);
         PeriodLine(b, c, r.Today);
-        if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
-        else if (c.Phases.Count > 1) b.Line($"Kế hoạch có {c.Phases.Count} đợt:");
+        if (c.Phases.Count == 0 && PhaseSentences(r) is { Count: > 0 } told)
+        {
+            // The record has no phases but the text names them: said as the plan says it, never "không chia".
+            b.Line("Các đợt, theo câu chữ của kế hoạch:");
+            foreach (var hit in told) b.Bullet($"“{hit.Text}”", hit.Section);
+        }
+        else if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
+        else if (c.Phases.Count > 1) b.Line($"Kế hoạch có {c.Phases.Count} {PhaseWord(c)}:");
         foreach (var p in c.Phases)
             b.Bullet($"{p.Name}: {Range(p.Start, p.End, p.EndEstimatedFrom)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Wording is null ? "" : $"; kế hoạch ghi: {p.Wording}")}{(p.Closing is null ? "" : ". " + p.Closing)}", p.Section, p);
         foreach (var d in c.Deadlines.Where(d => d.Kind is DeadlineKind.MidTermReview or DeadlineKind.FinalReview).OrderBy(d => d.DueDate))
             b.Bullet($"{d.Title}: {d.Wording}", d.Section, d);
         return true;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-–•+]\s*)?(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Đợt|Giai đoạn|ĐỢT|GIAI ĐOẠN)\s+(?:\d|I|II|III|IV|một|hai|ba)\b")]
+    private static partial System.Text.RegularExpressions.Regex PhaseSentence();
+
+    /// <summary>The plan's sentences that open with a phase ("Đợt 1: từ …"): up to three.</summary>
+    internal static List<Knowledge.Units.AnswerUnit> PhaseSentences(AnswerRequest r) =>
+        r.Units is null ? [] : [.. r.Units.UnitsOf(r.Campaign).Where(u => u.IsParagraph && PhaseSentence().IsMatch(u.Text)).Take(3)];
+
+    /// <summary>What the plan calls its phases: "giai đoạn" when it names them so, else "đợt".</summary>
+    private static string PhaseWord(Campaign c) =>
+        c.Phases.Count > 0 && c.Phases.All(p => VietnameseText.Fold(p.Name).StartsWith("giai doan", StringComparison.Ordinal)) ? "giai đoạn" : "đợt";
 
     private static void PeriodLine(AnswerBuilder b, Campaign c, DateOnly today)
     {

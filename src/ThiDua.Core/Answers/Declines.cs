@@ -57,6 +57,7 @@ public static partial class Declines
             if (related.Count > 0) text += $" Có kế hoạch của địa phương thuộc {place.InSentence}: {string.Join("; ", related.Select(c => c.ShortName))}.";
             return Decline(kb, today, text, related);
         }
+        if (IssuerNotLoaded(kb, q, today) is { } otherIssuer) return otherIssuer;
         // A plan named by its number is that plan, whatever year the question mentions.
         return q.Mention.Explicit && q.PlanNumbers.Count == 0 ? YearNotLoaded(kb, q, today) : null;
     }

@@ -13,11 +13,24 @@ namespace ThiDua.Core.Answers;
 /// </summary>
 public static partial class PlaceAnswers
 {
-    [GeneratedRegex(@" (thuoc (tinh|thanh pho|huyen|quan|xa|phuong|dau|ve)|o tinh nao|o dau|nay la|sap nhap|sap xep|hinh thanh tu|gom nhung|truoc day|bay gio la|gio la) ")]
+    [GeneratedRegex(@" (thuoc (dau|ve)|thuoc (tinh|thanh pho|huyen|quan|xa|phuong) nao|o tinh nao|nay la|sap nhap|sap xep|hinh thanh tu|gom nhung|truoc day|bay gio la|gio la) ")]
     private static partial Regex GeographyWords();
 
     public static bool IsAbout(ParsedQuestion q) =>
-        q.Places.Count > 0 && GeographyWords().IsMatch(" " + string.Join(' ', q.Words) + " ") && q.KindScore < 2.5;
+        q.Places.Count > 0 && q.KindScore < 2.5 && (GeographyWords().IsMatch(" " + string.Join(' ', q.Words) + " ") || PlaceIsUnder(q));
+
+    /// <summary>
+    /// "Cam Phú thuộc tỉnh Khánh Hòa à?": the place named before "thuộc" is the one asked about. After it ("các đơn vị
+    /// thuộc phường Vĩnh Yên đăng ký … trước ngày mấy") the place only says whose units are meant.
+    /// </summary>
+    private static bool PlaceIsUnder(ParsedQuestion q)
+    {
+        var w = q.Words;
+        var at = Enumerable.Range(0, w.Count).FirstOrDefault(i => w[i] == "thuoc", -1);
+        if (at > 0 && at + 1 < w.Count && w[at + 1] is "tinh" or "thanh" or "huyen" or "quan" or "xa" or "phuong" && q.Places.Any(p => p.Start < at)) return true;
+        // "Tả Van ở đâu" asks where the place is; "nộp hồ sơ của sở gd Ninh Bình ở đâu" asks where to submit.
+        return q.Places.Any(p => p.Start <= 1 && p.Start + p.Length + 1 < w.Count && w[p.Start + p.Length] == "o" && w[p.Start + p.Length + 1] == "dau");
+    }
 
     public static Reply Answer(KnowledgeBase kb, ParsedQuestion q, DateOnly today)
     {

@@ -72,13 +72,21 @@ public static class PlansMatching
             conditions.Add(new($"có hạn trong tháng {month}", c => c.Deadlines.Where(d => d.DueDate.Month == month && d.Kind != DeadlineKind.Event)
                 .Select(d => $"{d.Title}: {VietnameseDates.Format(d.DueDate)}").FirstOrDefault(), ["thang", month.ToString(System.Globalization.CultureInfo.InvariantCulture), "han", "co"]));
 
+        if (YearCondition(q, joined) is { } years) conditions.Add(years);
+        var cites = CitedDocuments(kb, q);
+        foreach (var reference in cites)
+            conditions.Add(new($"nhắc đến văn bản số {reference}", c => Citations.Of(kb.Units, c, reference) is { } hit ? TextFit.Shorten(hit.Unit.Text, 200) : null,
+                [.. q.Words.Where(w => DocumentReferences.NumberOf(w) == DocumentReferences.NumberOf(reference)), .. CitationWords]));
+
         if (AwardForms.Mentioned(q.Words) is { } form)
             conditions.Add(new($"có {form.Name}", c => AwardForms.Offered(c, form).Select(a => a.Name).FirstOrDefault(), [.. form.Kind, .. form.Issuer ?? []]));
 
         if (!q.Mention.IsNone)
         {
             var named = q.Mention.Candidates;
-            var label = q.Mention.AnniversaryNames.Count > 0 ? $"chào mừng {string.Join(", ", q.Mention.AnniversaryNames)}" : "được nêu";
+            // One day named longer by one plan ("… tháng Tám thành công") than by another is said once, by its shorter name.
+            var days = q.Mention.AnniversaryNames.Where(n => !q.Mention.AnniversaryNames.Any(o => o.Length < n.Length && VietnameseText.Fold(n).StartsWith(VietnameseText.Fold(o), StringComparison.Ordinal))).ToList();
+            var label = days.Count > 0 ? $"chào mừng {string.Join(", ", days)}" : "được nêu";
             conditions.Add(new(label, c => named.Contains(c) ? "" : null, []));
         }
         foreach (var mention in q.Places)
@@ -94,7 +102,8 @@ public static class PlansMatching
             .Where(kv => kv.Key != QuestionKind.ListCampaigns).OrderByDescending(kv => kv.Value).FirstOrDefault();
         var kindWords = kind.Value >= KindAsked ? q.Clauses.SelectMany(c => c.CueWords.GetValueOrDefault(kind.Key) ?? new HashSet<string>()).ToArray() : [];
         // "có hạn trong tháng 6" already says which deadline: the plans' other deadlines are not a second reason.
-        if (kind.Value >= KindAsked && !(kind.Key == QuestionKind.Deadlines && q.Month is not null))
+        // "căn cứ QĐ 923" is answered by the sentence that cites it, not by every plan's grounds.
+        if (kind.Value >= KindAsked && !(kind.Key == QuestionKind.Deadlines && q.Month is not null) && !(kind.Key == QuestionKind.LegalBasis && cites.Count > 0))
             conditions.Add(new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words, QuestionAnswerer.Focused(kb, c, q, kind.Key)) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
 
         // What else the question asks of the plans: a topic one of their units must hold ("thi đua bầu cử").
@@ -107,6 +116,32 @@ public static class PlansMatching
                 ? TextFit.Shorten(top.Unit.Text, 160) : null, []));
         return conditions;
     }
+
+    /// <summary>
+    /// "kéo dài sang năm 2026", "diễn ra trong năm 2025": a condition on the plan's period. A year the question gives
+    /// as the plan's own ("kế hoạch năm 2024") or in a date is the parser's, not this.
+    /// </summary>
+    private static Condition? YearCondition(ParsedQuestion q, string joined)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(joined, @" (sang|den het|toi|trong|den|qua) nam (20\d\d) ");
+        if (!m.Success) return null;
+        var year = int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        string Period(Campaign c) => VietnameseDates.Format(c.Period);
+        return m.Groups[1].Value is "trong"
+            ? new($"diễn ra trong năm {year}", c => c.Period.Start.Year <= year && year <= c.Period.End.Year ? Period(c) : null, ["dien", "ra", "trong", "nam", m.Groups[2].Value])
+            : new($"kéo dài sang năm {year}", c => c.Period.Start.Year < year && year <= c.Period.End.Year ? Period(c) : null,
+                ["keo", "dai", "sang", "den", "het", "toi", "qua", "nam", m.Groups[2].Value]);
+    }
+
+    /// <summary>Document numbers the question names that are no loaded plan's own ("căn cứ QĐ 923/QĐ-TTg"): cited documents.</summary>
+    private static List<string> CitedDocuments(KnowledgeBase kb, ParsedQuestion q)
+    {
+        var own = kb.Campaigns.Select(c => c.Document.Number is { Length: > 0 } n ? DocumentReferences.NumberOf(n) : null).ToHashSet(StringComparer.Ordinal);
+        return [.. q.Words.Where(DocumentReferences.IsReference).Where(w => !own.Contains(DocumentReferences.NumberOf(w))).Distinct(StringComparer.Ordinal)];
+    }
+
+    private static readonly string[] CitationWords =
+        ["can", "cu", "theo", "van", "ban", "so", "qd", "quyet", "dinh", "chi", "thi", "ct", "nghi", "nq", "nd", "thong", "tu", "tt", "huong", "dan", "hd", "ket", "luan", "kl", "nhac", "trich", "dan"];
 
     /// <summary>The issue date, when it falls in that month (and year, if asked); a plan dated by its month alone counts too.</summary>
     private static string? IssuedIn(PlanDocument d, int month, int? year)
@@ -192,5 +227,6 @@ public static class PlansMatching
     {
         "thi", "dua", "khen", "thuong", "ke", "hoach", "phong", "trao", "hien", "nay", "nhung", "nao", "cac", "danh", "sach", "tat", "ca",
         "quy", "dinh", "ro", "phai", "neu", "ghi", "cu", "the", "he", "thong", "du", "lieu", "hien", "co", "nap", "dang", "giao",
+        "chao", "mung", "ky", "niem",
     };
 }

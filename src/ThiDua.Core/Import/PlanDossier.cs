@@ -44,7 +44,7 @@ internal static partial class PlanDossier
     [GeneratedRegex(@"\(?\b(?<n>\d{1,2})\s*(?<unit>bản|bộ)\b\)?", RegexOptions.IgnoreCase)]
     private static partial Regex Copies();
 
-    [GeneratedRegex(@"(?:nộp|gửi)\s+(?:01\s+bộ\s+)?(?:hồ sơ(?:\s+đề nghị(?:\s+khen thưởng)?)?\s+)?(?:(?:giấy|điện tử)\s+)?(?:về|tại|cho|đến|tới)\s+(?<to>[\p{Lu}][^.;:]+?)(?=\s+(?:trước|chậm nhất|trong|để|theo|đồng thời|qua\s+(?:đường|hệ thống|phần mềm|cổng))\b|[.;]|,\s*(?:đồng thời|trước|chậm)|$)")]
+    [GeneratedRegex(@"(?:nộp|gửi)\s+(?:01\s+bộ\s+)?(?:hồ sơ(?:\s+đề nghị(?:\s+khen thưởng)?)?\s+)?(?:(?:bản\s+)?(?:giấy|điện tử)\s+)?(?:về|tại|cho|đến|tới)\s+(?<to>[\p{Lu}][^.;:]+?)(?=\s+(?:trước|chậm nhất|trong|để|theo|đồng thời|qua\s+(?:đường|hệ thống|phần mềm|cổng))\b|[.;]|,\s*(?:đồng thời|trước|chậm)|$)")]
     private static partial Regex SubmitTo();
 
     [GeneratedRegex(@"^hồ sơ\b.*(?:gồm|bao gồm)\s*:?\s*$|^hồ sơ\b[^.]{0,60}:$", RegexOptions.IgnoreCase)]
@@ -62,7 +62,8 @@ internal static partial class PlanDossier
 
     public static Dossier? Read(PlanReading r)
     {
-        var parts = r.Sections.Under("ho so").Where(p => !p.IsTableRow).ToList();
+        // "6. HỒ SƠ … / 6.3. Số lượng và nơi nộp", "3. Hình thức nộp": a sub-heading on copies, where or how to send is still the dossier.
+        var parts = r.Sections.Under("ho so", "nop").Where(p => !p.IsTableRow).ToList();
         // No heading: the lines after "Hồ sơ … gồm:" wherever it stands.
         if (parts.Count == 0)
         {

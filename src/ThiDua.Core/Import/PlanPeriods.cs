@@ -63,6 +63,11 @@ internal static partial class PlanPeriods
                 if (phases.Any(p => p.Id == id)) continue;
                 var range = r.CurrentDates(scopeText).FirstOrDefault(d => d.Start is not null && d.Rule == DueRule.OnOrBefore);
                 var open = OpenRange().Match(scopeText);
+                // "từ ngày ký ban hành Kế hoạch đến hết ngày 27/3/2026": from the issue date to a dated end.
+                var fromIssue = range is null && !open.Success && r.IssuedOn is { } issued && FromNow().Match(scopeText) is { Success: true } since
+                    && r.CurrentDates(scopeText[since.Index..]).FirstOrDefault(d => d.Start is null && d.Rule == DueRule.OnOrBefore) is { } until
+                    ? new DateMention(until.Wording, until.Due, until.Rule, issued, until.Index) : null;
+                range ??= fromIssue;
                 if (range is null && !open.Success) continue;
                 var phaseThemes = PlanThemes.Quoted(string.Join(" ", scope.Select(p => p.Bare).Prepend(segment)), requireCue: true);
                 var phase = new Phase
@@ -106,12 +111,16 @@ internal static partial class PlanPeriods
         wording.Length == 0 ? null : FromNow().IsMatch(wording) ? r.IssuedOn : r.Dates(wording).FirstOrDefault() is { } d ? d.Start ?? d.Due : null;
 
 
-    /// <summary>Phases without an end (an event ends them) end at the plan's latest milestone, said so.</summary>
+    /// <summary>
+    /// Phases without an end (an event ends them: "đến khi tổ chức thành công Đại hội") end the day before the next
+    /// phase starts, or else at the plan's latest milestone; said so.
+    /// </summary>
     public static List<Phase> WithEstimatedEnds(List<Phase> phases, IReadOnlyList<Milestone> milestones, PlanReading r) =>
         [.. phases.Select(p =>
         {
             if (p.End != DateOnly.MaxValue) return p;
-            var (end, from) = Estimate(p.Start, milestones, r.Year);
+            var next = phases.Where(o => o.Start > p.Start).MinBy(o => o.Start);
+            var (end, from) = next is not null ? (next.Start.AddDays(-1), $"ngày trước khi {next.Name} bắt đầu") : Estimate(p.Start, milestones, r.Year);
             r.Flag("phases", $"{p.Name} \"{p.Wording}\": kế hoạch không ghi ngày kết thúc; tạm lấy {VietnameseDates.Format(end)} ({from})");
             return p with { End = end, EndEstimatedFrom = from };
         })];

@@ -21,7 +21,7 @@ internal static partial class PlanQuotas
     private static partial Regex Limit();
 
     /// <summary>"mỗi xã, phường 02 trường hợp", "mỗi cơ quan, đơn vị không quá 03 cá nhân".</summary>
-    [GeneratedRegex(@"\bmỗi\s+(?<unit>(?:xã|phường|thị trấn|cơ quan|đơn vị|địa phương|huyện|sở|ban|ngành|trường|doanh nghiệp|cụm|khối|tổ chức)(?:[\s,]+(?:xã|phường|thị trấn|cơ quan|đơn vị|địa phương|huyện|thị xã|thành phố|sở|ban|ngành|trường|doanh nghiệp|tổ chức|và))*)\s*(?:được\s+)?(?:đề nghị|đề xuất|xét|chọn|lựa chọn|giới thiệu|bình chọn)?\s*(?:không quá|tối đa|không vượt quá)?\s*(?<n>\d{1,3})\s+(?<who>" + Who + @")(?:\s*(?:,|và)\s*(?<n2>\d{1,3})\s+(?<who2>" + Who + "))?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\bmỗi\s+(?<unit>(?:xã|phường|thị trấn|cơ quan|đơn vị|địa phương|huyện|sở|ban|ngành|trường|doanh nghiệp|cụm|khối|tổ chức|tổ dân phố|khu phố|thôn|bản|ấp|chi bộ|phòng)(?:[\s,]+(?:xã|phường|thị trấn|cơ quan|đơn vị|địa phương|huyện|thị xã|thành phố|sở|ban|ngành|trường|doanh nghiệp|tổ chức|và))*)\s*(?:được\s+)?(?:đề nghị|đề xuất|xét|chọn|lựa chọn|giới thiệu|bình chọn)?\s*(?:không quá|tối đa|không vượt quá)?\s*(?<n>\d{1,3})\s+(?<who>" + Who + @")(?:\s*(?:,|và)\s*(?<n2>\d{1,3})\s+(?<who2>" + Who + "))?", RegexOptions.IgnoreCase)]
     private static partial Regex PerUnit();
 
     [GeneratedRegex(@"(?:không quá|tối đa|không vượt quá|dưới|chiếm)\s*(?<p>\d{1,3}(?:[.,]\d{1,2})?)\s*%(?:\s+(?:trên\s+)?(?:tổng\s+số\s+|số\s+)?(?<of>[^.;:()]{3,80}))?", RegexOptions.IgnoreCase)]
@@ -30,17 +30,28 @@ internal static partial class PlanQuotas
     [GeneratedRegex(@"\b(?:số lượng|khen thưởng|đề nghị|danh hiệu|bằng khen|giấy khen|xét tặng|xét chọn|suy tôn|cơ cấu)\b", RegexOptions.IgnoreCase)]
     private static partial Regex AboutAwards();
 
+    /// <summary>Who a share may be of (folded): people or units, not files or cases.</summary>
+    [GeneratedRegex(@"\b(?:tap the|ca nhan|can bo|cong chuc|vien chuc|giao vien|nhan vien|nguoi lao dong|dang vien|hoi vien|doan vien|chien si thi dua|lao dong tien tien)\b")]
+    private static partial Regex CountsPeople();
+
     public static (List<Quota> Quotas, List<QuotaShare> Shares) Read(PlanReading r, List<AwardForm> awards, List<Phase> phases)
     {
         var quotas = new List<Quota>();
         var shares = new List<QuotaShare>();
+        var leadIns = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in r.Sections.Body)
         {
+            if (part.Text.TrimEnd().EndsWith(':') && Named(part.Text, awards) is { } introduced) leadIns[part.Section] = introduced;
+            if (part.IsTableRow)
+            {
+                quotas.AddRange(TableRow(part, awards, leadIns));
+                continue;
+            }
             foreach (var sentence in PlanReading.Sentences(part.Text))
             {
                 var f = VietnameseText.Fold(sentence);
                 var about = AboutAwards().IsMatch(sentence) || PlanSections.IsUnder(part, "so luong", "co cau", "khen thuong", "hinh thuc");
-                var award = AwardOf(sentence, part, awards);
+                var award = AwardOf(sentence, part, awards, leadIns);
                 // "xét khen thưởng tổng kết mỗi đợt …. Số lượng không quá 10": the paragraph says per what.
                 var scope = PerUnit().IsMatch(sentence) ? QuotaScope.Unit : Regex.IsMatch(VietnameseText.Fold(part.Text), @"\b(?:moi|tung) (?:dot|giai doan)\b") ? QuotaScope.Phase : QuotaScope.Plan;
                 var taken = new List<(int, int)>();
@@ -53,13 +64,16 @@ internal static partial class PlanQuotas
                     foreach (var (n, who) in new[] { ("n", "who"), ("n2", "who2") })
                     {
                         if (!int.TryParse(m.Groups[n].Value, out var max) || max <= 0) continue;
+                        var unitScope = PerUnit().IsMatch(m.Value) ? QuotaScope.Unit : scope;
+                        // "1. Sơ kết giai đoạn 1 / a) … không quá 30 tập thể": the limit is that phase's, said in its line or its heading.
+                        var phase = scope == QuotaScope.Plan ? PhaseOf(sentence, phases) ?? part.Headings.Reverse().Select(h => PhaseOf(h, phases)).FirstOrDefault(p => p is not null) : null;
                         quotas.Add(new Quota
                         {
                             Max = max,
                             AwardId = award,
-                            Scope = PerUnit().IsMatch(m.Value) ? QuotaScope.Unit : scope,
+                            Scope = phase is not null && unitScope == QuotaScope.Plan ? QuotaScope.Phase : unitScope,
                             AppliesTo = For(m.Groups[who].Value),
-                            PhaseId = scope == QuotaScope.Plan ? PhaseOf(sentence, phases) : null,
+                            PhaseId = phase,
                             Text = TextFit.Shorten(PlanSections.WithoutMark(sentence), 200),
                             Section = part.Section,
                         });
@@ -68,6 +82,8 @@ internal static partial class PlanQuotas
                 foreach (Match m in Share().Matches(sentence))
                 {
                     if (!about && !f.Contains("ty le", StringComparison.Ordinal)) continue;
+                    // "tỷ lệ hồ sơ trễ hạn dưới 2%" is a target of the work, not a share of those who may be awarded.
+                    if (!AboutAwards().IsMatch(sentence) && award is null && !CountsPeople().IsMatch(f)) continue;
                     shares.Add(new QuotaShare
                     {
                         Percent = decimal.Parse(m.Groups["p"].Value.Replace(',', '.'), CultureInfo.InvariantCulture),
@@ -85,15 +101,62 @@ internal static partial class PlanQuotas
         return (quotas, shares);
     }
 
-    /// <summary>The award a limit is for: named in its sentence, or the one form its line or section gives.</summary>
-    private static string? AwardOf(string sentence, PlanPart part, List<AwardForm> awards)
+    /// <summary>
+    /// The award a limit is for: named in its sentence, or the one a lead-in line above the list names ("Phân bổ số
+    /// lượng đề nghị Bằng khen của Chủ tịch UBND tỉnh:"), or the one form its line or section gives.
+    /// </summary>
+    private static string? AwardOf(string sentence, PlanPart part, List<AwardForm> awards, Dictionary<string, string> leadIns)
     {
-        var f = VietnameseText.Fold(sentence);
-        var named = awards.Where(a => f.Contains(VietnameseText.Fold(a.Name), StringComparison.Ordinal)
-            || a.DecidedBy.Length > 0 && f.Contains(VietnameseText.Fold(Regex.Replace(a.DecidedBy, @"\s+[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)*$", "")), StringComparison.Ordinal)).ToList();
-        if (named.Count > 0) return named.OrderByDescending(a => a.Name.Length).First().Id;
+        if (Named(sentence, awards) is { } named) return named;
+        if (leadIns.TryGetValue(part.Section, out var lead)) return lead;
         var inLine = awards.Where(a => a.Section == part.Section).ToList();
         return inLine.Count == 1 ? inLine[0].Id : null;
+    }
+
+    /// <summary>
+    /// The award a sentence names. The one it grants ("… đề nghị Thủ tướng Chính phủ trình Chủ tịch nước tặng Huân
+    /// chương Lao động hạng Ba") before one whose decider it names on the way; else the longest name.
+    /// </summary>
+    private static string? Named(string sentence, List<AwardForm> awards)
+    {
+        var f = VietnameseText.Fold(sentence);
+        var byName = awards.Where(a => f.Contains(VietnameseText.Fold(a.Name), StringComparison.Ordinal)).ToList();
+        var granted = byName.Where(a => f.Contains("tang " + VietnameseText.Fold(a.Name), StringComparison.Ordinal)).ToList();
+        if (granted.Count > 0) return granted.OrderByDescending(a => a.Name.Length).First().Id;
+        var named = byName.Count > 0 ? byName : awards.Where(a => a.DecidedBy.Length > 0
+            && f.Contains(VietnameseText.Fold(Regex.Replace(a.DecidedBy, @"\s+[\p{Lu}][\p{Ll}]+(?:\s+[\p{Lu}][\p{Ll}]+)*$", "")), StringComparison.Ordinal)).ToList();
+        return named.Count > 0 ? named.OrderByDescending(a => a.Name.Length).First().Id : null;
+    }
+
+    /// <summary>"Sở Y tế — 02 tập thể, 04 cá nhân" in a table under "Phân bổ số lượng đề nghị Bằng khen …": that unit's limit.</summary>
+    [GeneratedRegex(@"^0*(?<n>\d{1,3})\s+(?<who>tập thể|cá nhân)(?:\s*(?:,|;|và)\s*0*(?<n2>\d{1,3})\s+(?<who2>tập thể|cá nhân))?\.?$", RegexOptions.IgnoreCase)]
+    private static partial Regex CountCell();
+
+    private static IEnumerable<Quota> TableRow(PlanPart part, List<AwardForm> awards, Dictionary<string, string> leadIns)
+    {
+        var cells = part.Text.Split(PlanTextCleaner.CellSeparator, StringSplitOptions.TrimEntries);
+        var count = cells.Select(c => CountCell().Match(c)).FirstOrDefault(m => m.Success);
+        if (count is null) yield break;
+        var unit = cells.FirstOrDefault(c => c.Length > 2 && !c.All(char.IsDigit) && !CountCell().IsMatch(c));
+        if (unit is null) yield break;
+        var award = Named(part.Text, awards) ?? leadIns.GetValueOrDefault(part.Section)
+            ?? part.Headings.Reverse().Select(h => Named(h, awards)).FirstOrDefault(a => a is not null);
+        // Counts of collectives and individuals in a table are awards' limits when an award or a quota heading is over them.
+        if (award is null && !PlanSections.IsUnder(part, "so luong", "co cau", "khen thuong", "hinh thuc")
+            && !part.Headings.Any(h => VietnameseText.Fold(h).Contains("phan bo", StringComparison.Ordinal))) yield break;
+        foreach (var (n, who) in new[] { ("n", "who"), ("n2", "who2") })
+        {
+            if (!int.TryParse(count.Groups[n].Value, out var max) || max <= 0) continue;
+            yield return new Quota
+            {
+                Max = max,
+                AwardId = award,
+                Scope = QuotaScope.Unit,
+                AppliesTo = For(count.Groups[who].Value),
+                Text = TextFit.Shorten($"{unit}: {count.Value}", 200),
+                Section = part.Section,
+            };
+        }
     }
 
     private static Beneficiary For(string who)

@@ -184,6 +184,10 @@ public sealed record AwardForm
     public List<string> PhaseIds { get; init; } = [];
     public string? Note { get; init; }
     public required string Section { get; init; }
+
+    /// <summary>"Bằng khen của Chủ tịch UBND tỉnh (Đợt 1) — quyết định: Chủ tịch UBND tỉnh. Note": a decider the plan never named is left out, not shown empty.</summary>
+    public string Describe(string phases = "") =>
+        $"{Name}{phases}{(string.IsNullOrWhiteSpace(DecidedBy) ? "" : " — quyết định: " + DecidedBy)}{(Note is null ? "" : ". " + Note)}";
 }
 
 public enum QuotaScope { Plan, Phase, Unit }

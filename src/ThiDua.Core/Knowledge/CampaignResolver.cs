@@ -35,8 +35,13 @@ public sealed class CampaignResolver
             foreach (var name in PlaceNames(c)) Add(glossary.Expand(name), PhraseKind.Place, c, name);
             foreach (var a in c.Anniversaries)
             {
-                Add(glossary.Expand(a.Name), PhraseKind.Anniversary, c, a.Name);
-                foreach (var k in a.Keywords) Add(glossary.Expand(k), PhraseKind.Anniversary, c, a.Name);
+                foreach (var k in a.Keywords.Prepend(a.Name))
+                {
+                    var words = glossary.Expand(k);
+                    Add(words, PhraseKind.Anniversary, c, a.Name);
+                    // "80 năm Cách mạng tháng Tám thành công" is asked as "80 năm Cách mạng tháng Tám": the event is named before its outcome.
+                    if (words.Length > 4 && words[^2..] is ["thanh", "cong"] or ["thang", "loi"]) Add(words[..^2], PhraseKind.Anniversary, c, a.Name);
+                }
             }
         }
         foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));

@@ -9,12 +9,16 @@ namespace ThiDua.Core.Knowledge;
 public sealed partial class KnowledgeBase
 {
     private readonly Dictionary<string, Campaign> _byId;
+    /// <summary>The glossary as loaded, before the loaded plans' place initials were added to it.</summary>
+    private readonly Glossary _officeGlossary;
 
     public KnowledgeBase(IEnumerable<Campaign> campaigns, Glossary glossary, IReadOnlyDictionary<string, string>? planTexts = null, LegalKnowledge? legal = null, AdministrativeUnits? places = null)
     {
         Campaigns = [.. campaigns.OrderBy(c => c.Period.Start).ThenBy(c => c.Id, StringComparer.Ordinal)];
         PlanTexts = planTexts ?? new Dictionary<string, string>();
         _byId = Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _officeGlossary = glossary;
+        glossary = glossary.With(PlaceInitials.For(Campaigns, glossary));
         Glossary = glossary;
         Resolver = new CampaignResolver(Campaigns, glossary);
         Units = new UnitIndex(Campaigns.SelectMany(c => PlanUnits.Build(c, PlanTexts.GetValueOrDefault(c.Id))), glossary);
@@ -56,7 +60,7 @@ public sealed partial class KnowledgeBase
 
     /// <summary>The knowledge with one more plan (published from chat), everything else kept.</summary>
     public KnowledgeBase With(Campaign campaign, string planText) =>
-        new([.. Campaigns, campaign], Glossary, new Dictionary<string, string>(PlanTexts, StringComparer.Ordinal) { [campaign.Id] = planText }, Legal, Places);
+        new([.. Campaigns, campaign], _officeGlossary, new Dictionary<string, string>(PlanTexts, StringComparer.Ordinal) { [campaign.Id] = planText }, Legal, Places);
 
     /// <summary>"Kế hoạch 217/KH-UBND ngày 15/4/2024 của UBND tỉnh Lào Cai"; unnumbered plans by issuer and date.</summary>
     public static string PlanName(Campaign c)

@@ -20,6 +20,8 @@ public static class AskedKinds
 
     /// <summary>A second kind is asked too when it scores this close to the first ("giấy khen … ai xét, quyết định").</summary>
     private const double RunnerUpShare = 0.85;
+    /// <summary>A cue this strong ("bao nhiêu tiền", "ai ký", "nộp ở đâu") names its kind whatever the evidence.</summary>
+    private const double SureCue = 3.5;
     /// <summary>A cue this light ("khen thưởng", "khi nào") does not outweigh a sentence that holds the question.</summary>
     private const double LightCue = 1.5;
     /// <summary>"quý II": a cue for the task table as strong as naming it.</summary>
@@ -148,6 +150,13 @@ public static class AskedKinds
             .Select(k => (Kind: k, Score: Cue(k) + EvidenceWeight * evidence.GetValueOrDefault(k)))
             .OrderByDescending(x => Math.Round(x.Score, 2)).ThenByDescending(x => sharpest.GetValueOrDefault(x.Kind)).ThenBy(x => x.Kind).ToList();
         if (ranked.Count == 0) return [];
+        // "… tổng kết thưởng bao nhiêu tiền": a cue that names its kind surely is what is asked, though another kind's
+        // unit holds more of the words; that kind is answered second. Not when the question names a document ("Chỉ
+        // thị 34-CT/TW … ban hành khi nào"): the cue is then about that document, which the other kind's unit quotes.
+        var surest = ranked.Where(x => Cue(x.Kind) >= SureCue).OrderByDescending(x => Cue(x.Kind)).FirstOrDefault();
+        if (surest.Score > 0 && surest.Kind != ranked[0].Kind && Cue(surest.Kind) > Cue(ranked[0].Kind)
+            && q.PlanNumbers.Count == 0 && !q.Words.Any(Text.DocumentReferences.IsReference))
+            return [surest.Kind, ranked[0].Kind];
         return ranked.Count > 1 && ranked[1].Score >= RunnerUpShare * ranked[0].Score ? [ranked[0].Kind, ranked[1].Kind] : [ranked[0].Kind];
     }
 }

@@ -29,7 +29,8 @@ internal static class KindCues
         (QuestionKind.TimeFrame, [
             ("thoi gian", 2), ("khi nao", 1.5), ("bao gio", 1.5), ("bat dau", 2.5), ("ket thuc", 2.5), ("keo dai", 2.5),
             ("dien ra", 1.5), ("bao lau", 2.5), ("tu ngay", 1.5), ("con hieu luc", 2), ("het chua", 2), ("xong chua", 2),
-            ("may dot", 3), ("bao nhieu dot", 3), ("cac dot", 2), ("thoi diem", 1.5), ("giai doan", 1.5), ("chia dot", 3),
+            ("may dot", 3), ("bao nhieu dot", 3), ("may giai doan", 3), ("bao nhieu giai doan", 3), ("dot may", 3), ("dot bao nhieu", 3),
+            ("giai doan may", 3), ("giai doan bao nhieu", 3), ("cac dot", 2), ("thoi diem", 1.5), ("giai doan", 1.5), ("chia dot", 3),
             ("chia lam", 2.5), ("dot nao", 2), ("den bao gio", 2.5), ("den khi nao", 2.5), ("tu khi nao", 2.5),
             ("thoi gian thi dua", 3), ("con bao lau", 2.5), ("con bao nhieu ngay", 2.5), ("bao nhieu ngay nua", 2.5),
             ("den ngay nao", 2.5), ("het thoi gian", 2.5)]),
@@ -62,7 +63,7 @@ internal static class KindCues
             ("gioi han", 2), ("bao nhieu truong hop", 3), ("may suat", 3), ("duoc de nghi bao nhieu", 3)]),
         (QuestionKind.Dossier, [
             ("ho so", 2), ("giay to", 2.5), ("thanh phan", 2), ("gom nhung gi", 1.5), ("gom gi", 1.5), ("to trinh", 2),
-            ("bien ban", 2), ("bao cao thanh tich", 2.5), ("trich ngang", 2.5), ("may bo", 3), ("bao nhieu bo", 3),
+            ("bien ban", 2), ("bao cao thanh tich", 2.5), ("trich ngang", 2.5), ("may bo", 3.5), ("bao nhieu bo", 3.5),
             ("so bo", 3), ("ban giay", 2), ("ban dien tu", 2), ("chuan bi gi", 2), ("thu tuc", 2), ("mau", 0.5),
             ("ban chinh", 2), ("ban sao", 2), ("can nhung gi", 1.5)]),
         (QuestionKind.Submission, [
@@ -71,7 +72,7 @@ internal static class KindCues
             ("gui ve", 2), ("nop ve", 2), ("nop cho ai", 4), ("gui cho ai", 4), ("nop", 1), ("truc tuyen", 2),
             ("cong thong tin", 1.5), ("gui so nao", 3.5), ("gui ve so", 3), ("gui co quan nao", 3.5), ("gui ai", 3),
             ("nop so nao", 3.5), ("o dau nhan", 4), ("dau nhan", 3.5), ("noi nhan", 3), ("ai nhan", 3.5), ("nop tai", 3),
-            ("quy trinh", 1.5), ("ve dau", 2.5)]),
+            ("quy trinh", 1.5), ("ve dau", 2.5), ("o dau", 2)]),
         (QuestionKind.Appraisal, [
             ("tham dinh", 3.5), ("xet duyet", 3), ("ai xet", 3), ("co quan nao xet", 3), ("hoi dong", 1.5), ("ai duyet", 3),
             ("binh xet", 2.5)]),

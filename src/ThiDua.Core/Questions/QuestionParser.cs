@@ -126,7 +126,7 @@ public sealed partial class QuestionParser
     }
 
     private static readonly string[][] MentionVerbs =
-        [["noi", "den"], ["noi", "ve"], ["noi", "toi"], ["de", "cap"], ["nhac", "den"], ["nhac", "toi"], ["co", "neu"], ["co", "ghi"], ["co", "nhac"]];
+        [["noi", "den"], ["noi", "ve"], ["noi", "toi"], ["de", "cap"], ["nhac", "den"], ["nhac", "toi"], ["co", "neu"], ["co", "ghi"], ["co", "nhac"], ["huong", "toi"], ["huong", "den"]];
 
     /// <summary>"kh217", "dot1": letters typed against a number are two words.</summary>
     private static string[] Unglued(List<string> words)
@@ -143,17 +143,34 @@ public sealed partial class QuestionParser
     /// <summary>A cue phrase found at a position: its length and every kind it names ("còn mấy ngày" of a time frame and of a deadline).</summary>
     private sealed record Cue(int Length, IReadOnlyList<(QuestionKind Kind, double Weight)> Kinds);
 
-    /// <summary>The longest cue phrase at a position (never across a word that named a plan); records it, returns its length.</summary>
+    /// <summary>
+    /// The longest cue phrase at a position (never across a word that named a plan); records it, returns its length.
+    /// A phrase that starts inside it, reaches further and weighs more wins the words they share: "sở mấy bộ"
+    /// (no accents: "so may bo") asks how many copies ("mấy bộ"), not the plan's number ("số mấy").
+    /// </summary>
     private int MatchCues(List<string> words, int i, HashSet<int> planWords, Cue?[] cueAt)
     {
-        if (planWords.Contains(i) || !_cues.TryGetValue(words[i], out var candidates)) return 0;
+        if (LongestCue(words, i, planWords) is not { } here) return 0;
+        for (var j = i + 1; j < i + here.Length; j++)
+            if (LongestCue(words, j, planWords) is { } later && j + later.Length > i + here.Length && later.Kinds.Max(k => k.Weight) > here.Kinds.Max(k => k.Weight))
+            {
+                here = LongestCue(words, i, planWords, maxLength: j - i);
+                if (here is null) return 0;
+                break;
+            }
+        cueAt[i] = here;
+        return here.Length;
+    }
+
+    private Cue? LongestCue(List<string> words, int i, HashSet<int> planWords, int maxLength = int.MaxValue)
+    {
+        if (planWords.Contains(i) || !_cues.TryGetValue(words[i], out var candidates)) return null;
         foreach (var (phrase, _, _) in candidates)
         {
-            if (!WordSequence.StartsAt(words, i, phrase) || Enumerable.Range(i, phrase.Length).Any(planWords.Contains)) continue;
-            cueAt[i] = new Cue(phrase.Length, [.. candidates.Where(c => c.Words.SequenceEqual(phrase)).Select(c => (c.Kind, c.Weight))]);
-            return phrase.Length;
+            if (phrase.Length > maxLength || !WordSequence.StartsAt(words, i, phrase) || Enumerable.Range(i, phrase.Length).Any(planWords.Contains)) continue;
+            return new Cue(phrase.Length, [.. candidates.Where(c => c.Words.SequenceEqual(phrase)).Select(c => (c.Kind, c.Weight))]);
         }
-        return 0;
+        return null;
     }
 
     /// <summary>

@@ -16,9 +16,12 @@ public sealed class Glossary
     /// <summary>The words of every term and meaning, so typo repair never "corrects" an abbreviation.</summary>
     public IReadOnlyCollection<string> KnownWords => _knownWords;
 
+    private readonly List<GlossaryEntry> _entries;
+
     public Glossary(IEnumerable<GlossaryEntry> entries)
     {
-        foreach (var entry in entries)
+        _entries = [.. entries];
+        foreach (var entry in _entries)
         {
             var meaning = VietnameseText.Words(entry.Means).ToArray();
             _knownWords.UnionWith(meaning);
@@ -33,6 +36,9 @@ public sealed class Glossary
         }
         foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Term.Length.CompareTo(a.Term.Length));
     }
+
+    /// <summary>This glossary with more entries (terms it already has keep their meaning: they are read first).</summary>
+    public Glossary With(IEnumerable<GlossaryEntry> more) => new([.. _entries, .. more]);
 
     public static Glossary Load(string path)
     {

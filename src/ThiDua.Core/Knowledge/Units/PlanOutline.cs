@@ -38,6 +38,10 @@ public static partial class PlanOutline
         // A plan with no roman headings may head its parts with unnumbered capitals ("THỜI GIAN VÀ CÁCH THỨC TRIỂN
         // KHAI"): after its first paragraph (so not the header or the title), each is a top part, named by its title.
         var capitalParts = !lines.Any(l => RomanHeading().Match(l) is { Success: true } m && IsRomanTitle(m.Groups["title"].Value));
+        // With neither roman nor numbered parts, a short line in sentence case that names a topic ("Hồ sơ và thời
+        // hạn", "Khen thưởng") heads a part the same way.
+        var topicParts = capitalParts && !lines.Any(l => NumberHeading().Match(l) is { Success: true } m && !m.Groups["num"].Value.Contains('.', StringComparison.Ordinal)
+            && m.Groups["title"].Value.Length <= MaxTitle && PlanSections.NamesTopic(m.Groups["title"].Value));
         var pastOpening = false;
 
         foreach (var line in lines)
@@ -45,10 +49,14 @@ public static partial class PlanOutline
             if (line.Length == 0) continue;
             if (line.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase)) break;
             string? body = line;
-            if (capitalParts && pastOpening && IsCapitalHeading(line))
+            if (capitalParts && pastOpening && (IsCapitalHeading(line) || topicParts && IsTopicHeading(line)))
             {
-                roman = line.Replace(".", "", StringComparison.Ordinal).Trim(); number = ""; letter = "";
-                romanTitle = roman;
+                // "6. HỒ SƠ VÀ THỜI HẠN" over "6.1.", "6.2.": part 6, titled by its words.
+                var numbered = NumberHeading().Match(line);
+                (roman, romanTitle) = numbered.Success && !numbered.Groups["num"].Value.Contains('.', StringComparison.Ordinal)
+                    ? (numbered.Groups["num"].Value, numbered.Groups["title"].Value.Trim())
+                    : (line.Replace(".", "", StringComparison.Ordinal).Trim(), line.Replace(".", "", StringComparison.Ordinal).Trim());
+                number = ""; letter = "";
                 numberTitle = letterTitle = null;
                 body = null;
             }
@@ -71,7 +79,9 @@ public static partial class PlanOutline
             }
             pastOpening |= body is not null && body.Length > 80 && !IsCapitalHeading(body);
             if (body is null) continue;
-            var section = string.Join('.', new[] { roman, number, letter }.Where(p => p.Length > 0));
+            // "6.3" under part 6 already says it is in 6.
+            var part = number.StartsWith(roman + ".", StringComparison.Ordinal) ? "" : roman;
+            var section = string.Join('.', new[] { part, number, letter }.Where(p => p.Length > 0));
             var headings = new[] { romanTitle, numberTitle, letterTitle }.Where(h => h is not null).Select(h => h!).ToList();
             paragraphs.Add(new PlanParagraph(section.Length == 0 ? "Phần mở đầu" : section, headings, body));
         }
@@ -101,6 +111,14 @@ public static partial class PlanOutline
     private static bool IsCapitalHeading(string line) =>
         line.Length <= MaxTitle && !line.EndsWith('.') && line.Contains(' ', StringComparison.Ordinal)
         && line.Count(char.IsLetter) >= 6 && line.Where(char.IsLetter).All(char.IsUpper) && !SignatureOrTitleLine().IsMatch(line);
+
+    /// <summary>"Thời gian và các đợt thi đua": short, no closing mark, a capital first, a topic's words.</summary>
+    private static bool IsTopicHeading(string line) =>
+        line.Length <= TopicTitle && char.IsUpper(line[0]) && !line.EndsWith('.') && !line.EndsWith(':') && !line.EndsWith(';')
+        && !line.Contains('|', StringComparison.Ordinal) && !SignatureOrTitleLine().IsMatch(line) && PlanSections.NamesTopic(line);
+
+    /// <summary>Longest unnumbered sentence-case line read as a heading.</summary>
+    private const int TopicTitle = 60;
 
     /// <summary>"10/5/2024 …" and "22.12.2024" open lines too: a date is not a section number.</summary>
     private static bool LooksLikeDate(string number, string rest) =>

@@ -48,12 +48,15 @@ public static class PlanUnits
             var award = c.Awards.FirstOrDefault(a => a.Id == x.AwardId)?.Name;
             Fact(QuestionKind.Criteria, $"Tiêu chuẩn {Beneficiaries(x.AppliesTo)} {award}: {string.Join("; ", x.Items)}", x.Section, x);
         }
-        foreach (var a in c.Awards) Fact(QuestionKind.Awards, $"{a.Name} — quyết định: {a.DecidedBy}. {a.Note}", a.Section, a, QuestionKind.Appraisal);
-        foreach (var q in c.Quotas) Fact(QuestionKind.Quotas, q.Text, q.Section, q);
+        foreach (var a in c.Awards) Fact(QuestionKind.Awards, a.Describe(), a.Section, a, QuestionKind.Appraisal);
+        // A limit from a table row ("Sở Y tế: 02 tập thể, 04 cá nhân") is found by its award's name too, which is over the table.
+        foreach (var q in c.Quotas)
+            units.Add(new AnswerUnit { Campaign = c, Kinds = [QuestionKind.Quotas], Text = q.Text, Section = q.Section, Fact = q, Keywords = c.Awards.FirstOrDefault(a => a.Id == q.AwardId)?.Name });
         if (c.Dossier is { } dossier)
         {
             foreach (var part in dossier.Components) Fact(QuestionKind.Dossier, $"Hồ sơ: {part.Name} {part.PreparedBy}", part.Section, part);
-            var how = string.Join(". ", new[] { dossier.CopiesText, dossier.SubmitTo is null ? null : "Nộp về " + dossier.SubmitTo, dossier.PortalUrl }.Concat(dossier.Notes).Where(s => s is not null));
+            var how = string.Join(". ", new[] { dossier.CopiesText, dossier.SubmitTo is null ? null : "Nộp về " + dossier.SubmitTo, dossier.PortalUrl }.Concat(dossier.Notes)
+                .OfType<string>().Select(s => s.TrimEnd('.', ' ')));
             Fact(QuestionKind.Submission, how, dossier.Section, dossier, QuestionKind.Dossier);
         }
         foreach (var x in c.Deadlines)

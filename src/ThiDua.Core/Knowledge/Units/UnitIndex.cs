@@ -108,7 +108,8 @@ public sealed class UnitIndex
         var frequencies = new Dictionary<string, double>(StringComparer.Ordinal);
         var text = TermsOf(unit.Keywords is null ? unit.Text : unit.Text + " " + unit.Keywords);
         foreach (var t in text) frequencies[t] = frequencies.GetValueOrDefault(t) + 1;
-        foreach (var t in TermsOf(unit.Headings)) frequencies[t] = frequencies.GetValueOrDefault(t) + HeadingWeight;
+        // Each heading on its own: "… nơi nộp › Hồ sơ …" holds no pair "nộp hồ".
+        foreach (var t in unit.Headings.Split(" › ").SelectMany(TermsOf)) frequencies[t] = frequencies.GetValueOrDefault(t) + HeadingWeight;
         if (frequencies.Count == 0) return;
         var index = _units.Count;
         _units.Add(unit);
