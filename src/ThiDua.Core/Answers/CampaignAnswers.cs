@@ -110,13 +110,7 @@ public static partial class CampaignAnswers
         foreach (var theme in c.Themes.Where(t => t.PhaseId is null).Take(1)) b.Line($"Chủ đề: {theme.Text}", theme.Section);
         PeriodLine(b, c, r.Today);
         foreach (var p in c.Phases) b.Bullet($"{p.Name}: {Range(p.Start, p.End)}{(p.Theme is null ? "" : $" – “{p.Theme}”")}", p.Section, p);
-        if (c.Phases.Count == 0 && PhaseSentences(r) is { Count: > 0 } told)
-        {
-            // The record has no phases but the text names them: said as the plan says it, never "không chia".
-            b.Line("Các đợt, theo câu chữ của kế hoạch:");
-            foreach (var hit in told) b.Bullet($"“{hit.Text}”", hit.Section);
-        }
-        else if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
+        if (c.Phases.Count == 0) NoPhases(b, r);
         if (c.Awards.Count > 0) b.Line("Khen thưởng: " + string.Join("; ", c.Awards.Select(a => a.Name)), c.Awards[0].Section);
         return true;
     }
@@ -168,19 +162,29 @@ public static partial class CampaignAnswers
         }
         b.Title("Thời gian thi đua", QuestionKind.TimeFrame);
         PeriodLine(b, c, r.Today);
-        if (c.Phases.Count == 0 && PhaseSentences(r) is { Count: > 0 } told)
-        {
-            // The record has no phases but the text names them: said as the plan says it, never "không chia".
-            b.Line("Các đợt, theo câu chữ của kế hoạch:");
-            foreach (var hit in told) b.Bullet($"“{hit.Text}”", hit.Section);
-        }
-        else if (c.Phases.Count == 0) b.Line("Kế hoạch không chia thành các đợt.");
+        if (c.Phases.Count == 0) NoPhases(b, r);
         else if (c.Phases.Count > 1) b.Line($"Kế hoạch có {c.Phases.Count} {PhaseWord(c)}:");
         foreach (var p in c.Phases)
             b.Bullet($"{p.Name}: {Range(p.Start, p.End, p.EndEstimatedFrom)} ({VietnameseDates.PeriodStatus(p.Start, p.End, r.Today)}){(p.Wording is null ? "" : $"; kế hoạch ghi: {p.Wording}")}{(p.Closing is null ? "" : ". " + p.Closing)}", p.Section, p);
         foreach (var d in c.Deadlines.Where(d => d.Kind is DeadlineKind.MidTermReview or DeadlineKind.FinalReview).OrderBy(d => d.DueDate))
             b.Bullet($"{d.Title}: {d.Wording}", d.Section, d);
         return true;
+    }
+
+    /// <summary>
+    /// A record without phases: "không chia thành các đợt" only when the text names none either; when it does (the
+    /// importer missed them), those sentences as the plan says them.
+    /// </summary>
+    private static void NoPhases(AnswerBuilder b, AnswerRequest r)
+    {
+        var told = PhaseSentences(r);
+        if (told.Count == 0)
+        {
+            b.Line("Kế hoạch không chia thành các đợt.");
+            return;
+        }
+        b.Line("Các đợt, theo câu chữ của kế hoạch:");
+        foreach (var hit in told) b.Bullet($"“{hit.Text}”", hit.Section);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[-–•+]\s*)?(?:\d+\.\s*|[a-zđ]\)\s*)?(?:Đợt|Giai đoạn|ĐỢT|GIAI ĐOẠN)\s+(?:\d|I|II|III|IV|một|hai|ba)\b")]

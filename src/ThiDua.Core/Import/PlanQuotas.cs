@@ -50,7 +50,7 @@ internal static partial class PlanQuotas
             foreach (var sentence in PlanReading.Sentences(part.Text))
             {
                 var f = VietnameseText.Fold(sentence);
-                var about = AboutAwards().IsMatch(sentence) || PlanSections.IsUnder(part, "so luong", "co cau", "khen thuong", "hinh thuc");
+                var about = AboutAwards().IsMatch(sentence) || UnderAwardsHeading(part);
                 var award = AwardOf(sentence, part, awards, leadIns);
                 // "xét khen thưởng tổng kết mỗi đợt …. Số lượng không quá 10": the paragraph says per what.
                 var scope = PerUnit().IsMatch(sentence) ? QuotaScope.Unit : Regex.IsMatch(VietnameseText.Fold(part.Text), @"\b(?:moi|tung) (?:dot|giai doan)\b") ? QuotaScope.Phase : QuotaScope.Plan;
@@ -128,6 +128,9 @@ internal static partial class PlanQuotas
         return named.Count > 0 ? named.OrderByDescending(a => a.Name.Length).First().Id : null;
     }
 
+    /// <summary>Under a heading on numbers, structure or forms of awards.</summary>
+    private static bool UnderAwardsHeading(PlanPart part) => PlanSections.IsUnder(part, "so luong", "co cau", "khen thuong", "hinh thuc");
+
     /// <summary>"Sở Y tế — 02 tập thể, 04 cá nhân" in a table under "Phân bổ số lượng đề nghị Bằng khen …": that unit's limit.</summary>
     [GeneratedRegex(@"^0*(?<n>\d{1,3})\s+(?<who>tập thể|cá nhân)(?:\s*(?:,|;|và)\s*0*(?<n2>\d{1,3})\s+(?<who2>tập thể|cá nhân))?\.?$", RegexOptions.IgnoreCase)]
     private static partial Regex CountCell();
@@ -142,7 +145,7 @@ internal static partial class PlanQuotas
         var award = Named(part.Text, awards) ?? leadIns.GetValueOrDefault(part.Section)
             ?? part.Headings.Reverse().Select(h => Named(h, awards)).FirstOrDefault(a => a is not null);
         // Counts of collectives and individuals in a table are awards' limits when an award or a quota heading is over them.
-        if (award is null && !PlanSections.IsUnder(part, "so luong", "co cau", "khen thuong", "hinh thuc")
+        if (award is null && !UnderAwardsHeading(part)
             && !part.Headings.Any(h => VietnameseText.Fold(h).Contains("phan bo", StringComparison.Ordinal))) yield break;
         foreach (var (n, who) in new[] { ("n", "who"), ("n2", "who2") })
         {

@@ -45,7 +45,7 @@ internal sealed partial class PlanSections
     private static partial Regex ListOrHeadingMark();
 
     /// <summary>Words a heading names its topic with; the nearest heading naming one of them is what a paragraph is about.</summary>
-    internal static readonly string[] TopicWords =
+    private static readonly string[] TopicWords =
     [
         "muc dich", "yeu cau", "muc tieu", "chi tieu", "chu de", "khau hieu", "noi dung", "nhiem vu", "thoi gian", "pham vi",
         "doi tuong", "tieu chuan", "tieu chi", "dieu kien", "hinh thuc", "khen thuong", "danh hieu", "so luong", "co cau",
@@ -153,23 +153,21 @@ internal sealed partial class PlanSections
         foreach (var heading in own.Concat(part.Headings.Reverse()))
         {
             var words = TopicText(heading);
-            if (!TopicWords.Any(t => words.Contains(" " + t + " ", StringComparison.Ordinal))) continue;
-            return topics.Any(t => words.Contains(" " + t + " ", StringComparison.Ordinal));
+            if (!Holds(words, TopicWords)) continue;
+            return Holds(words, topics);
         }
         return false;
     }
+
+    /// <summary>True when the heading names one of the topics plans are divided by ("Hồ sơ và thời hạn", "Khen thưởng").</summary>
+    internal static bool NamesTopic(string heading) => Holds(TopicText(heading), TopicWords);
+
+    private static bool Holds(string words, IEnumerable<string> topics) => topics.Any(t => words.Contains(" " + t + " ", StringComparison.Ordinal));
 
     /// <summary>
     /// A heading's words as topics: a body's name in it is no topic ("Sở Nội vụ (Ban Thi đua - Khen thưởng)",
     /// "Hội đồng Thi đua - Khen thưởng tỉnh" are who, not "khen thưởng").
     /// </summary>
-    /// <summary>True when the heading names one of the topics plans are divided by ("Hồ sơ và thời hạn", "Khen thưởng").</summary>
-    internal static bool NamesTopic(string heading)
-    {
-        var words = TopicText(heading);
-        return TopicWords.Any(t => words.Contains(" " + t + " ", StringComparison.Ordinal));
-    }
-
     private static string TopicText(string heading)
     {
         var words = " " + string.Join(' ', VietnameseText.Words(BracketsOf().Replace(heading, " "))) + " ";

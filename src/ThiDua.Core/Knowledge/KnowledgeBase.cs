@@ -18,7 +18,8 @@ public sealed partial class KnowledgeBase
         PlanTexts = planTexts ?? new Dictionary<string, string>();
         _byId = Campaigns.ToDictionary(c => c.Id, StringComparer.Ordinal);
         _officeGlossary = glossary;
-        glossary = glossary.With(PlaceInitials.For(Campaigns, glossary));
+        var initials = PlaceInitials.For(Campaigns, glossary).ToList();
+        if (initials.Count > 0) glossary = glossary.With(initials);
         Glossary = glossary;
         Resolver = new CampaignResolver(Campaigns, glossary);
         Units = new UnitIndex(Campaigns.SelectMany(c => PlanUnits.Build(c, PlanTexts.GetValueOrDefault(c.Id))), glossary);

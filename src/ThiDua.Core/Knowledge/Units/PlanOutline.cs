@@ -53,9 +53,10 @@ public static partial class PlanOutline
             {
                 // "6. HỒ SƠ VÀ THỜI HẠN" over "6.1.", "6.2.": part 6, titled by its words.
                 var numbered = NumberHeading().Match(line);
+                var bare = line.Replace(".", "", StringComparison.Ordinal).Trim();
                 (roman, romanTitle) = numbered.Success && !numbered.Groups["num"].Value.Contains('.', StringComparison.Ordinal)
                     ? (numbered.Groups["num"].Value, numbered.Groups["title"].Value.Trim())
-                    : (line.Replace(".", "", StringComparison.Ordinal).Trim(), line.Replace(".", "", StringComparison.Ordinal).Trim());
+                    : (bare, bare);
                 number = ""; letter = "";
                 numberTitle = letterTitle = null;
                 body = null;
