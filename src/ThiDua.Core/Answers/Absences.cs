@@ -133,13 +133,45 @@ internal static partial class Absences
     /// </summary>
     public static bool Quote(AnswerBuilder b, AnswerRequest r)
     {
-        var quotes = r.Ask.Paragraphs.Where(h => h.Coverage >= MinimumHighlight).Take(2).ToList();
+        // "chia bao nhiêu cụm": a sentence that gives a number of them ("04 cụm thi đua") answers before those that only name them.
+        var counted = CountedWord(r);
+        var quotes = r.Ask.Paragraphs.Where(h => h.Coverage >= MinimumHighlight).Take(4)
+            .OrderByDescending(h => counted is not null && Counts(h.Unit.Text, counted)).Take(2).ToList();
         if (quotes.Count == 0) return false;
         b.Title("Kế hoạch ghi", QuestionKind.None);
-        if (r.Question?.IsYesNo == true) b.Line("Có. Kế hoạch ghi:");
+        // "bế mạc ngày nào" where the plan gives only "dự kiến quý III": no day is said, and that is the answer's first line.
+        if (r.Asks.Count <= 1 && AsksDay(r) && (!quotes.Any(h => DayDate().IsMatch(h.Unit.Text)) || VagueDate().IsMatch(quotes[0].Unit.Text)))
+            b.Line(VietnameseText.Fold(quotes[0].Unit.Text).Contains("du kien", StringComparison.Ordinal)
+                ? "Kế hoạch không nêu ngày cụ thể, chỉ ghi thời gian dự kiến:" : "Kế hoạch không nêu ngày cụ thể. Câu gần nhất kế hoạch ghi:");
+        else if (r.Question?.IsYesNo == true) b.Line("Có. Kế hoạch ghi:");
         foreach (var hit in quotes) b.Bullet(Quoted(hit, r), hit.Unit.Section);
         return true;
     }
+
+    /// <summary>The word a question counts: "bao nhiêu cụm", "mấy khối" → "cum", "khoi".</summary>
+    private static string? CountedWord(AnswerRequest r)
+    {
+        var words = r.Question?.Words ?? [];
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            var next = words[i] == "bao" && words[i + 1] == "nhieu" ? i + 2 : words[i] == "may" ? i + 1 : -1;
+            if (next > 0 && next < words.Count && !SearchTerms.StopWords.Contains(words[next])) return words[next];
+        }
+        return null;
+    }
+
+    private static bool Counts(string text, string word) =>
+        System.Text.RegularExpressions.Regex.IsMatch(VietnameseText.Fold(text), $@"\b\d+ {word}\b");
+
+    private static bool AsksDay(AnswerRequest r) => r.Mentions("ngay nao") || r.Mentions("ngay may") || r.Mentions("hom nao");
+
+    /// <summary>"(dự kiến tổ chức trong quý III/2026)": a time the plan only foresees, to the quarter or month.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"dự kiến[^.;()\d]{0,30}?(?:quý|tháng|năm)\s+[IVX\d]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex VagueDate();
+
+    /// <summary>A date to the day: "27/3/2026", "ngày 15 tháng 11".</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}\b|\bngày\s+\d{1,2}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex DayDate();
 
     /// <summary>A unit as an answer's line: a sentence quoted, a fact of the record as it stands.</summary>
     public static string Shown(UnitHit hit, AnswerRequest r) => hit.Unit.IsParagraph ? "Kế hoạch ghi: " + Quoted(hit, r) : "• " + hit.Unit.Text;

@@ -18,6 +18,8 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
     private const int MaxLineLength = 600;
     /// <summary>A bullet of a long list the question does not point at is shown this short.</summary>
     private const int CompactBullet = 150;
+    /// <summary>Room enough to show a line cut short rather than leave it out.</summary>
+    private const int MinCutLine = 100;
     /// <summary>A bullet whose record holds this much of the question is the answer: shown whole.</summary>
     private const double FocusKeptWhole = 0.3;
 
@@ -108,7 +110,9 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         var index = _bulletsOfKind++;
         // A "Xem tiếp" page skips the bullets already shown.
         if (index < skipBullets) return this;
-        var focus = fact is null ? 0 : _asking.Score(fact);
+        // A sentence of the plan shown as it is (a note of the dossier) is in the focus as a paragraph, not as a fact.
+        var focus = fact is not null ? _asking.Score(fact)
+            : _asking.Paragraphs.Where(h => text.Contains(Import.PlanSections.WithoutMark(h.Unit.Text).TrimEnd('.'), StringComparison.Ordinal)).Select(h => h.Coverage).DefaultIfEmpty(0).Max();
         var full = "• " + TextFit.Shorten(text, MaxBulletLength);
         _lines.Add(new(full, true, _kind, index, Focus: focus, Full: full));
         Cite(section);
@@ -165,6 +169,15 @@ internal sealed class AnswerBuilder(Campaign campaign, int skipBullets = 0)
         {
             if (heads.Contains(line)) { kept.Add(line); continue; }
             var sameListDropped = line.Droppable && dropped.Any(d => d.Droppable && d.Kind == line.Kind);
+            // A line that says the answer (not a list item) is cut at a word to the room left rather than left out.
+            var room = MaxLength - used - 1;
+            if (!line.Droppable && !sameListDropped && line.Text.Length > room && room >= MinCutLine)
+            {
+                var cut = line with { Text = TextFit.Shorten(line.Text, room) };
+                used += cut.Text.Length + 1;
+                kept.Add(cut);
+                continue;
+            }
             if (sameListDropped || used + line.Text.Length + 1 > MaxLength) { dropped.Add(line); continue; }
             used += line.Text.Length + 1;
             kept.Add(line);

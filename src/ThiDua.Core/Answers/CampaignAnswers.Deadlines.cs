@@ -12,7 +12,10 @@ public static partial class CampaignAnswers
         var all = c.Deadlines.Where(d => r.Phase is null || d.PhaseId is null || d.PhaseId == r.Phase.Id).OrderBy(d => d.DueDate).ToList();
         // Anniversaries and phase starts are milestones, not obligations: shown only when nothing else is due, or
         // when the question names one ("tổng kết Cụm 7 … năm 2023 tổ chức ở đâu").
-        if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event && r.Ask.Score(d) < PointedAt);
+        // The milestone the question points at most is named too, however many other words it has ("đăng ký thi đua … nộp trước ngày nào").
+        var most = all.Select(r.Ask.Score).DefaultIfEmpty(0).Max();
+        bool Named(Deadline d) => r.Ask.Score(d) is var s && (s >= PointedAt || s >= MostPointedAt && s == most);
+        if (all.Any(d => d.Kind != DeadlineKind.Event)) all.RemoveAll(d => d.Kind == DeadlineKind.Event && !Named(d));
         if (all.Count == 0) return false;
         var kinds = KindsAskedFor(r);
         // The kind the question's words name, and whatever deadline those words point at ("cụm 7 tỉnh … năm 2023").
@@ -36,6 +39,8 @@ public static partial class CampaignAnswers
 
     /// <summary>A deadline whose record holds this much of the question is shown whatever its kind.</summary>
     private const double PointedAt = 0.4;
+    /// <summary>A milestone that holds more of the question than any other deadline is pointed at when it holds this much.</summary>
+    private const double MostPointedAt = 0.2;
 
     private static string KindName(DeadlineKind kind) => kind switch
     {

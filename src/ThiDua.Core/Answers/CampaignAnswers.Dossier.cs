@@ -14,10 +14,17 @@ public static partial class CampaignAnswers
         b.Title("Hồ sơ đề nghị khen thưởng", QuestionKind.Dossier);
         // "mấy bộ": the number of copies is the answer, before the list of components.
         var counted = AsksCopies(r) ? CopySentences(r) : [];
+        // "hồ sơ công nhận thôn văn hóa mấy bộ" where the plan counts copies only for Giấy khen and Bằng khen.
+        var copiesLabel = "Số bộ";
+        if (AsksCopies(r) && UncountedDossier(r) is { } uncounted)
+        {
+            b.Line($"Kế hoạch không nêu số bộ cho hồ sơ này. Về hồ sơ đó, kế hoạch ghi: “{TextFit.Shorten(Import.PlanSections.WithoutMark(uncounted.Unit.Text), 260)}”", uncounted.Unit.Section);
+            copiesLabel = "Số bộ kế hoạch nêu cho các hồ sơ khác";
+        }
         // A count per award form ("Bằng khen … (01 bộ)", "Thủ tướng … : 03 bộ") is in the sentences, not in one figure.
         if (counted.Count > 1 || counted.Count == 1 && d.CopiesText is null)
-            foreach (var hit in counted) b.Line($"Số bộ — kế hoạch ghi: “{TextFit.Shorten(Import.PlanSections.WithoutMark(hit.Unit.Text), 260)}”", hit.Unit.Section);
-        else if (d.CopiesText is not null) b.Line($"Số bộ: {d.CopiesText}", d.Section);
+            foreach (var hit in counted) b.Line($"{copiesLabel} — kế hoạch ghi: “{TextFit.Shorten(Import.PlanSections.WithoutMark(hit.Unit.Text), 260)}”", hit.Unit.Section);
+        else if (d.CopiesText is not null) b.Line($"{copiesLabel}: {d.CopiesText}", d.Section);
         else if (AsksCopies(r) && d.Components.All(x => x.Copies is null) && !TextCountsCopies(r))
             b.Line("Kế hoạch không nêu số bộ hồ sơ phải nộp. Các thành phần hồ sơ kế hoạch nêu:", d.Section);
         foreach (var part in d.Components.Where(x => r.Beneficiary is null || x.AppliesTo == Beneficiary.Both || x.AppliesTo == r.Beneficiary))
@@ -46,6 +53,26 @@ public static partial class CampaignAnswers
         var terms = r.Question.ContentTerms.Concat(r.Question.Words.Where(w => w is not ("may" or "bo" or "ban" or "bao" or "nhieu"))).Distinct(StringComparer.Ordinal).ToList();
         var hits = r.Units.Search(terms, r.Campaign, keep: Counts, take: 2);
         return hits.Count > 0 ? hits : [.. r.Units.UnitsOf(r.Campaign).Where(Counts).Take(2).Select(u => new UnitHit(u, 0, 0, new HashSet<string>()))];
+    }
+
+    /// <summary>
+    /// The plan's sentence on the dossier the question names, when no sentence of the plan that counts copies speaks
+    /// of it: the words that name it ("công nhận thôn, bản văn hóa") weigh as much as a sure match and none of them
+    /// is in any copy count. Null when the question names no dossier beyond the plan and the copies.
+    /// </summary>
+    private static UnitHit? UncountedDossier(AnswerRequest r)
+    {
+        if (r.Units is not { } units || r.Question is not { } q) return null;
+        // The plan's own sentences: a record's summary joins several of them (the dossier's notes) and would hold every word.
+        var counting = units.UnitsOf(r.Campaign).Where(u => u.IsParagraph && CopyCount().IsMatch(u.Text)).ToList();
+        if (counting.Count == 0) return null;
+        var title = AskedKinds.NameTerms(units, r.Campaign);
+        var terms = q.ContentTerms.Where(t => !title.Contains(t) && units.PlanHas(r.Campaign, t)).Distinct(StringComparer.Ordinal).ToList();
+        var counted = counting.SelectMany(u => units.TermsOf(u.Text)).ToHashSet(StringComparer.Ordinal);
+        var about = units.Search(terms, r.Campaign, keep: u => u.IsParagraph && !CopyCount().IsMatch(u.Text) && VietnameseText.Fold(u.Text).Contains("ho so", StringComparison.Ordinal), take: 1).FirstOrDefault();
+        if (about is null) return null;
+        var uncounted = about.Matched.Where(t => !counted.Contains(t)).Sum(units.Weight);
+        return uncounted >= AskedKinds.SureMatch && uncounted >= 0.5 * terms.Sum(units.Weight) ? about : null;
     }
 
     /// <summary>Said only after the plan's own sentences were searched: none gives a count of copies ("02 bộ", "03 bản").</summary>

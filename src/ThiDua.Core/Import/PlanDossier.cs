@@ -50,8 +50,11 @@ internal static partial class PlanDossier
     [GeneratedRegex(@"^hồ sơ\b.*(?:gồm|bao gồm)\s*:?\s*$|^hồ sơ\b[^.]{0,60}:$", RegexOptions.IgnoreCase)]
     private static partial Regex ListLead();
 
-    /// <summary>"Hồ sơ đề nghị khen thưởng gồm: Tờ trình …; báo cáo thành tích …; danh sách …" on one line.</summary>
-    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+|\p{Ll}\)\s+)?hồ sơ\b[^:;.]{0,80}?\b(?:gồm|bao gồm)(?:\s+có)?\s*:?\s*(?<list>[^;]{3,};.+)$", RegexOptions.IgnoreCase)]
+    /// <summary>
+    /// "Hồ sơ đề nghị khen thưởng gồm: Tờ trình …; báo cáo thành tích …; danh sách …" or "Thành phần hồ sơ: tờ trình …;
+    /// biên bản …" on one line.
+    /// </summary>
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)*\.?\s+|\p{Ll}\)\s+)?(?:hồ sơ\b[^:;.]{0,80}?\b(?:gồm|bao gồm)(?:\s+có)?\s*:?|thành phần hồ sơ\b[^:;.]{0,60}?(?:\b(?:gồm|bao gồm)(?:\s+có)?\s*:?|:))\s*(?<list>[^;]{3,};.+)$", RegexOptions.IgnoreCase)]
     private static partial Regex InlineList();
 
     [GeneratedRegex(@"https?://[^\s)>]+")]
@@ -74,6 +77,7 @@ internal static partial class PlanDossier
         var components = new List<DossierComponent>();
         var notes = new List<string>();
         string? copiesText = null, submitTo = null, portal = null;
+        var dossierSaid = false;
         foreach (var part in parts)
         {
             var text = part.Bare.TrimEnd('.', ';');
@@ -86,9 +90,11 @@ internal static partial class PlanDossier
             }
             if (part.IsHeading || ListLead().IsMatch(part.Bare)) continue;
             var f = VietnameseText.Fold(text);
+            // Where reports go is often another office than where the dossier goes: a line on the dossier says it surely.
+            if (f.Contains("ho so", StringComparison.Ordinal) && SubmitPlace(text) is { } dossierTo && !dossierSaid) { submitTo = dossierTo; dossierSaid = true; }
             submitTo ??= SubmitPlace(text);
             portal ??= Url().Matches(text).Select(m => m.Value.TrimEnd('.', ',')).FirstOrDefault(u => u.Contains("dichvucong", StringComparison.OrdinalIgnoreCase) || u.Contains("dvc", StringComparison.OrdinalIgnoreCase));
-            if (f.StartsWith("so luong ho so", StringComparison.Ordinal) || f.StartsWith("so bo ho so", StringComparison.Ordinal))
+            if (f.StartsWith("so luong ho so", StringComparison.Ordinal) || f.StartsWith("so bo ho so", StringComparison.Ordinal) || f.StartsWith("so luong:", StringComparison.Ordinal))
             {
                 copiesText = text[(text.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
                 continue;

@@ -154,10 +154,17 @@ internal sealed partial class PlanSections
         {
             var words = TopicText(heading);
             if (!Holds(words, TopicWords)) continue;
-            return Holds(words, topics);
+            if (Holds(words, topics)) return true;
+            // A line's own label ("b) Số lượng: hồ sơ … 01 bộ", "c) Nơi nhận và thời hạn: …") says which facet of the
+            // heading above it the line gives, not another topic.
+            if (!part.IsHeading && IsLabelOf(heading, part)) continue;
+            return false;
         }
         return false;
     }
+
+    private static bool IsLabelOf(string heading, PlanPart part) =>
+        part.Bare.StartsWith(heading, StringComparison.Ordinal) && part.Bare.AsSpan(heading.Length).TrimStart().StartsWith(":");
 
     /// <summary>True when the heading names one of the topics plans are divided by ("Hồ sơ và thời hạn", "Khen thưởng").</summary>
     internal static bool NamesTopic(string heading) => Holds(TopicText(heading), TopicWords);

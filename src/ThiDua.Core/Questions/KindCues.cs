@@ -81,7 +81,8 @@ internal static class KindCues
             ("tong ket", 2.5), ("moc", 2), ("lich", 1.5), ("ngay nao", 1.5), ("den han", 2.5), ("nop khi nao", 3),
             ("nop truoc", 3), ("qua han", 2.5), ("tre han", 2.5), ("nop ke hoach", 3.5), ("gui ke hoach", 3.5),
             ("xay dung ke hoach", 3), ("ban hanh ke hoach", 3.5), ("han chot", 3.5), ("luc nao", 1.5), ("het han", 3),
-            ("con bao nhieu ngay", 2.5), ("bao nhieu ngay nua", 2.5), ("con kip", 2.5)]),
+            ("con bao nhieu ngay", 2.5), ("bao nhieu ngay nua", 2.5), ("con kip", 2.5),
+            ("con nop", 3), ("con nop duoc", 3.5), ("con han", 3), ("con nhan", 2.5)]),
         (QuestionKind.NextDeadlines, [
             ("sap toi", 3), ("sap den", 3), ("tiep theo", 2.5), ("gan nhat", 3), ("sap het han", 3.5), ("sap den han", 3.5),
             ("can lam ngay", 2), ("tuan nay", 2), ("thang nay", 2), ("sap toi han", 3.5)]),

@@ -18,6 +18,15 @@ public static class SearchTerms
         "cung", "nhat", "duoi", "tren", "qua", "bang", "ngay", "nam", "thang",
     };
 
+    /// <summary>
+    /// Pairs that are words of their own though a syllable folds to a function word ("đăng" → "dang" as "đang"):
+    /// they weigh as pairs, not as their other syllable.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Compounds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "dang_ky", "bang_khen", "ban_hanh", "ca_nhan",
+    };
+
     /// <summary>Unigrams (stop words left out) and bigrams ("ho_so"; a pair of two stop words left out).</summary>
     public static List<string> Of(IReadOnlyList<string> words)
     {

@@ -53,7 +53,7 @@ public class QuestionSetTests(ITestOutputHelper output)
         using var data = new ImportedData(withReviewedPlans: true);
         foreach (var folder in new[] { "fullplans", "fullplans2" })
             foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", folder), "*.txt")) data.Import(text);
-        Score("fullplans2.dev.jsonl", data.Load(), 0.75);
+        Score("fullplans2.dev.jsonl", data.Load(), 0.9);
     }
 
     /// <summary>The plans the openings' dev split is about (its "plan" fields).</summary>

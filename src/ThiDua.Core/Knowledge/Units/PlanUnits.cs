@@ -74,19 +74,42 @@ public static class PlanUnits
         foreach (var r in c.Responsibilities) Fact(QuestionKind.Responsibilities, $"{r.Who}: {string.Join("; ", r.Duties)}", r.Section, r);
         foreach (var x in c.Contacts) Fact(QuestionKind.Contacts, $"{x.Name} {x.Role} {x.Phone} {x.Email}", x.Section, x);
 
-        if (planText is not null)
-            foreach (var p in TableRows.Arrange(PlanOutline.Read(planText)))
-                foreach (var sentence in Sentences(p.Text))
-                    units.Add(new AnswerUnit
-                    {
-                        Campaign = c,
-                        Kinds = SectionKinds.Of(p.Headings, sentence),
-                        Text = sentence,
-                        Section = p.Section,
-                        Headings = p.HeadingPath,
-                    });
+        if (planText is null) return units;
+        var leadIns = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in TableRows.Arrange(PlanOutline.Read(planText)))
+        {
+            // A heading that is a sentence leading into its list ("1. Các thôn, bản … được chia thành 04 cụm thi đua:")
+            // says a fact of its own, which no line under it repeats. (A line's own label is in its text already.)
+            for (var i = 0; i < p.Headings.Count; i++)
+            {
+                var heading = p.Headings[i];
+                if (!IsLeadIn(heading) || p.Text.Contains(heading, StringComparison.Ordinal) || !leadIns.Add(heading)) continue;
+                var above = p.Headings.Take(i).ToList();
+                units.Add(new AnswerUnit
+                {
+                    Campaign = c,
+                    Kinds = SectionKinds.Of(above, heading),
+                    Text = heading,
+                    Section = p.Section.Contains('.', StringComparison.Ordinal) ? p.Section[..p.Section.LastIndexOf('.')] : p.Section,
+                    Headings = string.Join(" › ", above),
+                });
+            }
+            foreach (var sentence in Sentences(p.Text))
+                units.Add(new AnswerUnit
+                {
+                    Campaign = c,
+                    Kinds = SectionKinds.Of(p.Headings, sentence),
+                    Text = sentence,
+                    Section = p.Section,
+                    Headings = p.HeadingPath,
+                });
+        }
         return units;
     }
+
+    /// <summary>Eight words or more and a number: a sentence standing as a heading, not a topic's name.</summary>
+    private static bool IsLeadIn(string heading) =>
+        heading.Any(char.IsDigit) && VietnameseText.Words(heading).Take(8).Count() == 8;
 
     private static string Beneficiaries(Beneficiary b) => b switch
     {
