@@ -163,7 +163,7 @@ internal static partial class Absences
     private static bool Counts(string text, string word) =>
         System.Text.RegularExpressions.Regex.IsMatch(VietnameseText.Fold(text), $@"\b\d+ {word}\b");
 
-    private static bool AsksDay(AnswerRequest r) => r.Mentions("ngay nao") || r.Mentions("ngay may") || r.Mentions("hom nao");
+    internal static bool AsksDay(AnswerRequest r) => r.Mentions("ngay nao") || r.Mentions("ngay may") || r.Mentions("hom nao");
 
     /// <summary>"(dự kiến tổ chức trong quý III/2026)": a time the plan only foresees, to the quarter or month.</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"dự kiến[^.;()\d]{0,30}?(?:quý|tháng|năm)\s+[IVX\d]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
@@ -171,7 +171,7 @@ internal static partial class Absences
 
     /// <summary>A date to the day: "27/3/2026", "ngày 15 tháng 11".</summary>
     [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}/\d{1,2}\b|\bngày\s+\d{1,2}\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex DayDate();
+    internal static partial System.Text.RegularExpressions.Regex DayDate();
 
     /// <summary>A unit as an answer's line: a sentence quoted, a fact of the record as it stands.</summary>
     public static string Shown(UnitHit hit, AnswerRequest r) => hit.Unit.IsParagraph ? "Kế hoạch ghi: " + Quoted(hit, r) : "• " + hit.Unit.Text;

@@ -30,6 +30,9 @@ public static partial class CampaignAnswers
                 : $"Kế hoạch không nêu hạn {string.Join(", ", kinds.Select(KindName))} riêng. Các mốc kế hoạch có:", said?.Unit.Section);
             chosen = all;
         }
+        // "tổ chức ngày nào" of a milestone the plan sets only to a month or quarter: no day is set, said first.
+        if (Absences.AsksDay(r) && chosen.MaxBy(r.Ask.Score) is { } asked && r.Ask.Score(asked) >= PointedAt && !Absences.DayDate().IsMatch(asked.Wording))
+            b.Line($"Kế hoạch không nêu ngày cụ thể, chỉ ghi: {asked.Wording}{(VietnameseText.Fold(asked.Title).Contains("du kien", StringComparison.Ordinal) ? " (dự kiến)" : "")}.", asked.Section);
         foreach (var d in chosen.OrderByDescending(r.Ask.Score))
             b.Bullet($"{d.Title}: {d.Wording} → {VietnameseDates.Format(d.DueDate)}, {DueStatus(d, r.Today)}{Who(d)}", d.Section, d);
         if (c.Period.End < r.Today)

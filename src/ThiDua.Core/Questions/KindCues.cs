@@ -104,6 +104,11 @@ internal static class KindCues
             ("quy thi dua", 3), ("nguon kinh phi", 4), ("muc tien", 4)]),
     ];
 
-    public static IEnumerable<(QuestionKind Kind, string Phrase, double Weight)> All =>
-        ByKind.SelectMany(k => k.Cues.Select(c => (k.Kind, c.Phrase, c.Weight)));
+    /// <summary>Every cue, and each "bao nhiêu …" said as "mấy …" too ("mấy cá nhân", "mấy ngày nữa"), as surely.</summary>
+    public static IEnumerable<(QuestionKind Kind, string Phrase, double Weight)> All { get; } =
+        [.. ByKind.SelectMany(k => k.Cues.SelectMany(c => Spoken(c.Phrase).Select(p => (k.Kind, Phrase: p, c.Weight))))
+            .GroupBy(c => (c.Kind, c.Phrase)).Select(g => g.MaxBy(c => c.Weight))];
+
+    private static IEnumerable<string> Spoken(string phrase) =>
+        phrase.Contains("bao nhieu", StringComparison.Ordinal) ? [phrase, phrase.Replace("bao nhieu", "may", StringComparison.Ordinal)] : [phrase];
 }

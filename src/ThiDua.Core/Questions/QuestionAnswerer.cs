@@ -52,6 +52,7 @@ public static class QuestionAnswerer
 
         // No cue: a plan named after "which plan?", a follow-up ("còn đợt 2?"), words only one plan holds, or nothing.
         QuestionKind? carried = null;
+        IReadOnlyList<string> topic = [];
         var isFollowUp = q.Mention.IsNone && (cued ? q.LooksLikeFollowUp : q.HasSlots || q.LooksLikeFollowUp);
         if (forcedKind != QuestionKind.None) carried = forcedKind;
         else if (!cued && !q.Mention.IsNone && state.PendingKind is { } pending && QuestionKindCodes.TryParse(pending, out var waiting))
@@ -60,7 +61,10 @@ public static class QuestionAnswerer
             if (state.PendingText is { } pendingText) q = ParserFor(kb).Parse(pendingText) with { Mention = q.Mention };
         }
         else if (!cued && (isFollowUp || q.LooksLikeFollowUp) && context is not null && state.LastKind is { } last && QuestionKindCodes.TryParse(last, out var previous))
+        {
             carried = previous;
+            topic = state.LastTopic?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        }
 
         if (carried is null && q.Kind == QuestionKind.NextDeadlines && q.Mention.IsNone && !isFollowUp)
             return Done(state, GeneralAnswers.NextDeadlinesEverywhere(kb, today));
@@ -85,7 +89,7 @@ public static class QuestionAnswerer
         }
 
         var campaign = candidates[0];
-        var asks = carried is { } k ? [Focused(kb, campaign, q, k)] : AskedKinds.Of(kb, campaign, q);
+        var asks = carried is { } k ? [Focused(kb, campaign, q, k, context == campaign ? topic : [])] : AskedKinds.Of(kb, campaign, q);
         if (asks.Count == 0)
         {
             if (!q.Mention.IsNone && NotInPlan.Answer(kb, campaign, q) is { } silent)
@@ -134,9 +138,10 @@ public static class QuestionAnswerer
     }
 
     /// <summary>The kind, with the plan's units of that kind the question's words point at.</summary>
-    internal static Ask Focused(KnowledgeBase kb, Campaign campaign, ParsedQuestion q, QuestionKind kind)
+    /// <param name="topic">What the question before was about, for a follow-up that says only who or when.</param>
+    internal static Ask Focused(KnowledgeBase kb, Campaign campaign, ParsedQuestion q, QuestionKind kind, IReadOnlyList<string>? topic = null)
     {
-        var terms = q.Clauses.SelectMany(c => c.Terms).ToList();
+        var terms = q.Clauses.SelectMany(c => c.Terms).Concat(topic ?? []).Distinct(StringComparer.Ordinal).ToList();
         return new Ask(kind, [.. kb.Units.Search(terms, campaign, u => u.Kinds.Contains(kind), 20).Where(h => h.Coverage > 0)]);
     }
 
@@ -148,6 +153,8 @@ public static class QuestionAnswerer
     {
         state.CampaignId = campaign.Id;
         state.LastKind = asks[0].Kind.Code();
+        // A follow-up keeps the topic it carried; a question of its own sets it.
+        if (q is not null && q.ContentTerms.Any()) state.LastTopic = string.Join(' ', q.ContentTerms.Distinct(StringComparer.Ordinal).Take(MaxTopicTerms));
         state.PhaseNumber = phase;
         state.Beneficiary = beneficiary?.ToString();
         state.PendingKind = null;
@@ -168,6 +175,9 @@ public static class QuestionAnswerer
             Units = kb.Units,
         };
     }
+
+    /// <summary>Enough of a question's words to say what it was about; a long message is cut, not stored whole.</summary>
+    private const int MaxTopicTerms = 24;
 
     private static Reply Done(ChatState state, Reply reply)
     {

@@ -415,6 +415,11 @@ public sealed class ChatState
     public string? LastKind { get; set; }
     public int? PhaseNumber { get; set; }
     public string? Beneficiary { get; set; }
+    /// <summary>
+    /// The words of the question last answered, beyond its cues ("mỗi xã, phường … bằng khen"), so that a follow-up
+    /// naming only who or which phase ("còn cá nhân thì sao?") is about the same thing.
+    /// </summary>
+    public string? LastTopic { get; set; }
     /// <summary>A question waiting for the officer to pick a plan.</summary>
     public string? PendingKind { get; set; }
     /// <summary>The words of that question, so the answer after the pick still knows what was asked.</summary>

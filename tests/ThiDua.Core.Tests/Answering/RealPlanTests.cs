@@ -2,23 +2,6 @@ using ThiDua.Core.Knowledge;
 
 namespace ThiDua.Core.Tests.Answering;
 
-/// <summary>The four real plans of the whole-plan dev set, imported once as the command line does.</summary>
-public sealed class RealPlans : IDisposable
-{
-    private readonly ImportedData _data = new();
-
-    public RealPlans()
-    {
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", "fullplans"), "*.txt"))
-            _data.Import(file);
-        Knowledge = _data.Load();
-    }
-
-    public KnowledgeBase Knowledge { get; }
-
-    public void Dispose() => _data.Dispose();
-}
-
 /// <summary>
 /// Real 2025 plans (Gia Lai, Sở GD&amp;ĐT Ninh Bình, Thái Nguyên, phường Vĩnh Yên) the bot never saw until they were
 /// imported with no hand edits: what an officer asks of them and what the plan's own sentences answer.

@@ -56,6 +56,16 @@ public class QuestionSetTests(ITestOutputHelper output)
         Score("fullplans2.dev.jsonl", data.Load(), 0.9);
     }
 
+    [Fact]
+    public void Dev_questions_about_a_third_set_of_whole_plans_imported_beside_the_other_two()
+    {
+        // Four more (tests/eval/fullplans3/SOURCES.md: a plan pasted from a PDF, a ward's task table, a bloc's scoring, a mass organisation).
+        using var data = new ImportedData(withReviewedPlans: true);
+        foreach (var folder in new[] { "fullplans", "fullplans2", "fullplans3" })
+            foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", folder), "*.txt")) data.Import(text);
+        Score("fullplans3.dev.jsonl", data.Load(), 0.85);
+    }
+
     /// <summary>The plans the openings' dev split is about (its "plan" fields).</summary>
     private static IEnumerable<string> DevOpenings() =>
         File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "eval", "openings.dev.jsonl")).Where(l => l.Length > 0)

@@ -2,28 +2,12 @@ using ThiDua.Core.Knowledge;
 
 namespace ThiDua.Core.Tests.Answering;
 
-/// <summary>A commune's yearly plan and a Sở's đợt thi đua from the second whole-plan set, imported as the command line does.</summary>
-public sealed class CommunePlans : IDisposable
-{
-    private readonly ImportedData _data = new();
-
-    public CommunePlans()
-    {
-        foreach (var name in new[] { "thuong-lam-07.txt", "hung-yen-svhttdl-1187.txt" })
-            _data.Import(Path.Combine(RepoPaths.Root, "tests", "eval", "fullplans2", name));
-        Knowledge = _data.Load();
-    }
-
-    public KnowledgeBase Knowledge { get; }
-
-    public void Dispose() => _data.Dispose();
-}
-
 /// <summary>
-/// What a commune officer asks of a plan whose dossier is written on labelled lines ("a) Thành phần hồ sơ: …;
-/// …", "b) Số lượng: …") and whose facts stand in lead-in headings, and of a plan that dates an event only roughly.
+/// What officers ask of a commune plan whose dossier is written on labelled lines ("a) Thành phần hồ sơ: …; …",
+/// "b) Số lượng: …") and whose facts stand in lead-in headings, of a Sở's plan that dates an event only roughly, and
+/// of a province's quota table in a follow-up.
 /// </summary>
-public sealed class CommunePlanTests(CommunePlans plans) : IClassFixture<CommunePlans>
+public sealed class SecondPlanSetTests(SecondPlanSet plans) : IClassFixture<SecondPlanSet>
 {
     private static readonly DateTimeOffset January2026 = new(2026, 1, 19, 9, 0, 0, TimeSpan.FromHours(7));
 
@@ -90,5 +74,26 @@ public sealed class CommunePlanTests(CommunePlans plans) : IClassFixture<Commune
         var lines = reply.Text.Split('\n');
         Assert.Equal("Kế hoạch không nêu ngày cụ thể, chỉ ghi thời gian dự kiến:", lines[1]);
         Assert.Contains("(dự kiến tổ chức trong quý III/2026)", lines[2]);
+    }
+
+    [Fact]
+    public void A_follow_up_naming_only_individuals_keeps_the_unit_the_question_before_asked_about()
+    {
+        using var bot = new TestBot(new DateTimeOffset(2025, 9, 25, 9, 0, 0, TimeSpan.FromHours(7)), knowledge: plans.Knowledge);
+        var first = bot.Ask("tong ket pt cds dong thap moi xa phuong de nghi bk ct tinh may tap the");
+        Assert.StartsWith("• Bằng khen của Chủ tịch UBND tỉnh: tối đa 1 tập thể (mỗi đơn vị). Nguyên văn: “Mỗi xã, phường", first.Text.Split('\n')[2]);
+
+        var reply = bot.Ask("con ca nhan thi sao");
+
+        Assert.StartsWith("• Bằng khen của Chủ tịch UBND tỉnh: tối đa 2 cá nhân (mỗi đơn vị). Nguyên văn: “Mỗi xã, phường: 01 tập thể, 02 cá nhân”", reply.Text.Split('\n')[1]);
+    }
+
+    [Fact]
+    public void A_day_asked_of_a_milestone_set_only_to_a_month_is_said_not_set()
+    {
+        using var bot = Bot();
+        var reply = bot.Ask("hội nghị tổng kết công tác thi đua năm 2026 của xã thượng lâm tổ chức ngày nào");
+
+        Assert.Equal("Kế hoạch không nêu ngày cụ thể, chỉ ghi: trong tháng 01/2027 (dự kiến).", reply.Text.Split('\n')[1]);
     }
 }
