@@ -153,7 +153,7 @@ public static class QuestionAnswerer
     {
         state.CampaignId = campaign.Id;
         state.LastKind = asks[0].Kind.Code();
-        // A follow-up keeps the topic it carried; a question of its own sets it.
+        // A question with words of its own sets the topic; one with none ("còn cá nhân thì sao?") keeps the one before.
         if (q is not null && q.ContentTerms.Any()) state.LastTopic = string.Join(' ', q.ContentTerms.Distinct(StringComparer.Ordinal).Take(MaxTopicTerms));
         state.PhaseNumber = phase;
         state.Beneficiary = beneficiary?.ToString();
