@@ -90,9 +90,10 @@ internal static partial class PlanDossier
             }
             if (part.IsHeading || ListLead().IsMatch(part.Bare)) continue;
             var f = VietnameseText.Fold(text);
+            var to = SubmitPlace(text);
             // Where reports go is often another office than where the dossier goes: a line on the dossier says it surely.
-            if (f.Contains("ho so", StringComparison.Ordinal) && SubmitPlace(text) is { } dossierTo && !dossierSaid) { submitTo = dossierTo; dossierSaid = true; }
-            submitTo ??= SubmitPlace(text);
+            if (to is not null && !dossierSaid && f.Contains("ho so", StringComparison.Ordinal)) { submitTo = to; dossierSaid = true; }
+            submitTo ??= to;
             portal ??= Url().Matches(text).Select(m => m.Value.TrimEnd('.', ',')).FirstOrDefault(u => u.Contains("dichvucong", StringComparison.OrdinalIgnoreCase) || u.Contains("dvc", StringComparison.OrdinalIgnoreCase));
             if (f.StartsWith("so luong ho so", StringComparison.Ordinal) || f.StartsWith("so bo ho so", StringComparison.Ordinal) || f.StartsWith("so luong:", StringComparison.Ordinal))
             {

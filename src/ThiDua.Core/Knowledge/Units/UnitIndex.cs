@@ -88,9 +88,9 @@ public sealed class UnitIndex
     {
         var idf = Idf(term);
         if (!SearchTerms.IsPair(term)) return idf;
-        var words = SearchTerms.WordsOf(term);
         // "đăng ký" folds to the function word "đang" + "ký": a word of its own, as rare as the pair.
         if (SearchTerms.Compounds.Contains(term)) return idf;
+        var words = SearchTerms.WordsOf(term);
         var a = SearchTerms.StopWords.Contains(words[0]);
         var b = SearchTerms.StopWords.Contains(words[1]);
         if (a != b) return Math.Min(idf, Idf(a ? words[1] : words[0]));
