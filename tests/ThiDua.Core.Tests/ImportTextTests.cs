@@ -28,6 +28,33 @@ public class ImportTextTests
     }
 
     [Fact]
+    public void Rows_laid_out_with_dot_leaders_read_as_label_and_value_while_blanks_to_fill_stay()
+    {
+        var lines = PlanTextCleaner.Clean(
+            "Công an tỉnh ............................................. 14 đại biểu\n\n" +
+            "Các sở, ban, ngành còn lại ......................... mỗi đơn vị 02 đại biểu\n\n" +
+            "Số: ......../KH-UBND\n\nThanh Hóa, ngày ..... tháng 4 năm 2026");
+
+        Assert.Equal(["Công an tỉnh: 14 đại biểu", "Các sở, ban, ngành còn lại: mỗi đơn vị 02 đại biểu", "Số: ......../KH-UBND", "Thanh Hóa, ngày ..... tháng 4 năm 2026"], lines.Where(l => l.Length > 0));
+    }
+
+    [Fact]
+    public void A_plan_issued_with_a_decision_and_its_appendix_are_read_past_the_decision_s_distribution_list()
+    {
+        var lines = PlanTextCleaner.Clean(
+            "Điều 3. Các sở chịu trách nhiệm thi hành Quyết định này./.\n\nNơi nhận:\n- Như Điều 3;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhan Quốc Thiện\n\n" +
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n\nKẾ HOẠCH\nTổ chức Phong trào thi đua\n(Ban hành kèm theo Quyết định số 2207/QĐ-UBND)\n\nI. MỤC ĐÍCH\n1. Động viên doanh nghiệp.\n\n" +
+            "PHỤ LỤC\nDANH MỤC MẪU HỒ SƠ\n(Kèm theo Kế hoạch)\n\nMẫu số 02. BÁO CÁO THÀNH TÍCH (không quá 08 trang)");
+
+        var content = DocumentParts.Content(lines).ToList();
+
+        Assert.DoesNotContain(content, l => l.Text.StartsWith("- Như Điều 3", StringComparison.Ordinal) || l.Text == "Phan Quốc Thiện");
+        Assert.Equal(["", "Phụ lục"], content.Where(l => l.StartsPart is not null).Select(l => l.StartsPart));
+        Assert.Contains(content, l => l.Text == "Mẫu số 02. BÁO CÁO THÀNH TÍCH (không quá 08 trang)");
+        Assert.Equal(("TM. Ủy ban nhân dân, Chủ tịch", "Phan Quốc Thiện"), Signature.Read(lines));
+    }
+
+    [Fact]
     public void A_heading_in_capitals_cut_over_two_lines_is_one_heading()
     {
         var lines = PlanTextCleaner.Clean("I. MỤC ĐÍCH,\nYÊU CẦU\n1. Mục đích\nV. TIÊU CHUẨN, HÌNH THỨC KHEN THƯỞNG, THỦ TỤC HỒ\n\nSƠ KHEN THƯỞNG\n1. Tiêu chuẩn");

@@ -63,8 +63,17 @@ internal static partial class Absences
         var saysAmount = r.Kind != QuestionKind.Funding || quotes.Any(h => Amount().IsMatch(h.Unit.Text));
         if (quotes.Count > 0 && saysAmount)
         {
-            b.Line("Kế hoạch ghi:");
+            // "quỹ … tổng cộng bao nhiêu tiền" where the sentence on the fund names no sum, other sentences prizes'.
+            b.Line(r.Kind != QuestionKind.Funding || Amount().IsMatch(quotes[0].Unit.Text)
+                ? "Kế hoạch ghi:" : "Kế hoạch không nêu số tiền cho điều bạn hỏi. Về tiền, kế hoạch ghi:");
             foreach (var hit in quotes) b.Bullet($"“{hit.Unit.Text}”", hit.Unit.Section);
+            return;
+        }
+        // "tặng bao nhiêu cá nhân" where the record has no quota but a sentence gives "78 cá nhân": that sentence.
+        if (r.Kind != QuestionKind.Funding && Counted.Units(r) is { Count: > 0 } counts)
+        {
+            b.Line("Kế hoạch ghi:");
+            foreach (var hit in counts) b.Bullet(Quoted(hit, r), hit.Unit.Section);
             return;
         }
         if (quotes.Count > 0)
@@ -134,34 +143,24 @@ internal static partial class Absences
     public static bool Quote(AnswerBuilder b, AnswerRequest r)
     {
         // "chia bao nhiêu cụm": a sentence that gives a number of them ("04 cụm thi đua") answers before those that only name them.
-        var counted = CountedWord(r);
+        var counted = Counted.Word(r);
         var quotes = r.Ask.Paragraphs.Where(h => h.Coverage >= MinimumHighlight).Take(4)
-            .OrderByDescending(h => counted is not null && Counts(h.Unit.Text, counted)).Take(2).ToList();
+            .OrderByDescending(h => counted is not null && Counted.Gives(h.Unit.Text, counted)).Take(2).ToList();
         if (quotes.Count == 0) return false;
         b.Title("Kế hoạch ghi", QuestionKind.None);
         // "bế mạc ngày nào" where the plan gives only "dự kiến quý III": no day is said, and that is the answer's first line.
         if (r.Asks.Count <= 1 && AsksDay(r) && (!quotes.Any(h => DayDate().IsMatch(h.Unit.Text)) || VagueDate().IsMatch(quotes[0].Unit.Text)))
             b.Line(VietnameseText.Fold(quotes[0].Unit.Text).Contains("du kien", StringComparison.Ordinal)
                 ? "Kế hoạch không nêu ngày cụ thể, chỉ ghi thời gian dự kiến:" : "Kế hoạch không nêu ngày cụ thể. Câu gần nhất kế hoạch ghi:");
+        // "hỗ trợ tiền ăn, đi lại bao nhiêu" where the plan says only "theo quy định hiện hành".
+        else if (r.Asks.Count <= 1 && AsksHowMuch(r) && !quotes.Any(h => Import.PlanSections.WithoutMark(h.Unit.Text).Any(char.IsDigit)))
+            b.Line("Kế hoạch không nêu con số cụ thể. Câu gần nhất kế hoạch ghi:");
         else if (r.Question?.IsYesNo == true) b.Line("Có. Kế hoạch ghi:");
         foreach (var hit in quotes) b.Bullet(Quoted(hit, r), hit.Unit.Section);
         return true;
     }
 
-    /// <summary>The word a question counts: "bao nhiêu cụm", "mấy khối" → "cum", "khoi".</summary>
-    private static string? CountedWord(AnswerRequest r)
-    {
-        var words = r.Question?.Words ?? [];
-        for (var i = 0; i + 1 < words.Count; i++)
-        {
-            var next = words[i] == "bao" && words[i + 1] == "nhieu" ? i + 2 : words[i] == "may" ? i + 1 : -1;
-            if (next > 0 && next < words.Count && !SearchTerms.StopWords.Contains(words[next])) return words[next];
-        }
-        return null;
-    }
-
-    private static bool Counts(string text, string word) =>
-        System.Text.RegularExpressions.Regex.IsMatch(VietnameseText.Fold(text), $@"\b\d+ {word}\b");
+    private static bool AsksHowMuch(AnswerRequest r) => r.Mentions("bao nhieu") || Counted.Word(r) is not null;
 
     internal static bool AsksDay(AnswerRequest r) => r.Mentions("ngay nao") || r.Mentions("ngay may") || r.Mentions("hom nao");
 

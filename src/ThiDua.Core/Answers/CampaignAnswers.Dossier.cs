@@ -21,6 +21,11 @@ public static partial class CampaignAnswers
             b.Line($"Kế hoạch không nêu số bộ cho hồ sơ này. Về hồ sơ đó, kế hoạch ghi: “{TextFit.Shorten(Import.PlanSections.WithoutMark(uncounted.Unit.Text), 260)}”", uncounted.Unit.Section);
             copiesLabel = "Số bộ kế hoạch nêu cho các hồ sơ khác";
         }
+        else if (AsksCopies(r) && UncountedForm(r) is { } form)
+        {
+            b.Line($"Kế hoạch không nêu số bộ cho hồ sơ đề nghị {form.Name}.", d.Section);
+            copiesLabel = "Số bộ kế hoạch nêu cho các hồ sơ khác";
+        }
         // A count per award form ("Bằng khen … (01 bộ)", "Thủ tướng … : 03 bộ") is in the sentences, not in one figure.
         if (counted.Count > 1 || counted.Count == 1 && d.CopiesText is null)
             foreach (var hit in counted) b.Line($"{copiesLabel} — kế hoạch ghi: “{TextFit.Shorten(Import.PlanSections.WithoutMark(hit.Unit.Text), 260)}”", hit.Unit.Section);
@@ -73,6 +78,18 @@ public static partial class CampaignAnswers
         if (about is null) return null;
         var uncounted = about.Matched.Where(t => !counted.Contains(t)).Sum(units.Weight);
         return uncounted >= AskedKinds.SureMatch && uncounted >= 0.5 * terms.Sum(units.Weight) ? about : null;
+    }
+
+    /// <summary>
+    /// The award form the question names, when the plan counts copies form by form ("Hồ sơ đề nghị Bằng khen …: 01 bộ")
+    /// and no count names that form. A count that names no form is for every dossier: then null.
+    /// </summary>
+    private static AwardForms.Form? UncountedForm(AnswerRequest r)
+    {
+        if (r.Units is not { } units || r.Question is not { } q || AwardForms.Mentioned(q.Words) is not { } form) return null;
+        var counts = units.UnitsOf(r.Campaign).Where(u => u.IsParagraph && CopyCount().IsMatch(u.Text)).Select(u => VietnameseText.Words(u.Text)).ToList();
+        if (counts.Count == 0 || counts.Any(words => AwardForms.Mentioned(words) is null)) return null;
+        return counts.Any(words => WordSequence.Contains(words, form.Kind)) ? null : form;
     }
 
     /// <summary>Said only after the plan's own sentences were searched: none gives a count of copies ("02 bộ", "03 bản").</summary>

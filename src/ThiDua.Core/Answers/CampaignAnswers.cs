@@ -35,7 +35,7 @@ public static partial class CampaignAnswers
         FollowUps(b, request with { Kind = asks[0].Kind, Ask = asks[0] });
         Button More(QuestionKind kind, int from) => QuestionPress.Ask("Xem tiếp", kind, request.Campaign, request.PhaseNumber, request.Beneficiary, from);
         var reply = b.Build(More);
-        var leads = Citations.Named(request).Where(h => !reply.Text.Contains(h.Unit.Text, StringComparison.Ordinal))
+        var leads = Citations.Named(request).Concat(Counted.Leads(request, reply.Text)).Where(h => !reply.Text.Contains(h.Unit.Text, StringComparison.Ordinal))
             .Concat(Evidence.Unshown(request, reply.Text)).DistinctBy(h => h.Unit).Take(Evidence.MaxLeads).ToList();
         if (leads.Count == 0) return reply;
         foreach (var lead in Enumerable.Reverse(leads)) b.Lead(Absences.Shown(lead, request), lead.Unit.Section);

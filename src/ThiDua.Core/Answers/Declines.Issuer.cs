@@ -22,7 +22,7 @@ public static partial class Declines
     }.Select(d => (d.Item1.Split(' '), d.Item2)).OrderByDescending(d => d.Item1.Length)];
 
     /// <summary>How far (in words) before "của sở X" "kế hoạch" may stand for the plan to be read as that department's.</summary>
-    private const int PlanWordReach = 4;
+    private const int PlanWordReach = 6;
 
     /// <summary>
     /// "kh tđkt của Sở Y tế Ninh Bình", "Sở Y tế Ninh Bình kh … hạn khi nào": a plan asked as a department's that no
@@ -39,8 +39,9 @@ public static partial class Declines
             if (w[i] != "so" || Departments.FirstOrDefault(d => WordSequence.StartsAt(w, i + 1, d.Words)) is not { Words: not null } department) continue;
             if (!OwnsPlan(q, i, i + 1 + department.Words.Length)) continue;
             var folded = VietnameseText.Fold(department.Name);
-            if (kb.Campaigns.Any(c => VietnameseText.Fold(c.Document.Issuer).Contains(folded, StringComparison.Ordinal))) return null;
             var there = q.Mention.Candidates;
+            // Sở Y tế Hà Tĩnh's plan is not Sở Y tế Thanh Hóa's: with a place named, the department's plan must be there.
+            if (kb.Campaigns.Any(c => VietnameseText.Fold(c.Document.Issuer).Contains(folded, StringComparison.Ordinal) && (q.Places.Count == 0 || there.Contains(c)))) return null;
             var where = q.Places.Count > 0 ? " " + q.Places[0].First.InSentence
                 : there.Count > 0 ? " tỉnh " + there[0].Area.Province : "";
             return Decline(kb, today, $"Chưa có kế hoạch nào của {department.Name}{where} trong dữ liệu, nên tôi không trả lời thay bằng kế hoạch của cơ quan khác.", there);

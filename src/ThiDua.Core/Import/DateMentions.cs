@@ -88,6 +88,11 @@ public static partial class DateMentions
         foreach (Match m in Single().Matches(text))
         {
             if (Overlaps(taken, m) || Date(m, "1", year, issuedOn) is not { } date || LooksLikeDocumentNumber(text, m) || LooksLikeNumbering(text, m)) continue;
+            if (IsReference(text, m))
+            {
+                Take(m);
+                continue;
+            }
             var lead = m.Groups["lead"].Value.ToLowerInvariant();
             var (due, rule) = lead.StartsWith("trước", StringComparison.Ordinal) ? (date.AddDays(-1), DueRule.Before)
                 : lead.StartsWith("dịp", StringComparison.Ordinal) || lead.StartsWith("dự kiến", StringComparison.Ordinal) ? (date, DueRule.Approximate)
@@ -169,6 +174,13 @@ public static partial class DateMentions
         var between = text[(m.Groups["d1"].Index + m.Groups["d1"].Length)..m.Groups["m1"].Index];
         return !between.Contains('/', StringComparison.Ordinal) && !between.Contains("tháng", StringComparison.OrdinalIgnoreCase);
     }
+
+    /// <summary>"hoạt động từ 03 năm trở lên tính đến ngày 31 tháng 12 của năm trước": a day things are counted to, not a time limit.</summary>
+    private static bool IsReference(string text, Match m) =>
+        m.Groups["lead"].Value is "" or "ngày" && ReferenceBefore().IsMatch(text[..m.Index]);
+
+    [GeneratedRegex(@"tính\s+(?:đến|tới)\s*(?:ngày)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex ReferenceBefore();
 
     private static bool Overlaps(List<(int Start, int End)> taken, Match m) => taken.Any(t => m.Index < t.End && m.Index + m.Length > t.Start);
 }

@@ -101,7 +101,8 @@ internal sealed partial record PlanHeader
             IssuerLines = issuer,
             Title = title,
             Site = site,
-            BodyStart = head.FindIndex(l => l.StartsWith("KẾ HOẠCH", StringComparison.Ordinal)) is >= 0 and var heading ? start + heading + 1 : end,
+            // A decision that issues the plan is headed "QUYẾT ĐỊNH", and signed above the plan.
+            BodyStart = head.FindIndex(l => l.StartsWith("KẾ HOẠCH", StringComparison.Ordinal) || l == "QUYẾT ĐỊNH") is >= 0 and var heading ? start + heading + 1 : end,
         };
     }
 
@@ -170,6 +171,9 @@ internal sealed partial record PlanHeader
             if (line == "KẾ HOẠCH") heading = i;
             else if (line.StartsWith("KẾ HOẠCH ", StringComparison.Ordinal) && line.Length > 12) (heading, inline) = (i, line[9..].Trim());
         }
+        // A decision that issues the plan ("QUYẾT ĐỊNH Ban hành Kế hoạch …"): the title is the attached plan's own.
+        if (heading < 0 && DocumentParts.FirstAttachment(lines) is > 0 and var attached)
+            heading = Enumerable.Range(attached, Math.Min(Window, lines.Count - attached)).FirstOrDefault(i => lines[i].Trim() == "KẾ HOẠCH", -1);
         if (heading >= 0)
         {
             var parts = new List<string>();

@@ -44,6 +44,8 @@ public static partial class PlanImporter
         if (year is null) throw new InvalidDataException("không tìm thấy năm nào trong văn bản: có thể không phải kế hoạch, hoặc tệp bị lỗi mã chữ");
 
         cancellationToken.ThrowIfCancellationRequested();
+        // A plan issued in 2025 for "giai đoạn 2026 - 2028" means 2026 by "trước ngày 31/3 hằng năm".
+        if (titleYear is null && PlanPeriods.TitleSpanStart(header.Title) is { } spanStart && spanStart > year) titleYear = spanStart;
         var r = new PlanReading(PlanSections.Read(raw), titleYear ?? year.Value, header.IssuedOn);
         r.Flags.AddRange(flags);
         var issuer = Issuers.Read(header, all, header.IssuedOn, places, r.Flags);

@@ -135,7 +135,9 @@ internal static partial class PlanPeriods
         }
         var candidates = r.Sections.Under("thoi gian", "pham vi")
             .Concat(r.Sections.Body.Where(p => Regex.IsMatch(p.Words, " thoi gian (?:thi dua|thuc hien|trien khai|to chuc|phat dong) ")))
-            .Where(p => !p.IsTableRow).Distinct();
+            .Where(p => !p.IsTableRow).Distinct()
+            // Under "ĐỐI TƯỢNG VÀ THỜI GIAN", the line that says "Thời gian: …", not "Đối tượng: … tính đến ngày 31/12".
+            .OrderByDescending(p => p.Words.Contains(" thoi gian ", StringComparison.Ordinal));
         foreach (var part in candidates)
             if (FromTimeSection(r, part, milestones) is { } said) return said;
         if (FromTitle(r, title) is { } named) return named;
@@ -197,6 +199,10 @@ internal static partial class PlanPeriods
             ? new DateRange { Start = start, End = new DateOnly(to, 12, 31), Section = PlanSections.Opening, Wording = $"{span.Value.Trim()} (tên kế hoạch)" }
             : null;
     }
+
+    /// <summary>The first year of the span a title names ("giai đoạn 2026 - 2028" → 2026), if any.</summary>
+    public static int? TitleSpanStart(string? title) =>
+        title is not null && TitleYears().Match(title) is { Success: true } span ? int.Parse(span.Groups["a"].Value, CultureInfo.InvariantCulture) : null;
 
     /// <summary>"Kế hoạch công tác thi đua, khen thưởng năm 2025" is for the year; "Hội nghị tổng kết … năm 2015", "Đại hội … lần thứ XI năm 2025" are not.</summary>
     public static bool IsYearlyTitle(string title)

@@ -64,10 +64,13 @@ internal sealed partial class PlanSections
         // The latest heading at each section number: "V.3" → "Tiêu chuẩn khen thưởng", so that "V.3.1.…" sits under it.
         var headings = new Dictionary<string, string>(StringComparer.Ordinal);
         var k = 0;
-        foreach (var line in PlanTextCleaner.Clean(raw))
+        foreach (var (line, startsPart) in DocumentParts.Content(PlanTextCleaner.Clean(raw)))
         {
-            if (line.Length == 0) continue;
-            if (line.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase)) break;
+            if (startsPart is not null)
+            {
+                headings.Clear();
+                continue;
+            }
             PlanPart? part;
             if (k < paragraphs.Count && paragraphs[k].Text == line)
             {

@@ -5,7 +5,7 @@ namespace ThiDua.Core.Import;
 
 /// <summary>
 /// Plan text as copied from legal-document websites or extracted from files, made readable: markdown marks
-/// (**bold**, table pipes) and page furniture (page numbers, "Trang 2") removed, table rows (pipes or tabs) kept one
+/// (**bold**, table pipes), dot leaders ("Sở Y tế ...... 10 đại biểu" → "Sở Y tế: 10 đại biểu") and page furniture (page numbers, "Trang 2") removed, table rows (pipes or tabs) kept one
 /// row a line with their cells joined by " — ", lines broken mid-sentence joined, Unicode composed (NFC). The
 /// structure (headings, list items, blank lines) stays.
 /// </summary>
@@ -28,6 +28,10 @@ public static partial class PlanTextCleaner
 
     [GeneratedRegex(@"[ \t\u00A0]{2,}")]
     private static partial Regex Spaces();
+
+    /// <summary>"Công an tỉnh ............ 14 đại biểu": a row of a list laid out with dot leaders.</summary>
+    [GeneratedRegex(@"^(?<label>.*[\p{L})])\s*(?>\.{4,}|…{2,})\s*(?<value>(?!tháng|năm|/|\.|…)\S.*)$")]
+    private static partial Regex DotLeader();
 
     [GeneratedRegex(@"^[IVX]{1,5}\s*\.\s")]
     private static partial Regex RomanStart();
@@ -58,6 +62,7 @@ public static partial class PlanTextCleaner
                 tableRows.Add(lines.Count);
             }
             line = Spaces().Replace(line, " ").Trim();
+            line = DotLeader().Replace(line, "${label}: ${value}");
             lines.Add(line);
         }
         return JoinBrokenLines(lines, tableRows);

@@ -21,6 +21,16 @@ public static partial class Signature
 
     public static (string? Title, string? Name) Read(IReadOnlyList<string> lines)
     {
+        var attached = DocumentParts.FirstAttachment(lines);
+        if (attached < 0) return ReadTail(lines);
+        // What a decision issues (a plan, an appendix) may be signed below its heading; if not, the decision is
+        // signed above it: the issuer line that heads the plan ("ỦY BAN NHÂN DÂN TỈNH …") is no signature.
+        var own = ReadTail([.. lines.Skip(attached + DocumentParts.HeadingLines)]);
+        return own.Title is not null ? own : ReadTail([.. lines.Take(attached)]);
+    }
+
+    private static (string? Title, string? Name) ReadTail(IReadOnlyList<string> lines)
+    {
         var from = Math.Max(0, lines.Count - Tail);
         var last = -1;
         for (var i = lines.Count - 1; i >= from && last < 0; i--)

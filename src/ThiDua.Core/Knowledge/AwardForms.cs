@@ -27,7 +27,10 @@ public static class AwardForms
         new("Huân chương", ["huan", "chuong"]),
         new("Huy chương", ["huy", "chuong"]),
         new("Kỷ niệm chương", ["ky", "niem", "chuong"]),
+        // Folded, "co thi dua" is also "có thi đua": the flag is named with whose it is.
         new("Cờ thi đua", ["co", "thi", "dua"], ["cua"]),
+        new("Cờ thi đua", ["co", "thi", "dua"], ["uy", "ban"]),
+        new("Cờ thi đua", ["co", "thi", "dua"], ["chinh", "phu"]),
         new("Bằng khen", ["bang", "khen"]),
         new("Giấy khen", ["giay", "khen"]),
     ];

@@ -18,12 +18,16 @@ public sealed class LegalKnowledge
 
     private readonly List<(LegalChange Change, string[][] Phrases)> _changes;
     private readonly List<(LegalRule Rule, string[][] Phrases)> _rules;
+    /// <summary>The changes' phrases by their first word: every answer is checked against them, in one pass over its words.</summary>
+    private readonly Dictionary<string, (int Change, string[] Phrase)[]> _changeStarts;
 
     public static LegalKnowledge Empty { get; } = new([], [], Glossary.Empty);
 
     public LegalKnowledge(IEnumerable<LegalChange> changes, IEnumerable<LegalRule> rules, Glossary glossary)
     {
         _changes = [.. changes.Select(c => (c, c.Matches.Select(m => VietnameseText.Words(m).ToArray()).Where(p => p.Length > 0).ToArray()))];
+        _changeStarts = _changes.SelectMany((c, i) => c.Phrases.Select(p => (Change: i, Phrase: p)))
+            .GroupBy(x => x.Phrase[0], StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         _rules = [.. rules.Select(r => (r, r.Keywords.Select(k => glossary.Expand(k)).Where(p => p.Length > 0).ToArray()))];
     }
 
@@ -38,11 +42,12 @@ public sealed class LegalKnowledge
     {
         if (!_changes.Any(c => c.Change.EffectiveFrom <= today)) return [];
         var words = VietnameseText.Words(text);
-        var notes = new List<string>();
-        foreach (var (change, phrases) in _changes)
-            if (change.EffectiveFrom <= today && phrases.Any(p => WordSequence.Contains(words, p)) && !notes.Contains(change.Note))
-                notes.Add(change.Note);
-        return notes;
+        var found = new SortedSet<int>();
+        for (var i = 0; i < words.Count; i++)
+            if (_changeStarts.TryGetValue(words[i], out var starting))
+                foreach (var (change, phrase) in starting)
+                    if (_changes[change].Change.EffectiveFrom <= today && WordSequence.StartsAt(words, i, phrase)) found.Add(change);
+        return [.. found.Select(i => _changes[i].Change.Note).Distinct()];
     }
 
     /// <summary>The rule the question is about, when its keywords say so clearly (a phrase of two words or more).</summary>

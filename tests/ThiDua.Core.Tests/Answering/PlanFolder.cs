@@ -28,3 +28,6 @@ public sealed class RealPlans() : PlanFolder("fullplans");
 
 /// <summary>The three plans of the second whole-plan set (a commune, a province, a Sở).</summary>
 public sealed class SecondPlanSet() : PlanFolder("fullplans2");
+
+/// <summary>The four plans of the fourth whole-plan set (a decision issuing a plan, a Sở Y tế, a commune, a Hội nghị).</summary>
+public sealed class FourthPlanSet() : PlanFolder("fullplans4");

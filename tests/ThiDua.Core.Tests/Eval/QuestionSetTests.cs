@@ -66,6 +66,16 @@ public class QuestionSetTests(ITestOutputHelper output)
         Score("fullplans3.dev.jsonl", data.Load(), 0.85);
     }
 
+    [Fact]
+    public void Dev_questions_about_a_fourth_set_of_whole_plans_imported_beside_the_other_three()
+    {
+        // Four more (tests/eval/fullplans4/SOURCES.md: a decision issuing a plan with an appendix, a Sở Y tế, a commune, a Hội nghị).
+        using var data = new ImportedData(withReviewedPlans: true);
+        foreach (var folder in new[] { "fullplans", "fullplans2", "fullplans3", "fullplans4" })
+            foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", folder), "*.txt")) data.Import(text);
+        Score("fullplans4.dev.jsonl", data.Load(), 0.85);
+    }
+
     /// <summary>The plans the openings' dev split is about (its "plan" fields).</summary>
     private static IEnumerable<string> DevOpenings() =>
         File.ReadLines(Path.Combine(RepoPaths.Root, "tests", "eval", "openings.dev.jsonl")).Where(l => l.Length > 0)

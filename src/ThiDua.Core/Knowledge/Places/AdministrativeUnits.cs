@@ -61,7 +61,8 @@ public sealed class AdministrativeUnits
     /// <summary>Phrases a bare province name starts that are not that province: the 1954 victory is not the province.</summary>
     private static readonly string[][] NotPlaces = [["dien", "bien", "phu"]];
 
-    private readonly Dictionary<string, List<(string[] Words, Place Place)>> _byFirstWord = new(StringComparer.Ordinal);
+    /// <summary>Names by their first two words ("xa ta"), or their one word: "xã" alone starts ten thousand names.</summary>
+    private readonly Dictionary<string, List<(string[] Words, Place Place)>> _byStart = new(StringComparer.Ordinal);
     private readonly List<Place> _all = [];
 
     public static AdministrativeUnits Empty { get; } = new([]);
@@ -82,12 +83,13 @@ public sealed class AdministrativeUnits
                 Add([.. word.Split(' '), .. bare], place);
             if (place.Level == PlaceLevel.Province && !NotAloneProvince.Contains(string.Join(' ', bare))) Add(bare, place);
         }
-        foreach (var list in _byFirstWord.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        foreach (var list in _byStart.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
     }
 
     private void Add(string[] words, Place place)
     {
-        if (!_byFirstWord.TryGetValue(words[0], out var list)) _byFirstWord[words[0]] = list = [];
+        var key = words.Length >= 2 ? words[0] + " " + words[1] : words[0];
+        if (!_byStart.TryGetValue(key, out var list)) _byStart[key] = list = [];
         list.Add((words, place));
     }
 
@@ -97,10 +99,12 @@ public sealed class AdministrativeUnits
         var found = new List<PlaceMention>();
         for (var i = 0; i < words.Count;)
         {
-            if (skip?.Contains(i) == true || !_byFirstWord.TryGetValue(words[i], out var list)) { i++; continue; }
+            if (skip?.Contains(i) == true) { i++; continue; }
             if (NotPlaces.FirstOrDefault(p => WordSequence.StartsAt(words, i, p)) is { } notPlace) { i += notPlace.Length; continue; }
-            var length = list.FirstOrDefault(p => WordSequence.StartsAt(words, i, p.Words)).Words?.Length ?? 0;
-            if (length == 0) { i++; continue; }
+            var list = i + 1 < words.Count && _byStart.TryGetValue(words[i] + " " + words[i + 1], out var two) && two.Any(p => WordSequence.StartsAt(words, i, p.Words))
+                ? two : _byStart.GetValueOrDefault(words[i]);
+            var length = list?.FirstOrDefault(p => WordSequence.StartsAt(words, i, p.Words)).Words?.Length ?? 0;
+            if (list is null || length == 0) { i++; continue; }
             var places = list.Where(p => p.Words.Length == length && WordSequence.StartsAt(words, i, p.Words)).Select(p => p.Place)
                 .OrderBy(p => p.Era == PlaceEra.After2025 ? 0 : 1).ThenBy(p => p.Level).Distinct().ToList();
             found.Add(new PlaceMention(places, i, length));

@@ -13,7 +13,7 @@ public sealed record PlanParagraph(string Section, IReadOnlyList<string> Heading
 /// <summary>
 /// Reads a plan's text into paragraphs under their headings: "I. MỤC ĐÍCH", "2. Sở Nội vụ", "a) Hồ sơ". A numbered
 /// line that is a whole paragraph ("2. Tổ chức … nhằm …") is both: it numbers the section and is the content.
-/// The distribution list ("Nơi nhận:") and what follows it carry nothing an officer asks about and are left out.
+/// The distribution list ("Nơi nhận:") and the signature are left out; a document issued with this one is read on (DocumentParts).
 /// </summary>
 public static partial class PlanOutline
 {
@@ -44,11 +44,18 @@ public static partial class PlanOutline
             && m.Groups["title"].Value.Length <= MaxTitle && PlanSections.NamesTopic(m.Groups["title"].Value));
         var pastOpening = false;
 
-        foreach (var line in lines)
+        foreach (var (line, startsPart) in DocumentParts.Content(lines))
         {
-            if (line.Length == 0) continue;
-            if (line.StartsWith("Nơi nhận", StringComparison.OrdinalIgnoreCase)) break;
             string? body = line;
+            if (startsPart is not null)
+            {
+                // A document issued with this one (the plan a decision issues, an appendix) numbers its parts afresh.
+                (roman, romanTitle) = startsPart.Length > 0 ? (startsPart, startsPart) : ("", null);
+                number = ""; letter = "";
+                numberTitle = letterTitle = null;
+                pastOpening = startsPart.Length > 0;
+                continue;
+            }
             if (capitalParts && pastOpening && (IsCapitalHeading(line) || topicParts && IsTopicHeading(line)))
             {
                 // "6. HỒ SƠ VÀ THỜI HẠN" over "6.1.", "6.2.": part 6, titled by its words.

@@ -108,8 +108,10 @@ public static class PlanUnits
     }
 
     /// <summary>Eight words or more and a number: a sentence standing as a heading, not a topic's name.</summary>
+    /// <summary>A sentence of eight words or more with a number, or a label with a number after it ("Số lượng: 520 đại biểu, gồm").</summary>
     private static bool IsLeadIn(string heading) =>
-        heading.Any(char.IsDigit) && VietnameseText.Words(heading).Take(8).Count() == 8;
+        heading.Any(char.IsDigit) && (VietnameseText.Words(heading).Take(8).Count() == 8
+            || heading.IndexOf(':', StringComparison.Ordinal) is > 0 and var colon && heading.AsSpan(colon).IndexOfAnyInRange('0', '9') >= 0);
 
     private static string Beneficiaries(Beneficiary b) => b switch
     {
