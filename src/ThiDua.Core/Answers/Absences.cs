@@ -202,7 +202,9 @@ internal static partial class Absences
     /// <summary>The plan's sentences on the kind: those the question's words found, else those under the kind's own headings.</summary>
     private static IEnumerable<UnitHit> SentencesOn(AnswerRequest r)
     {
-        var found = r.Ask.Paragraphs.Where(h => h.Coverage >= SentenceCoverage && h.Unit.Kinds.Contains(r.Kind)).Take(MaxQuotes).ToList();
+        // A sum asked ("ấp xếp thứ hai được thưởng bao nhiêu") is said where the plan says it, under whatever heading.
+        var sums = r.Kind == QuestionKind.Funding ? SumSaid(r) : [];
+        var found = sums.Concat(r.Ask.Paragraphs.Where(h => h.Coverage >= SentenceCoverage && h.Unit.Kinds.Contains(r.Kind))).DistinctBy(h => h.Unit).Take(MaxQuotes).ToList();
         if (found.Count > 0 || r.Units is null) return found;
         // Not found by the question's words: look for the kind's own words anywhere in the text before saying the
         // plan is silent ("với chủ đề: “…”" sits under "Thời gian", not under a heading of its own).
@@ -213,6 +215,16 @@ internal static partial class Absences
             .SelectMany(phrase => units.Search(units.TermsOf(phrase), r.Campaign, u => u.IsParagraph && u.Kinds.Contains(r.Kind), MaxQuotes)
                 .Where(h => h.Coverage >= WholePhrase))
             .DistinctBy(h => h.Unit).OrderByDescending(h => h.Score).Take(MaxQuotes);
+    }
+
+    /// <summary>The plan's sentence that names a sum and holds most of the question's own words, if one does.</summary>
+    private static IEnumerable<UnitHit> SumSaid(AnswerRequest r)
+    {
+        if (r.Units is not { } units || r.Question is not { } q) return [];
+        var title = AskedKinds.NameTerms(units, r.Campaign);
+        var terms = q.Clauses.SelectMany(c => c.ContentTerms).Where(t => !title.Contains(t)).Distinct(StringComparer.Ordinal).ToList();
+        return units.Search(terms, r.Campaign, u => u.IsParagraph && Amount().IsMatch(u.Text), 1)
+            .Where(h => h.Coverage >= MinimumHighlight && h.Matched.Sum(units.Weight) >= SureContent);
     }
 
     /// <summary>The words a plan uses for the kind in its own text (what is searched before saying it is silent).</summary>

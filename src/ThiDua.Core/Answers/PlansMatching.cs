@@ -11,7 +11,7 @@ namespace ThiDua.Core.Answers;
 /// Điện Biên Phủ?": every condition the question sets is checked on every plan, and each plan that meets them is
 /// listed with the fact that makes it match. None matching is said so; no condition lists them all.
 /// </summary>
-public static class PlansMatching
+public static partial class PlansMatching
 {
     /// <summary>A plan matches a topic when one of its units holds this share of the topic's words.</summary>
     private const double TopicCoverage = 0.7;
@@ -29,7 +29,7 @@ public static class PlansMatching
             var facts = conditions.Select(x => x.Fact(c)).ToList();
             if (facts.All(f => f is not null)) matches.Add((c, [.. facts.Where(f => f!.Length > 0).Select(f => f!)]));
         }
-        var label = string.Join(", ", conditions.Select(x => x.Label));
+        var label = string.Join(", ", conditions.Select(x => x.Label).Distinct(StringComparer.Ordinal));
         var asOf = $"tính đến {VietnameseDates.Format(today)}";
         if (matches.Count == 0)
             return PlanList.Build($"Không có kế hoạch nào {label} trong {kb.Campaigns.Count} kế hoạch đã nạp ({asOf}). Các kế hoạch đã nạp:", kb.Campaigns,
@@ -104,7 +104,10 @@ public static class PlansMatching
         // "có hạn trong tháng 6" already says which deadline: the plans' other deadlines are not a second reason.
         // "căn cứ QĐ 923" is answered by the sentence that cites it, not by every plan's grounds.
         if (kind.Value >= KindAsked && !(kind.Key == QuestionKind.Deadlines && q.Month is not null) && !(kind.Key == QuestionKind.LegalBasis && cites.Count > 0))
-            conditions.Add(new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words, QuestionAnswerer.Focused(kb, c, q, kind.Key)) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
+            conditions.Add(kind.Key == QuestionKind.Funding
+                // Money has no record of its own: the plan's sentence on it that holds the question says it.
+                ? new($"nêu {KindLabel(kind.Key)}", c => MoneySentence(kb, c, q) is { } said ? TextFit.Shorten(said, 200) : null, [.. q.Words])
+                : new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words, QuestionAnswerer.Focused(kb, c, q, kind.Key)) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
 
         // What else the question asks of the plans: a topic one of their units must hold ("thi đua bầu cử").
         var used = conditions.SelectMany(x => x.Words).Concat(kindWords).ToHashSet(StringComparer.Ordinal);
@@ -116,6 +119,18 @@ public static class PlansMatching
                 ? TextFit.Shorten(top.Unit.Text, 160) : null, []));
         return conditions;
     }
+
+    /// <summary>"kế hoạch nào tính tiền thưởng theo số lần mức lương cơ sở": a sentence naming money that holds most of the question.</summary>
+    private static string? MoneySentence(KnowledgeBase kb, Campaign c, ParsedQuestion q)
+    {
+        var terms = q.Clauses.SelectMany(x => x.Terms).Where(t => !SearchTerms.WordsOf(t).Any(Generic.Contains)).Distinct(StringComparer.Ordinal).ToList();
+        return kb.Units.Search(terms, c, u => u.IsParagraph && Money().IsMatch(u.Text), 1) is [var top] && top.Coverage >= MoneyCoverage ? top.Unit.Text : null;
+    }
+
+    private const double MoneyCoverage = 0.6;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"tiền thưởng|kinh phí|\d[\d.,]*\s*(?:đồng|triệu)|lần mức lương", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex Money();
 
     /// <summary>
     /// "kéo dài sang năm 2026", "diễn ra trong năm 2025": a condition on the plan's period. A year the question gives
@@ -219,6 +234,7 @@ public static class PlansMatching
         QuestionKind.Tasks => "nhiệm vụ theo thời gian",
         QuestionKind.Responsibilities => "phân công",
         QuestionKind.Purpose => "mục đích",
+        QuestionKind.Funding => "tiền thưởng, kinh phí",
         _ => "nội dung này",
     };
 

@@ -46,7 +46,8 @@ public static class QuestionAnswerer
             return Done(state, PlansMatching.Answer(kb, q, today));
         // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is
         // named; a follow-up in a chat about a plan ("vậy ai thẩm định hồ sơ?") is about that plan, the law only where it is silent.
-        if (q.Mention.IsNone && !(context is not null && q.LooksLikeFollowUp) && kb.Legal.MatchRule(q.Words, today) is { } law
+        // So is one whose words a sentence of the chat's plan holds ("ấp xếp thứ hai được thưởng bao nhiêu").
+        if (q.Mention.IsNone && !(context is not null && (q.LooksLikeFollowUp || PlanSays(kb, context, q))) && kb.Legal.MatchRule(q.Words, today) is { } law
             && (!cued || q.Kind == QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
             return Done(state, GeneralAnswers.Rule(kb, law.Rule, today));
 
@@ -105,6 +106,16 @@ public static class QuestionAnswerer
         var beneficiary = q.Beneficiary ?? (sameTopic && isFollowUp && state.Beneficiary is { } b && Enum.TryParse<Beneficiary>(b, out var parsed) ? parsed : null);
         return AnswerAbout(kb, campaign, asks, state, today, phase, beneficiary, q);
     }
+
+    /// <summary>A sentence of the plan holds most of the question, and words of it rare enough to say so.</summary>
+    private static bool PlanSays(KnowledgeBase kb, Campaign plan, ParsedQuestion q)
+    {
+        var terms = q.Clauses.SelectMany(c => c.Terms).Distinct(StringComparer.Ordinal).ToList();
+        return kb.Units.Search(terms, plan, u => u.IsParagraph, 1) is [var top]
+            && top.Coverage >= PlanSaysCoverage && top.Matched.Sum(kb.Units.Weight) >= AskedKinds.SureMatch;
+    }
+
+    private const double PlanSaysCoverage = 0.5;
 
     /// <summary>The plans the question can be about, narrowed by what it says; one means answer, several mean ask.</summary>
     private static IReadOnlyList<Campaign> Candidates(KnowledgeBase kb, ParsedQuestion q, Campaign? context, bool carried)

@@ -93,4 +93,37 @@ public sealed class FourthPlanSetTests(FourthPlanSet plans) : IClassFixture<Four
         Assert.Contains("Kế hoạch không nêu số tiền cho điều bạn hỏi.", reply.Text);
         Assert.Contains("Quỹ thi đua, khen thưởng của xã năm 2026", reply.Text);
     }
+
+    [Fact]
+    public void A_sum_asked_in_a_chat_about_a_plan_is_the_plan_s_sentence_not_the_law_s_general_rate()
+    {
+        using var bot = Bot();
+        bot.Ask("xa my loc co bao nhieu ap");
+        var reply = bot.Ask("ap xep thu hai, thu ba pt ntm dc thuong bn");
+
+        Assert.Contains("mỗi ấp được thưởng 40.000.000 đồng", reply.Text);
+        Assert.DoesNotContain("quy định chung của pháp luật", reply.Text);
+        Assert.DoesNotContain("không nêu", reply.Text);
+    }
+
+    [Fact]
+    public void A_department_s_plan_asked_in_a_province_where_only_another_body_s_plan_is_loaded_is_declined()
+    {
+        using var bot = Bot();
+        var reply = bot.Ask("kh thi dua nam 2026 cua so y te thanh hoa han dang ky khi nao");
+
+        Assert.StartsWith("Chưa có kế hoạch nào của Sở Y tế", reply.Text);
+        Assert.Contains("Thanh Hóa", reply.Text.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Plans_asked_across_for_how_they_set_prize_money_are_found_by_the_sentence_that_says_it()
+    {
+        using var bot = Bot();
+        var reply = bot.Ask("kh nao ghi tien thuong tinh theo so lan muc luong co so");
+
+        Assert.StartsWith("1/", reply.Text);
+        Assert.Contains("Xã Mỹ Lộc", reply.Text);
+        Assert.Contains("lần mức lương cơ sở", reply.Text);
+    }
 }

@@ -38,42 +38,32 @@ public class QuestionSetTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Dev_questions_about_whole_2025_style_plans_imported_with_no_hand_edits()
-    {
+    public void Dev_questions_about_whole_2025_style_plans_imported_with_no_hand_edits() =>
         // Four whole plans written in the style of real 2025 ones (tests/eval/fullplans/SOURCES.md), beside the reviewed five.
-        using var data = new ImportedData(withReviewedPlans: true);
-        foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", "fullplans"), "*.txt")) data.Import(text);
-        Score("fullplans.dev.jsonl", data.Load(), 0.9);
-    }
+        ScoreWholePlans("fullplans.dev.jsonl", 0.9, "fullplans");
 
     [Fact]
-    public void Dev_questions_about_a_second_set_of_whole_plans_imported_beside_the_first()
-    {
+    public void Dev_questions_about_a_second_set_of_whole_plans_imported_beside_the_first() =>
         // Three more (tests/eval/fullplans2/SOURCES.md), written after the first set was tuned on: loaded with it and the reviewed five.
-        using var data = new ImportedData(withReviewedPlans: true);
-        foreach (var folder in new[] { "fullplans", "fullplans2" })
-            foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", folder), "*.txt")) data.Import(text);
-        Score("fullplans2.dev.jsonl", data.Load(), 0.9);
-    }
+        ScoreWholePlans("fullplans2.dev.jsonl", 0.9, "fullplans", "fullplans2");
 
     [Fact]
-    public void Dev_questions_about_a_third_set_of_whole_plans_imported_beside_the_other_two()
-    {
+    public void Dev_questions_about_a_third_set_of_whole_plans_imported_beside_the_other_two() =>
         // Four more (tests/eval/fullplans3/SOURCES.md: a plan pasted from a PDF, a ward's task table, a bloc's scoring, a mass organisation).
-        using var data = new ImportedData(withReviewedPlans: true);
-        foreach (var folder in new[] { "fullplans", "fullplans2", "fullplans3" })
-            foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", folder), "*.txt")) data.Import(text);
-        Score("fullplans3.dev.jsonl", data.Load(), 0.85);
-    }
+        ScoreWholePlans("fullplans3.dev.jsonl", 0.85, "fullplans", "fullplans2", "fullplans3");
 
     [Fact]
-    public void Dev_questions_about_a_fourth_set_of_whole_plans_imported_beside_the_other_three()
-    {
+    public void Dev_questions_about_a_fourth_set_of_whole_plans_imported_beside_the_other_three() =>
         // Four more (tests/eval/fullplans4/SOURCES.md: a decision issuing a plan with an appendix, a Sở Y tế, a commune, a Hội nghị).
+        ScoreWholePlans("fullplans4.dev.jsonl", 0.85, "fullplans", "fullplans2", "fullplans3", "fullplans4");
+
+    /// <summary>Every plan text of the folders imported as the command line does, beside the reviewed five, then the cases scored.</summary>
+    private void ScoreWholePlans(string file, double floor, params string[] folders)
+    {
         using var data = new ImportedData(withReviewedPlans: true);
-        foreach (var folder in new[] { "fullplans", "fullplans2", "fullplans3", "fullplans4" })
+        foreach (var folder in folders)
             foreach (var text in Directory.GetFiles(Path.Combine(RepoPaths.Root, "tests", "eval", folder), "*.txt")) data.Import(text);
-        Score("fullplans4.dev.jsonl", data.Load(), 0.85);
+        Score(file, data.Load(), floor);
     }
 
     /// <summary>The plans the openings' dev split is about (its "plan" fields).</summary>
