@@ -49,9 +49,8 @@ internal static class Counted
         if (Word(r) is not { } word || word is "bo" or "ban") return [];
         var (hits, held) = Ranked(r, word);
         if (hits.Count == 0) return [];
-        var answered = answer.Split('\n').Where(l => Gives(l, word))
-            .Select(l => held(new UnitHit(hits[0].Unit, 0, 0, r.Units!.TermsOf(l).ToHashSet(StringComparer.Ordinal)))).DefaultIfEmpty(0).Max();
-        return answered >= held(hits[0]) - Tolerance ? [] : hits;
+        var answered = answer.Split('\n').Where(l => Gives(l, word)).Select(l => held(r.Units!.TermsOf(l))).DefaultIfEmpty(0).Max();
+        return answered >= held(hits[0].Matched) - Tolerance ? [] : hits;
     }
 
     /// <summary>
@@ -60,16 +59,17 @@ internal static class Counted
     /// </summary>
     public static IReadOnlyList<UnitHit> Units(AnswerRequest r) => Word(r) is { } word ? Ranked(r, word).Hits : [];
 
-    private static (IReadOnlyList<UnitHit> Hits, Func<UnitHit, double> Held) Ranked(AnswerRequest r, string word)
+    /// <summary>The units, and what a set of terms holds of the question besides the counted word and the plan's name.</summary>
+    private static (IReadOnlyList<UnitHit> Hits, Func<IEnumerable<string>, double> Held) Ranked(AnswerRequest r, string word)
     {
         if (r.Units is not { } units || r.Question is not { } q) return ([], _ => 0);
         var title = Questions.AskedKinds.NameTerms(units, r.Campaign);
         var counted = word.Split(' ').ToHashSet(StringComparer.Ordinal);
         var terms = q.Clauses.SelectMany(c => c.Terms).Where(t => !title.Contains(t) && units.AnyPlanHas(t)).Distinct(StringComparer.Ordinal).ToList();
         var asked = terms.ToHashSet(StringComparer.Ordinal);
-        double Held(UnitHit h) => h.Matched.Where(t => asked.Contains(t) && !SearchTerms.WordsOf(t).Any(counted.Contains)).Sum(units.Weight);
+        double Held(IEnumerable<string> held) => held.Distinct(StringComparer.Ordinal).Where(t => asked.Contains(t) && !SearchTerms.WordsOf(t).Any(counted.Contains)).Sum(units.Weight);
         var hits = units.Search(terms, r.Campaign, u => Gives(u.Text, word), Candidates)
-            .Where(h => Held(h) >= Subject && h.Unit.Text.Length <= Pointed).ToList();
+            .Where(h => Held(h.Matched) >= Subject && h.Unit.Text.Length <= Pointed).ToList();
         if (hits.Count == 0) return ([], Held);
         var first = hits[0].Matched.ToHashSet(StringComparer.Ordinal);
         // A second subject: a unit that holds words of the question the first does not, as telling as the first's.

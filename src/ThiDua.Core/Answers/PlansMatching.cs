@@ -105,7 +105,8 @@ public static partial class PlansMatching
         // "căn cứ QĐ 923" is answered by the sentence that cites it, not by every plan's grounds.
         if (kind.Value >= KindAsked && !(kind.Key == QuestionKind.Deadlines && q.Month is not null) && !(kind.Key == QuestionKind.LegalBasis && cites.Count > 0))
             conditions.Add(kind.Key == QuestionKind.Funding
-                // Money has no record of its own: the plan's sentence on it that holds the question says it.
+                // Money has no record of its own: the plan's sentence on it that holds the question says it (so the
+                // question's words are all this condition's, and no topic condition is added beside it).
                 ? new($"nêu {KindLabel(kind.Key)}", c => MoneySentence(kb, c, q) is { } said ? TextFit.Shorten(said, 200) : null, [.. q.Words])
                 : new($"nêu {KindLabel(kind.Key)}", c => CampaignAnswers.Summary(c, kind.Key, today, q.Words, QuestionAnswerer.Focused(kb, c, q, kind.Key)) is { } line ? TextFit.Shorten(line, 200) : null, kindWords));
 
