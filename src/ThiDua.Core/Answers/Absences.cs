@@ -153,14 +153,12 @@ internal static partial class Absences
             b.Line(VietnameseText.Fold(quotes[0].Unit.Text).Contains("du kien", StringComparison.Ordinal)
                 ? "Kế hoạch không nêu ngày cụ thể, chỉ ghi thời gian dự kiến:" : "Kế hoạch không nêu ngày cụ thể. Câu gần nhất kế hoạch ghi:");
         // "hỗ trợ tiền ăn, đi lại bao nhiêu" where the plan says only "theo quy định hiện hành".
-        else if (r.Asks.Count <= 1 && AsksHowMuch(r) && !quotes.Any(h => Import.PlanSections.WithoutMark(h.Unit.Text).Any(char.IsDigit)))
+        else if (r.Asks.Count <= 1 && (counted is not null || r.Mentions("bao nhieu")) && !quotes.Any(h => Import.PlanSections.WithoutMark(h.Unit.Text).Any(char.IsDigit)))
             b.Line("Kế hoạch không nêu con số cụ thể. Câu gần nhất kế hoạch ghi:");
         else if (r.Question?.IsYesNo == true) b.Line("Có. Kế hoạch ghi:");
         foreach (var hit in quotes) b.Bullet(Quoted(hit, r), hit.Unit.Section);
         return true;
     }
-
-    private static bool AsksHowMuch(AnswerRequest r) => r.Mentions("bao nhieu") || Counted.Word(r) is not null;
 
     internal static bool AsksDay(AnswerRequest r) => r.Mentions("ngay nao") || r.Mentions("ngay may") || r.Mentions("hom nao");
 

@@ -54,10 +54,9 @@ public static partial class CampaignAnswers
     private static List<UnitHit> CopySentences(AnswerRequest r)
     {
         if (r.Units is null || r.Question is null) return [];
-        bool Counts(AnswerUnit u) => u.IsParagraph && CopyCount().IsMatch(u.Text);
         var terms = r.Question.ContentTerms.Concat(r.Question.Words.Where(w => w is not ("may" or "bo" or "ban" or "bao" or "nhieu"))).Distinct(StringComparer.Ordinal).ToList();
-        var hits = r.Units.Search(terms, r.Campaign, keep: Counts, take: 2);
-        return hits.Count > 0 ? hits : [.. r.Units.UnitsOf(r.Campaign).Where(Counts).Take(2).Select(u => new UnitHit(u, 0, 0, new HashSet<string>()))];
+        var hits = r.Units.Search(terms, r.Campaign, keep: CountsCopies, take: 2);
+        return hits.Count > 0 ? hits : [.. r.Units.UnitsOf(r.Campaign).Where(CountsCopies).Take(2).Select(u => new UnitHit(u, 0, 0, new HashSet<string>()))];
     }
 
     /// <summary>
@@ -69,7 +68,7 @@ public static partial class CampaignAnswers
     {
         if (r.Units is not { } units || r.Question is not { } q) return null;
         // The plan's own sentences: a record's summary joins several of them (the dossier's notes) and would hold every word.
-        var counting = units.UnitsOf(r.Campaign).Where(u => u.IsParagraph && CopyCount().IsMatch(u.Text)).ToList();
+        var counting = units.UnitsOf(r.Campaign).Where(CountsCopies).ToList();
         if (counting.Count == 0) return null;
         var title = AskedKinds.NameTerms(units, r.Campaign);
         var terms = q.ContentTerms.Where(t => !title.Contains(t) && units.PlanHas(r.Campaign, t)).Distinct(StringComparer.Ordinal).ToList();
@@ -87,10 +86,13 @@ public static partial class CampaignAnswers
     private static AwardForms.Form? UncountedForm(AnswerRequest r)
     {
         if (r.Units is not { } units || r.Question is not { } q || AwardForms.Mentioned(q.Words) is not { } form) return null;
-        var counts = units.UnitsOf(r.Campaign).Where(u => u.IsParagraph && CopyCount().IsMatch(u.Text)).Select(u => VietnameseText.Words(u.Text)).ToList();
+        var counts = units.UnitsOf(r.Campaign).Where(CountsCopies).Select(u => VietnameseText.Words(u.Text)).ToList();
         if (counts.Count == 0 || counts.Any(words => AwardForms.Mentioned(words) is null)) return null;
         return counts.Any(words => WordSequence.Contains(words, form.Kind)) ? null : form;
     }
+
+    /// <summary>A sentence of the plan that counts copies ("02 bộ bản chính"); a record's summary joins several sentences and is not one.</summary>
+    private static bool CountsCopies(AnswerUnit u) => u.IsParagraph && CopyCount().IsMatch(u.Text);
 
     /// <summary>Said only after the plan's own sentences were searched: none gives a count of copies ("02 bộ", "03 bản").</summary>
     private static bool TextCountsCopies(AnswerRequest r) =>

@@ -47,8 +47,8 @@ public static class QuestionAnswerer
         // A question about the law itself ("nghị định nào đang áp dụng?", "hồ sơ khen đột xuất gồm gì?") when no plan is
         // named; a follow-up in a chat about a plan ("vậy ai thẩm định hồ sơ?") is about that plan, the law only where it is silent.
         // So is one whose words a sentence of the chat's plan holds ("ấp xếp thứ hai được thưởng bao nhiêu").
-        if (q.Mention.IsNone && !(context is not null && (q.LooksLikeFollowUp || PlanSays(kb, context, q))) && kb.Legal.MatchRule(q.Words, today) is { } law
-            && (!cued || q.Kind == QuestionKind.LegalBasis || law.Score >= StrongRuleScore))
+        if (q.Mention.IsNone && !(context is not null && q.LooksLikeFollowUp) && kb.Legal.MatchRule(q.Words, today) is { } law
+            && (!cued || q.Kind == QuestionKind.LegalBasis || law.Score >= StrongRuleScore) && !(context is not null && PlanSays(kb, context, q)))
             return Done(state, GeneralAnswers.Rule(kb, law.Rule, today));
 
         // No cue: a plan named after "which plan?", a follow-up ("còn đợt 2?"), words only one plan holds, or nothing.

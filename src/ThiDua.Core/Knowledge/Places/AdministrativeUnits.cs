@@ -101,10 +101,9 @@ public sealed class AdministrativeUnits
         {
             if (skip?.Contains(i) == true) { i++; continue; }
             if (NotPlaces.FirstOrDefault(p => WordSequence.StartsAt(words, i, p)) is { } notPlace) { i += notPlace.Length; continue; }
-            var list = i + 1 < words.Count && _byStart.TryGetValue(words[i] + " " + words[i + 1], out var two) && two.Any(p => WordSequence.StartsAt(words, i, p.Words))
-                ? two : _byStart.GetValueOrDefault(words[i]);
-            var length = list?.FirstOrDefault(p => WordSequence.StartsAt(words, i, p.Words)).Words?.Length ?? 0;
-            if (list is null || length == 0) { i++; continue; }
+            // Names of two words or more first; each list is longest first, so its first match is the longest.
+            var (list, length) = LongestAt(words, i, i + 1 < words.Count ? words[i] + " " + words[i + 1] : null) is { Length: > 0 } two ? two : LongestAt(words, i, words[i]);
+            if (length == 0) { i++; continue; }
             var places = list.Where(p => p.Words.Length == length && WordSequence.StartsAt(words, i, p.Words)).Select(p => p.Place)
                 .OrderBy(p => p.Era == PlaceEra.After2025 ? 0 : 1).ThenBy(p => p.Level).Distinct().ToList();
             found.Add(new PlaceMention(places, i, length));
@@ -112,6 +111,10 @@ public sealed class AdministrativeUnits
         }
         return found;
     }
+
+    private (List<(string[] Words, Place Place)> List, int Length) LongestAt(IReadOnlyList<string> words, int i, string? key) =>
+        key is not null && _byStart.TryGetValue(key, out var list) && list.FirstOrDefault(p => WordSequence.StartsAt(words, i, p.Words)).Words is { } match
+            ? (list, match.Length) : ([], 0);
 
     /// <summary>
     /// "Cam Phú" written with its marks is not "Cẩm Phú": when the message's own spelling picks some of the units
